@@ -1,0 +1,130 @@
+"""The column's settings (``extra.column`` in ``mkdocs.yml``): start quarter, units, options.
+
+The caller loads ``mkdocs.yml`` with MkDocs' own loader and hands over its ``extra``
+mapping; this module validates it once into a frozen :class:`ColumnConfig`. Problems are
+reported like post problems, naming ``mkdocs.yml`` and the key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from slugify import slugify
+
+from gecolumn.problems import Problem, Severity, closest_match
+from gecolumn.quarters import Quarter
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PREFIX = "extra.column"
+DEFAULT_FEED_SIZE = 20
+_KNOWN_KEYS = ("start", "per_unit", "units", "feed_size")
+_UNIT_KEYS = ("name", "since")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Who publishes posts: a school, an office, or an organisation inside a school."""
+
+    id: str
+    name: str
+    since: Quarter | None = None
+
+
+@dataclass(frozen=True)
+class ColumnConfig:
+    """Validated ``extra.column`` settings."""
+
+    start: Quarter
+    units: tuple[Unit, ...]
+    per_unit: bool = False
+    feed_size: int = DEFAULT_FEED_SIZE
+
+    def unit(self, unit_id: str) -> Unit | None:
+        """The unit with this id, or ``None``."""
+        return next((unit for unit in self.units if unit.id == unit_id), None)
+
+    @property
+    def unit_ids(self) -> tuple[str, ...]:
+        return tuple(unit.id for unit in self.units)
+
+    def due_from(self, unit: Unit | None = None) -> Quarter:
+        """First quarter that must have a post: ``start``, or the unit's ``since`` if later.
+
+        For the column as a whole (``unit`` is ``None``) it is the earliest quarter any
+        unit is accountable from, and never before ``start``.
+        """
+        if unit is not None:
+            return max(self.start, unit.since or self.start)
+        return max(self.start, min((u.since or self.start for u in self.units), default=self.start))
+
+
+def read_column_config(extra: Mapping[str, Any] | None, file: str = "mkdocs.yml") -> tuple[ColumnConfig | None, list[Problem]]:
+    """Validate the ``extra`` mapping of ``mkdocs.yml``; the config is ``None`` when unusable."""
+    problems: list[Problem] = []
+
+    def error(code: str, key: str, severity: Severity = Severity.ERROR, **params: Any) -> None:
+        problems.append(Problem(file, code, f"{PREFIX}.{key}" if key else PREFIX, params=params, severity=severity))
+
+    column = (extra or {}).get("column")
+    if not isinstance(column, Mapping):
+        error("config_missing", "", example="start: 2024-Q1")
+        return None, problems
+
+    for key in column:
+        if key not in _KNOWN_KEYS:
+            error("config_unknown_key", str(key), Severity.WARNING, suggestion=closest_match(str(key), _KNOWN_KEYS))
+
+    start = None
+    if "start" not in column:
+        error("config_missing", "start", example="start: 2024-Q1")
+    else:
+        start = _quarter(column["start"], "start", error)
+
+    per_unit = column.get("per_unit", False)
+    if not isinstance(per_unit, bool):
+        error("config_bad_value", "per_unit", value=per_unit, expected="true / false")
+        per_unit = False
+
+    feed_size = column.get("feed_size", DEFAULT_FEED_SIZE)
+    if not isinstance(feed_size, int) or isinstance(feed_size, bool) or feed_size < 1:
+        error("config_bad_value", "feed_size", value=feed_size, expected="> 0")
+        feed_size = DEFAULT_FEED_SIZE
+
+    units = _units(column.get("units"), error)
+    if any(p.is_error for p in problems) or start is None:
+        return None, problems
+    return ColumnConfig(start=start, units=units, per_unit=per_unit, feed_size=feed_size), problems
+
+
+def _units(raw: Any, error) -> tuple[Unit, ...]:
+    if not isinstance(raw, Mapping) or not raw:
+        error("config_missing", "units", example="units: {thcs-bao-khe: {name: Trường THCS Bảo Khê}}")
+        return ()
+    units = []
+    for unit_id, settings in raw.items():
+        unit_id = str(unit_id)
+        key = f"units.{unit_id}"
+        if not SLUG_PATTERN.match(unit_id):
+            error("config_bad_unit_id", key, value=unit_id, suggestion=slugify(unit_id) or "truong-1")
+            continue
+        if isinstance(settings, str):  # shorthand: ``thcs-bao-khe: Trường THCS Bảo Khê``
+            settings = {"name": settings}
+        if not isinstance(settings, Mapping) or not str(settings.get("name") or "").strip():
+            error("config_missing", f"{key}.name", example="name: Trường THCS Bảo Khê")
+            continue
+        for name in settings:
+            if name not in _UNIT_KEYS:
+                error("config_unknown_key", f"{key}.{name}", Severity.WARNING, suggestion=closest_match(str(name), _UNIT_KEYS))
+        since = _quarter(settings["since"], f"{key}.since", error) if settings.get("since") else None
+        units.append(Unit(unit_id, str(settings["name"]).strip(), since))
+    return tuple(units)
+
+
+def _quarter(raw: Any, key: str, error) -> Quarter | None:
+    try:
+        return Quarter.parse(str(raw))
+    except ValueError:
+        error("config_bad_quarter", key, value=raw)
+        return None

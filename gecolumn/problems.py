@@ -1,0 +1,49 @@
+"""Problems found in posts and configuration, as values rendered to text only at the edge.
+
+A :class:`Problem` names the file, the line where known, the field, and a message code
+with its parameters. The hook's log, every CLI output format and the tests read the same
+list; :func:`gecolumn.messages.render` turns one into Vietnamese or English.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+
+class Severity(enum.Enum):
+    """How much a problem matters to the check."""
+
+    ERROR = "error"
+    """The post or setting is unusable: it is not published and the check fails (exit 2)."""
+
+    WARNING = "warning"
+    """Probably a mistake (an unknown field), but the post is still published and counted."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file; ``params`` fill the message named by ``code``."""
+
+    file: str
+    code: str
+    field: str | None = None
+    line: int | None = None
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line or 0, self.field or "", self.code)
+
+
+def closest_match(word: str, choices) -> str | None:
+    """The choice ``word`` was most likely meant to be, if any is close (``qurter`` → ``quarter``)."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None

@@ -1,0 +1,64 @@
+"""Set everything up and build, serve or test the column: the README's two commands.
+
+    python scripts/dev.py site      # .venv from requirements.lock, then `mkdocs build`
+    python scripts/dev.py serve     # same, then `mkdocs serve` on http://127.0.0.1:8000
+    python scripts/dev.py test      # same, then the whole test suite (extra args go to pytest)
+    python scripts/dev.py bench ... # same, then a benchmark script from scripts/
+
+Needs only Python 3.11+ (on Windows: ``py scripts\\dev.py site``). The virtual environment
+is rebuilt only when ``requirements.lock`` or ``pyproject.toml`` change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".installed-from"
+
+
+def ensure_environment() -> None:
+    """Create ``.venv`` and install the pinned dependencies and this package, if not done yet."""
+    wanted = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in ("requirements.lock", "pyproject.toml"))).hexdigest()
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    print(f"==> setting up {VENV.relative_to(ROOT)} from requirements.lock", flush=True)
+    if not PYTHON.exists():
+        venv.create(VENV, with_pip=True)
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    subprocess.run([*pip, "install", "-r", str(ROOT / "requirements.lock")], check=True)
+    # No build isolation: setuptools comes pinned from the lock, so nothing unpinned is fetched.
+    subprocess.run([*pip, "install", "--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
+    STAMP.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):
+        print("Python 3.11 or newer is needed / Cần Python 3.11 trở lên.", file=sys.stderr)
+        return 2
+    if not argv or argv[0] not in {"site", "serve", "test", "bench"}:
+        print(__doc__, file=sys.stderr)
+        return 2
+    ensure_environment()
+    command, rest = argv[0], argv[1:]
+    if command == "site":
+        args = ["-m", "mkdocs", "build", *rest]
+    elif command == "serve":
+        args = ["-m", "mkdocs", "serve", *rest]
+    elif command == "test":
+        args = ["-m", "pytest", *rest]
+    else:
+        args = rest or [str(ROOT / "scripts" / "bench_check.py")]
+    return subprocess.run([str(PYTHON), *args], cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
