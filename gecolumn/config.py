@@ -7,16 +7,14 @@ reported like post problems, naming ``mkdocs.yml`` and the key.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
-
-from slugify import slugify
+from typing import Any
 
 from gecolumn.problems import Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
+from gecolumn.slugs import SLUG_PATTERN, slug_of
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PREFIX = "extra.column"
 DEFAULT_FEED_SIZE = 20
 _KNOWN_KEYS = ("start", "per_unit", "units", "feed_size")
@@ -107,7 +105,7 @@ def _units(raw: Any, error) -> tuple[Unit, ...]:
         unit_id = str(unit_id)
         key = f"units.{unit_id}"
         if not SLUG_PATTERN.match(unit_id):
-            error("config_bad_unit_id", key, value=unit_id, suggestion=slugify(unit_id) or "truong-1")
+            error("config_bad_unit_id", key, value=unit_id, suggestion=slug_of(unit_id) or "truong-1")
             continue
         if isinstance(settings, str):  # shorthand: ``thcs-bao-khe: Trường THCS Bảo Khê``
             settings = {"name": settings}

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime
 import enum
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from gecolumn.config import ColumnConfig, Unit
 from gecolumn.posts import Post

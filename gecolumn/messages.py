@@ -8,7 +8,7 @@ English ``LANG`` asks otherwise.
 from __future__ import annotations
 
 import os
-from typing import Mapping
+from collections.abc import Mapping
 
 from gecolumn.problems import Problem
 
@@ -18,8 +18,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "not_utf8": {
         "vi": "tệp không được lưu bằng mã UTF-8 (byte lạ ở vị trí {position}). "
         "Cách sửa: mở tệp, chọn Lưu thành… và chọn mã hoá UTF-8.",
-        "en": "the file is not UTF-8 (bad byte at offset {position}). "
-        "Fix: save it again with UTF-8 encoding.",
+        "en": "the file is not UTF-8 (bad byte at offset {position}). Fix: save it again with UTF-8 encoding.",
     },
     "no_front_matter": {
         "vi": "bài không có phần thông tin đầu bài. Cách sửa: dòng đầu tiên của tệp phải là "
@@ -30,26 +29,22 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "unclosed_front_matter": {
         "vi": "phần thông tin đầu bài mở bằng '---' nhưng không có dòng '---' đóng lại. "
         "Cách sửa: thêm một dòng chỉ có '---' sau trường cuối cùng.",
-        "en": "the front-matter opens with '---' but is never closed. "
-        "Fix: add a line with only '---' after the last field.",
+        "en": "the front-matter opens with '---' but is never closed. Fix: add a line with only '---' after the last field.",
     },
     "yaml_syntax": {
         "vi": "lỗi cú pháp ở phần thông tin đầu bài: {problem}. Cách sửa: mỗi dòng có dạng "
         "'tên: giá trị'; nếu giá trị có dấu hai chấm (:) hoặc bắt đầu bằng dấu ngoặc, "
-        "hãy đặt nó trong ngoặc kép \"...\".",
+        'hãy đặt nó trong ngoặc kép "...".',
         "en": "syntax error in the front-matter: {problem}. Fix: every line reads "
         "'name: value'; quote a value that contains a colon or starts with a bracket.",
     },
     "front_matter_not_mapping": {
-        "vi": "phần thông tin đầu bài phải là các dòng 'tên: giá trị'. Cách sửa: xem bài mẫu "
-        "trong thư mục posts/.",
+        "vi": "phần thông tin đầu bài phải là các dòng 'tên: giá trị'. Cách sửa: xem bài mẫu trong thư mục posts/.",
         "en": "the front-matter must be 'name: value' lines. Fix: copy a sample post's header.",
     },
     "missing_field": {
-        "vi": "thiếu trường bắt buộc '{field}'. Cách sửa: thêm dòng '{field}: {example}' vào "
-        "phần thông tin đầu bài.",
-        "en": "required field '{field}' is missing. Fix: add '{field}: {example}' to the "
-        "front-matter.",
+        "vi": "thiếu trường bắt buộc '{field}'. Cách sửa: thêm dòng '{field}: {example}' vào phần thông tin đầu bài.",
+        "en": "required field '{field}' is missing. Fix: add '{field}: {example}' to the front-matter.",
     },
     "empty_field": {
         "vi": "trường '{field}' đang để trống. Cách sửa: điền giá trị, ví dụ '{field}: {example}'.",
@@ -64,8 +59,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "not_tag_list": {
         "vi": "trường 'tags' phải là danh sách chữ. Cách sửa: viết 'tags: [Luật Bình đẳng giới, "
         "Gia đình]' hoặc mỗi thẻ một dòng bắt đầu bằng '- '.",
-        "en": "field 'tags' must be a list of text. Fix: 'tags: [Law, Family]' or one "
-        "'- tag' line each.",
+        "en": "field 'tags' must be a list of text. Fix: 'tags: [Law, Family]' or one '- tag' line each.",
     },
     "not_boolean": {
         "vi": "trường '{field}' chỉ nhận true hoặc false, không nhận '{value}'. "
@@ -90,15 +84,12 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "{date_quarter_id}. Fix: write 'quarter: {date_quarter_id}' or correct the date.",
     },
     "unknown_unit": {
-        "vi": "đơn vị '{value}' không có trong cấu hình (mkdocs.yml). Các đơn vị hợp lệ: {known}."
-        "{closest_text}",
+        "vi": "đơn vị '{value}' không có trong cấu hình (mkdocs.yml). Các đơn vị hợp lệ: {known}.{closest_text}",
         "en": "unit '{value}' is not configured in mkdocs.yml. Known units: {known}.{closest_text}",
     },
     "unit_required": {
-        "vi": "thiếu trường 'unit' (trang có nhiều đơn vị). Cách sửa: thêm 'unit: <mã đơn vị>', "
-        "một trong: {known}.",
-        "en": "field 'unit' is missing (the site has several units). Fix: add "
-        "'unit: <id>', one of: {known}.",
+        "vi": "thiếu trường 'unit' (trang có nhiều đơn vị). Cách sửa: thêm 'unit: <mã đơn vị>', một trong: {known}.",
+        "en": "field 'unit' is missing (the site has several units). Fix: add 'unit: <id>', one of: {known}.",
     },
     "bad_slug": {
         "vi": "slug '{value}' chỉ được gồm chữ thường không dấu, số và dấu gạch ngang. "
@@ -117,10 +108,8 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "field '{field}' is not used and will be ignored.{suggestion_text}",
     },
     "config_missing": {
-        "vi": "thiếu mục '{field}' trong cấu hình. Cách sửa: thêm vào mkdocs.yml, dưới "
-        "'extra: column:', ví dụ '{example}'.",
-        "en": "'{field}' is missing from the configuration. Fix: add it to mkdocs.yml under "
-        "'extra: column:', e.g. '{example}'.",
+        "vi": "thiếu mục '{field}' trong cấu hình. Cách sửa: thêm vào mkdocs.yml, dưới 'extra: column:', ví dụ '{example}'.",
+        "en": "'{field}' is missing from the configuration. Fix: add it to mkdocs.yml under 'extra: column:', e.g. '{example}'.",
     },
     "config_bad_quarter": {
         "vi": "'{field}' = '{value}' không phải một quý. Cách sửa: viết như '2024-Q1'.",
@@ -131,8 +120,7 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "'{field}' = '{value}' is not valid: expected {expected}.",
     },
     "config_bad_unit_id": {
-        "vi": "mã đơn vị '{value}' chỉ được gồm chữ thường không dấu, số và '-'. "
-        "Cách sửa: đổi thành '{suggestion}'.",
+        "vi": "mã đơn vị '{value}' chỉ được gồm chữ thường không dấu, số và '-'. Cách sửa: đổi thành '{suggestion}'.",
         "en": "unit id '{value}' may hold only a-z, 0-9 and '-'. Fix: use '{suggestion}'.",
     },
     "config_unknown_key": {

@@ -11,22 +11,28 @@ through one parser (:func:`gecolumn.dates.parse_post_date`) and keeps its local 
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime
+import functools
+import itertools
+import multiprocessing
 import os
 import re
+import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
-from slugify import slugify
 
-from gecolumn.config import SLUG_PATTERN, ColumnConfig
+from gecolumn.config import ColumnConfig
 from gecolumn.dates import parse_post_date
 from gecolumn.problems import Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
+from gecolumn.slugs import SLUG_PATTERN, slug_of
 
 FIELDS = ("title", "date", "quarter", "unit", "tags", "summary", "author", "image", "slug", "draft")
 _EXAMPLES = {
@@ -107,41 +113,75 @@ def is_post_file(name: str) -> bool:
     return name.lower().endswith(".md")
 
 
-def load_posts(posts_dir: str | os.PathLike, config: ColumnConfig | None, label_root: str | os.PathLike | None = None) -> Corpus:
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 2000
+
+
+def load_posts(
+    posts_dir: str | os.PathLike,
+    config: ColumnConfig | None,
+    label_root: str | os.PathLike | None = None,
+    workers: int | None = None,
+) -> Corpus:
     """Read every post under ``posts_dir``; problems name files relative to ``label_root``.
 
     ``label_root`` defaults to the folder holding ``posts_dir`` (where ``mkdocs.yml`` is),
     so messages say ``posts/2024/bai.md``. With ``config`` ``None`` (unusable settings)
-    units are not checked but everything else is.
+    units are not checked but everything else is. ``workers`` processes read the files
+    (default: one per core for large columns where forking is safe, else one).
     """
     posts_dir = Path(posts_dir)
     label_root = Path(label_root) if label_root is not None else posts_dir.parent
     prefix = os.path.relpath(posts_dir, label_root).replace(os.sep, "/")
     prefix = "" if prefix == "." else prefix + "/"
-    posts: list[Post] = []
-    problems: list[Problem] = []
-    assets: list[str] = []
+    sources, assets = _walk(posts_dir)
+    jobs = [(str(posts_dir / relative), relative, prefix + relative) for relative in sources]
+    if workers is None:
+        workers = _default_workers(len(jobs))
+    if workers > 1:
+        chunks = [jobs[n::workers] for n in range(workers)]
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            results = [r for chunk in pool.map(_read_files, chunks, itertools.repeat(config)) for r in chunk]
+    else:
+        results = _read_files(jobs, config)
+    posts = [post for post, _ in results if post is not None]
+    problems = [problem for _, found in results for problem in found]
+    posts, clashes = _without_slug_clashes(posts, prefix)
+    problems.extend(clashes)
+    problems.sort(key=Problem.sort_key)
+    return Corpus(tuple(posts), tuple(problems), tuple(assets))
+
+
+def _walk(posts_dir: Path) -> tuple[list[str], list[str]]:
+    """Post files and asset files under ``posts_dir``, relative, ``/``-separated, sorted."""
+    sources, assets = [], []
     for folder, dirs, files in os.walk(posts_dir):
         dirs[:] = sorted(d for d in dirs if not is_ignored(d))
         relative_folder = os.path.relpath(folder, posts_dir).replace(os.sep, "/")
         relative_folder = "" if relative_folder == "." else relative_folder + "/"
         for name in sorted(files):
-            if is_ignored(name):
-                continue
-            relative = relative_folder + name
-            if not is_post_file(name):
-                assets.append(relative)
-                continue
-            with open(os.path.join(folder, name), "rb") as handle:
-                raw = handle.read()
-            post, found = read_post(raw, relative, config, label=prefix + relative)
-            problems.extend(found)
-            if post is not None:
-                posts.append(post)
-    posts, clashes = _without_slug_clashes(posts, prefix)
-    problems.extend(clashes)
-    problems.sort(key=Problem.sort_key)
-    return Corpus(tuple(posts), tuple(problems), tuple(assets))
+            if not is_ignored(name):
+                (sources if is_post_file(name) else assets).append(relative_folder + name)
+    return sources, assets
+
+
+def _default_workers(files: int) -> int:
+    # Fork only where it is cheap and safe: POSIX, and no other thread (mkdocs serve runs
+    # a watcher thread) that could hold a lock at the moment of the fork.
+    if files < PARALLEL_FROM or threading.active_count() > 1:
+        return 1
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(os.cpu_count() or 1, 4)
+
+
+def _read_files(jobs: list[tuple[str, str, str]], config: ColumnConfig | None) -> list[tuple[Post | None, list[Problem]]]:
+    results = []
+    for source, relative, label in jobs:
+        with open(source, "rb") as handle:
+            results.append(read_post(handle.read(), relative, config, label=label))
+    return results
 
 
 def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | None = None) -> tuple[Post | None, list[Problem]]:
@@ -158,7 +198,7 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
 
     # Blank lines before the opening '---' are harmless; anything else means no front-matter.
     leading = len(text) - len(text.lstrip("\n"))
-    boundaries = list(_BOUNDARY.finditer(text, leading))
+    boundaries = list(itertools.islice(_BOUNDARY.finditer(text, leading), 2))
     if not boundaries or boundaries[0].start() != leading:
         return None, [Problem(label, "no_front_matter", line=1)]
     if len(boundaries) < 2:
@@ -169,13 +209,14 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     body = text[closing.end() :].lstrip("\n")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
 
-    lines = {m.group(1): first_line + front.count("\n", 0, m.start()) for m in _TOP_LEVEL_KEY.finditer(front)}
+    # Where each top-level key stands, found only when a problem needs a line number.
+    lines = functools.cache(lambda: _key_lines(front, first_line))
     try:
         meta = yaml.load(front, Loader=_PostLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
-        field = next((key for key, at in lines.items() if at == line), None)
+        field = next((key for key, at in lines().items() if at == line), None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [Problem(label, "yaml_syntax", field, line, {"problem": problem})]
     if meta is None:
@@ -185,12 +226,19 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
 
     def problem(code: str, field: str, severity: Severity = Severity.ERROR, **params: Any) -> None:
         params.setdefault("example", _EXAMPLES.get(field, ""))
-        problems.append(Problem(label, code, field, lines.get(field, first_line if field not in meta else None), params, severity))
+        problems.append(Problem(label, code, field, lines().get(field), params, severity))
 
     for key in meta:
         if key not in FIELDS:
             problems.append(
-                Problem(label, "unknown_field", str(key), lines.get(str(key)), {"suggestion": closest_match(str(key), FIELDS)}, Severity.WARNING)
+                Problem(
+                    label,
+                    "unknown_field",
+                    str(key),
+                    lines().get(str(key)),
+                    {"suggestion": closest_match(str(key), FIELDS)},
+                    Severity.WARNING,
+                )
             )
 
     title = _text(meta, "title", problem, required=True)
@@ -227,6 +275,10 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
 
 
 Report = Callable[..., None]
+
+
+def _key_lines(front: str, first_line: int) -> dict[str, int]:
+    return {m.group(1): first_line + front.count("\n", 0, m.start()) for m in _TOP_LEVEL_KEY.finditer(front)}
 
 
 def _text(meta: dict, field: str, problem: Report, required: bool = False) -> str | None:
@@ -268,7 +320,15 @@ def _quarter(meta: dict, published: datetime.datetime | None, problem: Report) -
         quarter = Quarter.parse(str(value))
     except ValueError:
         reference = expected or Quarter(2024, 1)
-        problem("bad_quarter", "quarter", value=value, example=example, roman=reference.vietnamese.split()[1].split("/")[0], number=reference.number, year=reference.year)
+        problem(
+            "bad_quarter",
+            "quarter",
+            value=value,
+            example=example,
+            roman=reference.roman,
+            number=reference.number,
+            year=reference.year,
+        )
         return None
     if expected is not None and quarter != expected:
         problem(
@@ -296,7 +356,7 @@ def _unit(meta: dict, config: ColumnConfig | None, problem: Report) -> str | Non
         return None
     value = str(value).strip()
     if config.unit(value) is None:
-        closest = closest_match(value, config.unit_ids) or closest_match(slugify(value), config.unit_ids)
+        closest = closest_match(value, config.unit_ids) or closest_match(slug_of(value), config.unit_ids)
         problem("unknown_unit", "unit", value=value, known=known, closest=closest)
         return None
     return value
@@ -320,12 +380,12 @@ def _slug(meta: dict, title: str | None, path: str, problem: Report) -> str | No
     if value is not None:
         value = str(value).strip()
         if not SLUG_PATTERN.match(value):
-            problem("bad_slug", "slug", value=value, suggestion=slugify(value) or slugify(Path(path).stem) or "bai-viet")
+            problem("bad_slug", "slug", value=value, suggestion=slug_of(value) or slug_of(Path(path).stem) or "bai-viet")
             return None
         return value
     if title is None:
         return None
-    return slugify(title) or slugify(Path(path).stem) or "bai-viet"
+    return slug_of(title) or slug_of(Path(path).stem) or "bai-viet"
 
 
 def _without_slug_clashes(posts: list[Post], prefix: str) -> tuple[list[Post], list[Problem]]:
@@ -338,5 +398,7 @@ def _without_slug_clashes(posts: list[Post], prefix: str) -> tuple[list[Post], l
         if owner is post:
             kept.append(post)
         else:
-            problems.append(Problem(prefix + post.path, "duplicate_slug", "slug", None, {"slug": post.slug, "other": prefix + owner.path}))
+            problems.append(
+                Problem(prefix + post.path, "duplicate_slug", "slug", None, {"slug": post.slug, "other": prefix + owner.path})
+            )
     return kept, problems

@@ -7,11 +7,12 @@ list; :func:`gecolumn.messages.render` turns one into Vietnamese or English.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import enum
-import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 
 class Severity(enum.Enum):

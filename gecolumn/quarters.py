@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _ROMAN_OF = {v: k for k, v in _ROMAN.items()}
@@ -100,9 +100,14 @@ class Quarter:
         return f"{self.year}-Q{self.number}"
 
     @property
+    def roman(self) -> str:
+        """The quarter number as Vietnamese documents write it: ``I`` to ``IV``."""
+        return _ROMAN_OF[self.number]
+
+    @property
     def vietnamese(self) -> str:
         """How a reader of the site sees it: ``Quý I/2024``."""
-        return f"Quý {_ROMAN_OF[self.number]}/{self.year}"
+        return f"Quý {self.roman}/{self.year}"
 
 
 def quarter_range(first: Quarter, last: Quarter) -> Iterator[Quarter]:

@@ -10,7 +10,6 @@ unit-quarter) has no post; 2 invalid posts or configuration (wins over 1).
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import sys
@@ -34,7 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         today = resolve_today(args.today)
     except ValueError:
-        print(_bilingual(f"--today '{args.today}' phải có dạng YYYY-MM-DD", f"--today '{args.today}' must read YYYY-MM-DD", lang), file=sys.stderr)
+        print(
+            _bilingual(f"--today '{args.today}' phải có dạng YYYY-MM-DD", f"--today '{args.today}' must read YYYY-MM-DD", lang),
+            file=sys.stderr,
+        )
         return ExitCode.INVALID
 
     extra, problem = _load_extra(config_path)
@@ -64,7 +66,9 @@ def _load_extra(config_path: Path) -> tuple[dict | None, Problem | None]:
     from mkdocs.exceptions import ConfigurationError
 
     if not config_path.is_file():
-        return None, Problem(str(config_path), "config_unreadable", params={"problem": f"{config_path}: not found / không tìm thấy"})
+        return None, Problem(
+            str(config_path), "config_unreadable", params={"problem": f"{config_path}: not found / không tìm thấy"}
+        )
     try:
         with open(config_path, "rb") as handle:
             config = load_config(handle)
@@ -200,7 +204,10 @@ def _print_github(result: CheckResult, lang: str) -> None:
 def _summary_markdown(result: CheckResult, lang: str) -> str:
     lines = [f"## {label('report_title', lang, today=result.today.strftime('%d/%m/%Y'))}", ""]
     if result.coverage is not None and result.coverage.cells:
-        lines += [f"| {label('quarter', lang)} | {label('unit', lang)} | {label('posts', lang)} | {label('status', lang)} |", "|---|---|--:|---|"]
+        lines += [
+            f"| {label('quarter', lang)} | {label('unit', lang)} | {label('posts', lang)} | {label('status', lang)} |",
+            "|---|---|--:|---|",
+        ]
         for cell in result.coverage.cells:
             unit = cell.unit.name if cell.unit else label("whole_column", lang)
             mark = {Status.OK: "✅", Status.MISSING: "❌", Status.IN_PROGRESS: "⏳"}[cell.status]

@@ -3,7 +3,7 @@
     python scripts/dev.py site      # .venv from requirements.lock, then `mkdocs build`
     python scripts/dev.py serve     # same, then `mkdocs serve` on http://127.0.0.1:8000
     python scripts/dev.py test      # same, then the whole test suite (extra args go to pytest)
-    python scripts/dev.py bench ... # same, then a benchmark script from scripts/
+    python scripts/dev.py run SCRIPT [ARGS]  # same, then any script with the venv's Python
 
 Needs only Python 3.11+ (on Windows: ``py scripts\\dev.py site``). The virtual environment
 is rebuilt only when ``requirements.lock`` or ``pyproject.toml`` change.
@@ -41,10 +41,10 @@ def ensure_environment() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this runs on whatever Python the newcomer has)
         print("Python 3.11 or newer is needed / Cần Python 3.11 trở lên.", file=sys.stderr)
         return 2
-    if not argv or argv[0] not in {"site", "serve", "test", "bench"}:
+    if not argv or argv[0] not in {"site", "serve", "test", "run"}:
         print(__doc__, file=sys.stderr)
         return 2
     ensure_environment()
@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
     elif command == "test":
         args = ["-m", "pytest", *rest]
     else:
-        args = rest or [str(ROOT / "scripts" / "bench_check.py")]
+        args = rest
     return subprocess.run([str(PYTHON), *args], cwd=ROOT).returncode
 
 

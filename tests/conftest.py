@@ -1,0 +1,80 @@
+"""Fixtures: a tiny column site in ``tmp_path``, built from a few literal posts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ONE_UNIT = {"start": "2024-Q1", "units": {"thcs-bao-khe": {"name": "Trường THCS Bảo Khê"}}}
+
+
+def post(title="Bình đẳng giới trong trường học", date="08/03/2024", quarter="2024-Q1", body="Nội dung.", **fields) -> str:
+    """The text of a post file with these front-matter fields (``None`` leaves one out)."""
+    values = {"title": title, "date": date, "quarter": quarter, **fields}
+    lines = [f"{key}: {value}" for key, value in values.items() if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
+
+
+class Site:
+    """A column folder: ``mkdocs.yml``, ``docs/``, ``posts/``."""
+
+    def __init__(self, root: Path, column: dict, extra_config: dict | None = None):
+        self.root = root
+        self.posts = root / "posts"
+        self.posts.mkdir(parents=True, exist_ok=True)
+        (root / "docs").mkdir(exist_ok=True)
+        (root / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+        self.write_config(column, extra_config)
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def write_config(self, column: dict, extra_config: dict | None = None) -> None:
+        config = {"site_name": "Chuyên mục thử", "theme": {"name": "material", "language": "vi"}, "extra": {"column": column}}
+        config.update(extra_config or {})
+        self.config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def add(self, path: str, content: str | bytes) -> Path:
+        target = self.posts / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        target.write_bytes(content)
+        return target
+
+    def check(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        """Run the CI command on this site as CI does: a separate process."""
+        environment = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "SOURCE_DATE_EPOCH", "GITHUB_STEP_SUMMARY")
+        }
+        environment.update(env or {})
+        return subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "check_quarters.py"), "-f", str(self.config), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=environment,
+            cwd=self.root,
+        )
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., Site]:
+    made = []
+
+    def make(column: dict | None = None, **extra_config) -> Site:
+        made.append(None)
+        return Site(tmp_path / f"site-{len(made)}", column or ONE_UNIT, extra_config)
+
+    return make
