@@ -12,6 +12,8 @@ import os
 import re
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
+
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 _ISO = re.compile(
@@ -70,3 +72,13 @@ def resolve_today(given: str | None = None, environ: dict | None = None) -> date
     if epoch:
         return datetime.datetime.fromtimestamp(int(epoch), LOCAL_TZ).date()
     return datetime.datetime.now(LOCAL_TZ).date()
+
+
+def long_vietnamese(day: datetime.date) -> str:
+    """``Thứ Sáu, ngày 8 tháng 3 năm 2024``: how a reader of the column sees a date."""
+    return format_date(day, "EEEE, 'ngày' d 'tháng' M 'năm' y", locale="vi")
+
+
+def short_vietnamese(day: datetime.date) -> str:
+    """``08/03/2024``."""
+    return day.strftime("%d/%m/%Y")
