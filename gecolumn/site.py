@@ -197,7 +197,9 @@ def plan_site(corpus: Corpus, config: ColumnConfig, today: datetime.date) -> Sit
     status_of = {cell.quarter: cell.status for cell in whole.cells}
 
     pages = [GeneratedPage(f"{ARCHIVE}/index.md", "Lưu trữ theo quý", "column/archive.html", None)]
-    archive_years = _years(views, status_of, Link("Lưu trữ theo quý", f"{ARCHIVE}/index.md"), f"{ARCHIVE}/{{year}}.md", today, config)
+    archive_years = _years(
+        views, status_of, Link("Lưu trữ theo quý", f"{ARCHIVE}/index.md"), f"{ARCHIVE}/{{year}}.md", today, config
+    )
     pages[0] = replace(pages[0], view=archive_years)
     for entry in archive_years:
         view = ListingYear(Link("Lưu trữ theo quý", f"{ARCHIVE}/index.md"), entry.year, entry.quarters)
@@ -224,7 +226,9 @@ def plan_site(corpus: Corpus, config: ColumnConfig, today: datetime.date) -> Sit
         pages += _listing_pages("tag", f"Chủ đề: {name}", src, chosen, src.replace("/index.md", "/{year}.md"))
     pages.append(GeneratedPage(f"{TAGS}/index.md", "Chủ đề", "column/tags.html", tuple(tag_links)))
 
-    pages.append(GeneratedPage(COVERAGE, "Theo dõi thực hiện", "column/coverage.html", _coverage_view(whole, by_unit, config, today)))
+    pages.append(
+        GeneratedPage(COVERAGE, "Theo dõi thực hiện", "column/coverage.html", _coverage_view(whole, by_unit, config, today))
+    )
 
     campaign = campaign_of(today)
     current = Quarter.of(today)
@@ -288,7 +292,12 @@ def _image(post: Post, assets: set[str]) -> str | None:
 
 
 def _years(
-    views: tuple[PostView, ...], status_of: dict, parent: Link, pattern: str, today: datetime.date | None, config: ColumnConfig | None
+    views: tuple[PostView, ...],
+    status_of: dict,
+    parent: Link,
+    pattern: str,
+    today: datetime.date | None,
+    config: ColumnConfig | None,
 ) -> tuple[YearEntry, ...]:
     """Group posts by year and quarter, newest first; with ``today``, every due quarter appears."""
     by_quarter: dict[Quarter, list[PostView]] = defaultdict(list)
@@ -308,7 +317,9 @@ def _years(
     )
 
 
-def _listing_pages(kind: str, title: str, src: str, views: tuple[PostView, ...], pattern: str, unit_id: str | None = None) -> list[GeneratedPage]:
+def _listing_pages(
+    kind: str, title: str, src: str, views: tuple[PostView, ...], pattern: str, unit_id: str | None = None
+) -> list[GeneratedPage]:
     years = _years(views, {}, Link(title, src), pattern, None, None)
     listing = Listing(kind, title, years, views[:LATEST_ON_LISTING], len(views), unit_id)
     pages = [GeneratedPage(src, title, "column/listing.html", listing)]

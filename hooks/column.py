@@ -134,5 +134,7 @@ def _report(check: CheckResult, plan: SitePlan, lang: str) -> None:
     for cell in check.missing:
         log.warning(render("missing_quarter", missing_params(cell), lang))
     for post, why in plan.held_back:
-        reason = {"draft": "bản nháp (draft: true), chưa đăng", "scheduled": f"hẹn đăng ngày {post.date:%d/%m/%Y}, chưa đăng"}[why]
+        reason = {"draft": "bản nháp (draft: true), chưa đăng", "scheduled": f"hẹn đăng ngày {post.date:%d/%m/%Y}, chưa đăng"}[
+            why
+        ]
         log.info(f"posts/{post.path}: {reason}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +41,14 @@ class Site:
         return self.root / "mkdocs.yml"
 
     def write_config(self, column: dict, extra_config: dict | None = None) -> None:
-        config = {"site_name": "Chuyên mục thử", "theme": {"name": "material", "language": "vi"}, "extra": {"column": column}}
+        config = {
+            "site_name": "Chuyên mục thử",
+            "site_url": "https://thcs-baokhe.edu.vn/binh-dang-gioi/",
+            "theme": {"name": "material", "language": "vi", "custom_dir": str(ROOT / "overrides"), "font": False},
+            "plugins": [{"search": {"lang": "vi"}}],
+            "hooks": [str(ROOT / "hooks" / "column.py")],
+            "extra": {"column": column},
+        }
         config.update(extra_config or {})
         self.config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
@@ -50,6 +59,27 @@ class Site:
             content = content.encode("utf-8")
         target.write_bytes(content)
         return target
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    def build(self, *args: str, today: str = "2024-11-22") -> subprocess.CompletedProcess:
+        """``mkdocs build`` as a staff member runs it, on the day ``today`` (via SOURCE_DATE_EPOCH)."""
+        noon = datetime.datetime.fromisoformat(f"{today}T12:00:00+07:00")
+        environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+        environment.update(SOURCE_DATE_EPOCH=str(int(noon.timestamp())), NO_MKDOCS_2_WARNING="1")
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-f", str(self.config), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=environment,
+            cwd=self.root,
+        )
+
+    def html(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup((self.site_dir / path).read_text(encoding="utf-8"), "html.parser")
 
     def check(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
         """Run the CI command on this site as CI does: a separate process."""

@@ -1,0 +1,245 @@
+"""The built site, as a reader and a web master see it: pages, metadata, archive, coverage, links."""
+
+import posixpath
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import post
+
+TWO_UNITS = {
+    "start": "2024-Q1",
+    "units": {"thcs-bao-khe": {"name": "Trường THCS Bảo Khê"}, "mn-hoa-sen": {"name": "Trường MN Hoa Sen", "since": "2024-Q2"}},
+}
+
+
+@pytest.fixture
+def column(make_site):
+    site = make_site(TWO_UNITS)
+    site.add(
+        "2024/ngay-8-3.md",
+        post(
+            title="Bình đẳng giới",
+            date="08/03/2024 07:30",
+            unit="thcs-bao-khe",
+            author="Công đoàn trường",
+            tags="[Ngày Quốc tế Phụ nữ, Nam & Nữ]",
+            image="anh-bia.jpg",
+            body="Đoạn mở đầu về **bình đẳng** giới.\n\n![Ảnh buổi gặp mặt](anh-bia.jpg)\n\n[Bài về gia đình](gia-dinh.md)",
+        ),
+    )
+    site.add("2024/anh-bia.jpg", b"\xff\xd8\xff\xe0 not really a jpeg")
+    site.add(
+        "2024/gia-dinh.md",
+        post(
+            title="Ngày Gia đình Việt Nam",
+            date="28/06/2024",
+            quarter="Quý II/2024",
+            unit="mn-hoa-sen",
+            summary="Gia đình bình đẳng.",
+        ),
+    )
+    site.add("2024/nhap.md", post(title="Bản nháp", date="01/07/2024", quarter="2024-Q3", unit="mn-hoa-sen", draft="true"))
+    return site
+
+
+def words(element) -> str:
+    """The text of an element as a reader sees it: whitespace folded."""
+    return " ".join(element.get_text().split())
+
+
+def built(site, *args, today="2024-11-22"):
+    result = site.build(*args, today=today)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_every_post_gets_a_page_at_its_slug_with_its_metadata(column):
+    built(column)
+    page = column.html("bai-viet/binh-dang-gioi/index.html")
+    article = page.select_one("article.column-article")
+    assert article.h1.get_text() == "Bình đẳng giới"
+    meta = words(article.select_one("dl.column-meta"))
+    for shown in (
+        "Thứ Sáu, ngày 8 tháng 3 năm 2024",
+        "Trường THCS Bảo Khê",
+        "Quý I/2024",
+        "Công đoàn trường",
+        "Ngày Quốc tế Phụ nữ",
+        "Nam & Nữ",
+    ):
+        assert shown in meta
+    assert page.select_one("time")["datetime"] == "2024-03-08T07:30:00+07:00"
+    assert page.title.get_text().startswith("Bình đẳng giới")
+    assert (column.site_dir / "bai-viet/ngay-gia-dinh-viet-nam/index.html").is_file()
+
+
+def test_draft_is_not_published(column):
+    result = built(column)
+    assert not (column.site_dir / "bai-viet/ban-nhap").exists()
+    assert "posts/2024/nhap.md: bản nháp" in result.stderr
+
+
+def test_previous_and_next_posts_are_linked(column):
+    built(column)
+    first = column.html("bai-viet/binh-dang-gioi/index.html").select_one("nav.column-pager")
+    assert first.select_one("a[rel=next]")["href"] == "../ngay-gia-dinh-viet-nam/" and first.select_one("a[rel=prev]") is None
+    second = column.html("bai-viet/ngay-gia-dinh-viet-nam/index.html").select_one("nav.column-pager")
+    assert second.select_one("a[rel=prev]")["href"] == "../binh-dang-gioi/"
+
+
+def test_photos_next_to_a_post_are_published_and_relative_links_work(column):
+    built(column)
+    page = column.html("bai-viet/binh-dang-gioi/index.html")
+    body_image = page.select_one("article img[alt='Ảnh buổi gặp mặt']")
+    target = posixpath.normpath(posixpath.join("bai-viet/binh-dang-gioi/", body_image["src"]))
+    assert (column.site_dir / target).read_bytes().startswith(b"\xff\xd8")
+    link = page.find("a", string="Bài về gia đình")
+    assert posixpath.normpath(posixpath.join("bai-viet/binh-dang-gioi/", link["href"])) == "bai-viet/ngay-gia-dinh-viet-nam"
+
+
+def test_home_lists_the_latest_posts_with_summaries(column):
+    built(column)
+    items = column.html("index.html").select("ul.column-posts--latest li")
+    assert [li.select_one(".column-post__title").get_text() for li in items] == ["Ngày Gia đình Việt Nam", "Bình đẳng giới"]
+    assert items[0].select_one(".column-post__excerpt").get_text() == "Gia đình bình đẳng."
+    assert items[1].select_one(".column-post__excerpt").get_text() == "Đoạn mở đầu về bình đẳng giới."
+
+
+def test_home_shows_the_campaign_of_the_moment(column):
+    built(column, today="2024-11-22")
+    assert "Tháng hành động vì bình đẳng giới" in column.html("index.html").select_one(".column-campaign").get_text()
+    built(column, today="2024-10-10")
+    assert column.html("index.html").select_one(".column-campaign") is None
+
+
+def test_archive_shows_every_due_quarter_and_the_missing_one(column):
+    built(column)
+    archive = words(column.html("luu-tru/index.html"))
+    assert "Quý III/2024: 0 bài ✘ Thiếu bài" in archive
+    assert "Quý IV/2024: 0 bài … Đang diễn ra" in archive
+    year = column.html("luu-tru/2024/index.html")
+    headings = [words(h) for h in year.select("section.column-quarter h2")]
+    assert headings[0].startswith("Quý IV/2024") and headings[-1].startswith("Quý I/2024")
+    assert "Quý này không có bài tuyên truyền nào." in year.select_one("#quy-2024-q3").get_text()
+
+
+def test_coverage_page_has_a_quarter_by_unit_table_in_words(column):
+    built(column)
+    table = column.html("theo-doi/index.html").select_one("table.column-coverage")
+    heads = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert heads == ["Quý", "Cả chuyên mục", "Trường THCS Bảo Khê", "Trường MN Hoa Sen"]
+    rows = {tr.th.get_text(strip=True): [words(td) for td in tr.select("td")] for tr in table.select("tbody tr")}
+    assert rows["Quý I/2024"][1].startswith("✔ Đã có bài") and rows["Quý I/2024"][2] == "Chưa tính"  # MN Hoa Sen is due from Q2
+    assert rows["Quý II/2024"][1].startswith("✘ Thiếu bài") and rows["Quý II/2024"][2].startswith("✔ Đã có bài")
+    assert rows["Quý IV/2024"][0].startswith("… Đang diễn ra (còn 40 ngày)")
+
+
+def test_unit_and_tag_pages_list_their_posts_by_year(column):
+    built(column)
+    unit = column.html("don-vi/mn-hoa-sen/index.html")
+    assert [a.get_text() for a in unit.select(".column-post__title")] == ["Ngày Gia đình Việt Nam"]
+    assert unit.select_one(".column-years a")["href"] == "2024/"
+    tag = column.html("chu-de/nam-nu/2024/index.html")
+    assert [a.get_text() for a in tag.select(".column-post__title")] == ["Bình đẳng giới"]
+
+
+def test_navigation_lists_sections_never_posts(column):
+    built(column)
+    nav = column.html("bai-viet/binh-dang-gioi/index.html").select_one("nav.md-nav--primary")
+    labels = [words(a) for a in nav.select("a.md-nav__link")]
+    assert "Theo dõi thực hiện" in labels and "Lưu trữ theo quý" in labels
+    assert not any("Bình đẳng giới" == label or "Ngày Gia đình" in label for label in labels)
+
+
+def test_missing_quarter_and_invalid_post_warn_and_strict_build_fails(column):
+    column.add("2024/sai.md", post(title="Sai quý", date="05/10/2024", quarter="2024-Q3", unit="thcs-bao-khe"))
+    relaxed = column.build()
+    assert relaxed.returncode == 0
+    assert "WARNING -  Quý III/2024 chưa có bài tuyên truyền nào" in relaxed.stderr
+    assert "WARNING -  posts/2024/sai.md:4: LỖI [quarter]" in relaxed.stderr
+    assert not (column.site_dir / "bai-viet/sai-quy").exists()
+    strict = column.build("--strict")
+    assert strict.returncode == 1
+    assert "Aborted with" in strict.stdout + strict.stderr and "Quý III/2024 chưa có bài" in strict.stderr
+
+
+def test_build_and_ci_command_report_the_same_findings(column):
+    column.add("2024/sai.md", post(title="Sai đơn vị", date="05/10/2024", quarter="2024-Q4", unit="thcs-baokhe"))
+    build = column.build().stderr
+    check = column.check("--today", "2024-11-22").stdout
+    for finding in ("posts/2024/sai.md:5: LỖI [unit]: đơn vị 'thcs-baokhe'", "Quý III/2024"):
+        assert finding in build and finding in check
+
+
+def test_bad_configuration_stops_the_build_with_the_key(make_site):
+    site = make_site({"start": "Q5/2024", "units": {"a": "A"}})
+    result = site.build()
+    assert result.returncode == 1 and "mkdocs.yml: LỖI [extra.column.start]" in result.stderr
+
+
+def test_open_graph_tags_use_absolute_urls(column):
+    built(column)
+    page = column.html("bai-viet/binh-dang-gioi/index.html")
+    og = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")}
+    assert og["og:title"] == "Bình đẳng giới" and og["og:type"] == "article"
+    assert og["og:url"] == "https://thcs-baokhe.edu.vn/binh-dang-gioi/bai-viet/binh-dang-gioi/"
+    assert og["og:image"] == "https://thcs-baokhe.edu.vn/binh-dang-gioi/bai-viet/tep/2024/anh-bia.jpg"
+    assert og["og:description"] == "Đoạn mở đầu về bình đẳng giới."
+    assert page.select_one("meta[name='twitter:card']")["content"] == "summary_large_image"
+
+
+def internal_links(site_dir):
+    """Every internal href/src of every built page, resolved against the page's own path."""
+    for html_file in site_dir.rglob("*.html"):
+        page_dir = posixpath.dirname(html_file.relative_to(site_dir).as_posix())
+        soup = html_file.read_text(encoding="utf-8")
+        from bs4 import BeautifulSoup
+
+        for tag in BeautifulSoup(soup, "html.parser").select("a[href], img[src], link[href]"):
+            url = tag.get("href") or tag.get("src")
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or url.startswith(("#", "mailto:")) or not parts.path:
+                continue
+            if parts.path.startswith("/"):  # only 404.html: absolute, and inside the sub-folder
+                assert parts.path.startswith("/binh-dang-gioi/"), f"{html_file} links outside the sub-folder: {url}"
+                yield html_file, posixpath.normpath(parts.path.removeprefix("/binh-dang-gioi/"))
+                continue
+            yield html_file, posixpath.normpath(posixpath.join(page_dir, parts.path))
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_internal_link_resolves_in_a_sub_folder_site(column, directory_urls):
+    column.write_config(TWO_UNITS, {"use_directory_urls": directory_urls})
+    built(column)
+    site_dir = column.site_dir
+    assert (site_dir / ("bai-viet/binh-dang-gioi/index.html" if directory_urls else "bai-viet/binh-dang-gioi.html")).is_file()
+    checked = 0
+    for page, target in internal_links(site_dir):
+        path = site_dir / target
+        if directory_urls and path.is_dir():
+            path = path / "index.html"
+        assert path.is_file(), f"{page.relative_to(site_dir)} links to missing {target}"
+        checked += 1
+    assert checked > 100
+
+
+def test_a_rebuild_in_the_same_process_sees_added_edited_and_deleted_posts(column, monkeypatch):
+    # `mkdocs serve` keeps the hook module between rebuilds; nothing of one build may leak into the next.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1732251600")  # 2024-11-22 in Hanoi
+    monkeypatch.chdir(column.root)
+    config = load_config(str(column.config))
+    build(config)
+    assert (column.site_dir / "bai-viet/ngay-gia-dinh-viet-nam/index.html").is_file()
+
+    (column.posts / "2024/gia-dinh.md").unlink()
+    column.add("2024/moi.md", post(title="Bài mới", date="01/10/2024", quarter="2024-Q4", unit="mn-hoa-sen"))
+    column.add("2024/ngay-8-3.md", post(title="Bình đẳng giới", date="08/03/2024", unit="thcs-bao-khe", author="Đoàn – Đội"))
+    build(config)
+    assert not (column.site_dir / "bai-viet/ngay-gia-dinh-viet-nam").exists()
+    assert (column.site_dir / "bai-viet/bai-moi/index.html").is_file()
+    assert "Đoàn – Đội" in words(column.html("bai-viet/binh-dang-gioi/index.html").select_one("dl.column-meta"))
+    home = [a.get_text() for a in column.html("index.html").select("ul.column-posts--latest .column-post__title")]
+    assert home == ["Bài mới", "Bình đẳng giới"]
