@@ -57,7 +57,9 @@ def main(argv: list[str]) -> int:
         args = ["-m", "pytest", *rest]
     else:
         args = rest
-    return subprocess.run([str(PYTHON), *args], cwd=ROOT).returncode
+    # Material prints a banner about MkDocs 2 on every build; staff have nothing to do about it.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([str(PYTHON), *args], cwd=ROOT, env=env).returncode
 
 
 if __name__ == "__main__":
