@@ -8,6 +8,7 @@ never after a conversion to UTC (``2024-04-01 06:00`` is in Q2 even though it is
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from zoneinfo import ZoneInfo
@@ -74,6 +75,7 @@ def resolve_today(given: str | None = None, environ: dict | None = None) -> date
     return datetime.datetime.now(LOCAL_TZ).date()
 
 
+@functools.lru_cache(maxsize=4096)  # Babel's formatter is slow; a column has few distinct days
 def long_vietnamese(day: datetime.date) -> str:
     """``Thứ Sáu, ngày 8 tháng 3 năm 2024``: how a reader of the column sees a date."""
     return format_date(day, "EEEE, 'ngày' d 'tháng' M 'năm' y", locale="vi")

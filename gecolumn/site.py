@@ -13,6 +13,7 @@ posts: long lists are split by year.
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 import re
 from collections import defaultdict
@@ -243,6 +244,7 @@ def plan_site(corpus: Corpus, config: ColumnConfig, today: datetime.date) -> Sit
     return SitePlan(views, held_back, tuple(pages), assets, home)
 
 
+@functools.lru_cache(maxsize=4096)
 def tag_src_uri(tag: str) -> str:
     return f"{TAGS}/{slug_of(tag) or 'khac'}/index.md"
 

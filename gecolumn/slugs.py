@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import text_unidecode
@@ -23,10 +24,19 @@ def slug_of(text: str) -> str:
     return slugify(text, max_length=MAX_LENGTH, word_boundary=True, backend="text-unidecode")
 
 
-def ascii_fold(text: str) -> str:
-    """``text`` without diacritics, words kept apart: what a phone user types without accents.
+_WORD = re.compile(r"\w+")
 
-    >>> ascii_fold("Bình đẳng giới")
-    'Binh dang gioi'
+
+def folded_words(text: str) -> str:
+    """The distinct words of ``text`` that change when folded, folded: the extra search terms.
+
+    >>> folded_words("Bình đẳng giới, bình đẳng")
+    'Binh dang gioi binh'
     """
-    return text_unidecode.unidecode(text)
+    words = dict.fromkeys(word for word in _WORD.findall(text) if not word.isascii())
+    return " ".join(_fold_word(word) for word in words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return text_unidecode.unidecode(word)

@@ -18,7 +18,7 @@ from gecolumn.check import CheckResult, missing_params, run_check
 from gecolumn.dates import resolve_today
 from gecolumn.messages import pick_language, render, render_located
 from gecolumn.site import HOME, SECTIONS, SitePlan, plan_site
-from gecolumn.slugs import ascii_fold
+from gecolumn.slugs import folded_words
 
 log = logging.getLogger("mkdocs.hooks.column")
 
@@ -75,9 +75,10 @@ def on_files(files: Files, config) -> Files:
 def on_env(env, config, files: Files):
     # Templates name pages by src_uri, like Markdown links; the URL of a page depends on
     # use_directory_urls, which only the built file list knows.
+    urls = {file.src_uri: file.url for file in files}
+
     def src_url(src_uri: str) -> str:
-        file = files.get_file_from_path(src_uri)
-        return file.url if file is not None else src_uri
+        return urls.get(src_uri, src_uri)
 
     env.filters["src_url"] = src_url
     return env
@@ -115,9 +116,8 @@ def on_post_build(config):
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
     for doc in index.get("docs", []):
-        words = f"{doc.get('title', '')} {doc.get('text', '')}"
-        folded = ascii_fold(words)
-        if folded != words:
+        folded = folded_words(f"{doc.get('title', '')} {doc.get('text', '')}")
+        if folded:
             doc["text"] = f"{doc.get('text', '')} <span hidden>{folded}</span>"
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
