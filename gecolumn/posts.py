@@ -45,6 +45,7 @@ _EXAMPLES = {
     "image": "anh-bia.jpg",
 }
 _BOUNDARY = YAMLHandler.FM_BOUNDARY
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?)\s*:", re.MULTILINE)
 
 
@@ -193,6 +194,8 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     except UnicodeDecodeError as exc:
         return None, [Problem(label, "not_utf8", params={"position": exc.start})]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Text pasted from Word carries invisible control characters that YAML and XML reject.
+    text = _CONTROL.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
 

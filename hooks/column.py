@@ -14,10 +14,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from gecolumn import feeds
 from gecolumn.check import CheckResult, missing_params, run_check
 from gecolumn.dates import resolve_today
 from gecolumn.messages import pick_language, render, render_located
-from gecolumn.site import HOME, SECTIONS, SitePlan, plan_site
+from gecolumn.site import HOME, SECTIONS, UNITS, SitePlan, plan_site
 from gecolumn.slugs import folded_words
 
 log = logging.getLogger("mkdocs.hooks.column")
@@ -30,6 +31,10 @@ class _Build:
         self.check, self.plan, self.posts_dir, self.lang = check, plan, posts_dir, lang
         self.views = {view.src_uri: view for view in plan.posts}
         self.pages = {page.src_uri: page for page in plan.pages}
+        self.urls: dict[str, str] = {}
+        """src_uri → URL of every file of the site, known from on_env on."""
+        self.bodies: dict[str, str] = {}
+        """src_uri → rendered body HTML of every post, for the feeds."""
 
 
 _build: _Build | None = None
@@ -49,6 +54,10 @@ def on_config(config):
     if check.config is None:
         raise PluginError("\n".join(render_located(p, lang) for p in check.config_problems))
     _build = _Build(check, plan_site(check.corpus, check.config, today), posts_dir, lang)
+    if not config.site_url:
+        log.warning(
+            "mkdocs.yml: [site_url] chưa khai báo địa chỉ trang (ví dụ 'site_url: https://truong.edu.vn/binh-dang-gioi/'); không tạo được RSS. / site_url is not set: no feeds."
+        )
     if config.nav is None:  # a column's navigation is its sections, never its posts
         config.nav = [{title: src} for title, src in SECTIONS]
     return config
@@ -75,7 +84,7 @@ def on_files(files: Files, config) -> Files:
 def on_env(env, config, files: Files):
     # Templates name pages by src_uri, like Markdown links; the URL of a page depends on
     # use_directory_urls, which only the built file list knows.
-    urls = {file.src_uri: file.url for file in files}
+    _build.urls = urls = {file.src_uri: file.url for file in files}
 
     def src_url(src_uri: str) -> str:
         return urls.get(src_uri, src_uri)
@@ -98,6 +107,13 @@ def on_page_markdown(markdown: str, page, config, files):
     return markdown
 
 
+def on_page_content(html: str, page, config, files):
+    # The body as HTML exists only once Markdown has run; the feeds carry it in full.
+    if page.file.src_uri in _build.views:
+        _build.bodies[page.file.src_uri] = html
+    return html
+
+
 def on_page_context(context, page, config, nav):
     # The template of each column page receives its view; nothing else reaches it.
     src = page.file.src_uri
@@ -108,6 +124,31 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    # Feeds need every post's HTML, which exists only after all pages are rendered.
+    if config.site_url:
+        _write_feeds(config)
+    _fold_search_index(config)
+
+
+def _write_feeds(config) -> None:
+    site_dir, site_url = Path(config.site_dir), config.site_url
+    size = _build.check.config.feed_size
+    items = feeds.items_for(_build.plan.posts[:size], _build.urls, _build.bodies, site_url, _build.posts_dir)
+    description = config.site_description or "Chuyên mục tuyên truyền bình đẳng giới"
+    for name, render_feed in (("rss.xml", feeds.rss), ("atom.xml", feeds.atom)):
+        channel = feeds.Channel(config.site_name, description, site_url, site_url + name)
+        (site_dir / name).write_bytes(render_feed(channel, items))
+    for unit in _build.check.config.units:
+        views = [view for view in _build.plan.posts if view.post.unit == unit.id][:size]
+        unit_items = feeds.items_for(views, _build.urls, _build.bodies, site_url, _build.posts_dir)
+        path = f"{UNITS}/{unit.id}/rss.xml"
+        page_url = site_url + _build.urls[f"{UNITS}/{unit.id}/index.md"]
+        channel = feeds.Channel(f"{unit.name} – {config.site_name}", description, page_url, site_url + path)
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(feeds.rss(channel, unit_items))
+
+
+def _fold_search_index(config) -> None:
     # Material writes its search index in its own on_post_build; hooks run after plugins.
     # Readers on phones type Vietnamese with or without diacritics: give every entry its
     # unaccented words too, so `binh dang gioi` finds `bình đẳng giới`.

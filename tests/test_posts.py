@@ -207,3 +207,9 @@ def test_reading_in_two_processes_gives_the_same_corpus(make_site):
     sequential, parallel = load_posts(site.posts, config, workers=1), load_posts(site.posts, config, workers=2)
     assert len(sequential.posts) == 40 and len(sequential.errors) == 2
     assert parallel == sequential
+
+
+def test_control_characters_pasted_from_word_are_dropped_not_fatal(make_site):
+    corpus = read(make_site, {"a.md": post(title="Bình\x0b đẳng\x0c giới", body="Đoạn\x07 văn.")})
+    [p] = corpus.posts
+    assert (p.title, p.body) == ("Bình đẳng giới", "Đoạn văn.\n") and corpus.problems == ()
