@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# GECOLUMN_CHROMIUM names another binary (e.g. /usr/bin/chromium-browser on Ubuntu).
+CHROMIUM = os.environ.get("GECOLUMN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
 
 pytestmark = pytest.mark.browser
