@@ -1,0 +1,77 @@
+"""The six-month report a district office files: posts per unit and quarter, gaps, topics.
+
+>>> report = period_report(corpus.posts, config, Quarter(2024, 1), Quarter(2024, 2), today)  # doctest: +SKIP
+>>> [(row.unit.id, row.counts) for row in report.rows]                                        # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from gecolumn.config import ColumnConfig, Unit
+from gecolumn.coverage import counts
+from gecolumn.posts import Post
+from gecolumn.quarters import Quarter, quarter_range
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """One unit over the period."""
+
+    unit: Unit
+    counts: tuple[int, ...]
+    """Posts per quarter of the period, in order."""
+    due: tuple[Quarter, ...]
+    """Quarters of the period the unit had to cover (ended, and from its ``since`` on)."""
+    missing: tuple[Quarter, ...]
+    tags: Counter
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def covered(self) -> int:
+        return len(self.due) - len(self.missing)
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    first: Quarter
+    last: Quarter
+    today: datetime.date
+    quarters: tuple[Quarter, ...]
+    rows: tuple[UnitRow, ...]
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Every tag used in the period, most used first."""
+        total = Counter()
+        for row in self.rows:
+            total.update(row.tags)
+        return tuple(tag for tag, _ in sorted(total.items(), key=lambda item: (-item[1], item[0])))
+
+
+def period_report(
+    posts: list[Post] | tuple[Post, ...], config: ColumnConfig, first: Quarter, last: Quarter, today: datetime.date
+) -> PeriodReport:
+    """Count published posts of ``first``..``last`` per unit; a quarter not ended yet is never missing."""
+    quarters = tuple(quarter_range(first, last))
+    last_ended = Quarter.of(today) - 1
+    rows = []
+    for unit in config.units:
+        mine = [p for p in posts if p.unit == unit.id and counts(p, today) and first <= p.quarter <= last]
+        per_quarter = Counter(p.quarter for p in mine)
+        due = tuple(q for q in quarters if config.due_from(unit) <= q <= last_ended)
+        rows.append(
+            UnitRow(
+                unit=unit,
+                counts=tuple(per_quarter[q] for q in quarters),
+                due=due,
+                missing=tuple(q for q in due if not per_quarter[q]),
+                tags=Counter(tag for p in mine for tag in p.tags),
+            )
+        )
+    return PeriodReport(first, last, today, quarters, tuple(rows))

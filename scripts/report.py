@@ -1,0 +1,129 @@
+"""The six-month report: posts per unit and quarter, quarters covered and missing, posts per topic.
+
+    python scripts/report.py --from 2024-Q1 --to 2024-Q2 [--csv bao-cao.csv] [--xlsx bao-cao.xlsx]
+
+Prints a Vietnamese table; with --csv writes a UTF-8 (with BOM, so Excel reads Vietnamese)
+CSV, with --xlsx an Excel workbook with a sheet per table. Quarters: any form staff write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from mkdocs.config import load_config
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from gecolumn.config import read_column_config
+from gecolumn.dates import resolve_today
+from gecolumn.messages import render_located
+from gecolumn.posts import load_posts
+from gecolumn.quarters import Quarter
+from gecolumn.reporting import PeriodReport, period_report
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = argparse.ArgumentParser(prog="report", description="Báo cáo định kỳ (six-month report).")
+    parser.add_argument("--from", dest="first", required=True, help="quý đầu, ví dụ 2024-Q1 hoặc 'Quý I/2024'")
+    parser.add_argument("--to", dest="last", required=True, help="quý cuối")
+    parser.add_argument("-f", "--config", default="mkdocs.yml")
+    parser.add_argument("--today", help="YYYY-MM-DD (default: SOURCE_DATE_EPOCH or now)")
+    parser.add_argument("--csv", help="ghi bảng ra tệp CSV")
+    parser.add_argument("--xlsx", help="ghi bảng ra tệp Excel")
+    args = parser.parse_args(argv)
+    try:
+        first, last = Quarter.parse(args.first), Quarter.parse(args.last)
+    except ValueError as exc:
+        print(f"Lỗi: {exc}. Cách sửa: viết quý như 2024-Q1 hoặc 'Quý I/2024'.", file=sys.stderr)
+        return 2
+    if last < first:
+        print(f"Lỗi: --to {last} đứng trước --from {first}.", file=sys.stderr)
+        return 2
+    config_path = Path(args.config)
+    config, problems = read_column_config(load_config(str(config_path))["extra"], config_path.name)
+    if config is None:
+        print("\n".join(render_located(p) for p in problems), file=sys.stderr)
+        return 2
+    corpus = load_posts(config_path.parent / "posts", config)
+    for problem in corpus.errors:  # invalid posts are not counted: say so, once each
+        print(render_located(problem), file=sys.stderr)
+    report = period_report(corpus.posts, config, first, last, resolve_today(args.today))
+    header, rows = _unit_table(report)
+    tag_header, tag_rows = _tag_table(report)
+    print(
+        f"BÁO CÁO CHUYÊN MỤC TUYÊN TRUYỀN BÌNH ĐẲNG GIỚI: {first.vietnamese} – {last.vietnamese} (đến ngày {report.today:%d/%m/%Y})\n"
+    )
+    _print_table(header, rows)
+    print()
+    _print_table(tag_header, tag_rows)
+    if args.csv:
+        with open(args.csv, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerows([header, *rows, [], tag_header, *tag_rows])
+        print(f"\nĐã ghi {args.csv}")
+    if args.xlsx:
+        _write_xlsx(args.xlsx, (("Theo quý", header, rows), ("Theo chủ đề", tag_header, tag_rows)))
+        print(f"Đã ghi {args.xlsx}")
+    return 0
+
+
+def _unit_table(report: PeriodReport) -> tuple[list[str], list[list]]:
+    header = [
+        "Đơn vị",
+        *(q.vietnamese for q in report.quarters),
+        "Tổng số bài",
+        "Số quý có bài",
+        "Số quý phải có",
+        "Quý thiếu bài",
+    ]
+    rows = [
+        [row.unit.name, *row.counts, row.total, row.covered, len(row.due), ", ".join(q.vietnamese for q in row.missing) or "—"]
+        for row in report.rows
+    ]
+    return header, rows
+
+
+def _tag_table(report: PeriodReport) -> tuple[list[str], list[list]]:
+    header = ["Chủ đề", *(row.unit.name for row in report.rows), "Tổng"]
+    rows = [[tag, *(row.tags[tag] for row in report.rows), sum(row.tags[tag] for row in report.rows)] for tag in report.tags]
+    return header, rows
+
+
+def _print_table(header: list[str], rows: list[list]) -> None:
+    table = [[str(cell) for cell in line] for line in [header, *rows]]
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    for number, line in enumerate(table):
+        print(
+            "  ".join(
+                cell.ljust(width) if i == 0 or not cell.isdigit() else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+            )
+        )
+        if number == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def _write_xlsx(path: str, sheets) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+        for column in sheet.columns:
+            sheet.column_dimensions[column[0].column_letter].width = min(60, max(len(str(c.value or "")) for c in column) + 2)
+        sheet.freeze_panes = "B2"
+    workbook.save(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
