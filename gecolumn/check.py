@@ -15,7 +15,7 @@ from typing import Any
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.coverage import Cell, Coverage, coverage
 from gecolumn.posts import Corpus, load_posts
-from gecolumn.problems import Problem
+from gecolumn.problems import HasProblems, Problem
 
 
 class ExitCode:
@@ -27,7 +27,7 @@ class ExitCode:
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class CheckResult(HasProblems):
     """Everything one check found."""
 
     today: datetime.date
@@ -40,14 +40,6 @@ class CheckResult:
     @property
     def problems(self) -> tuple[Problem, ...]:
         return self.config_problems + self.corpus.problems
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
 
     @property
     def missing(self) -> tuple[Cell, ...]:

@@ -16,10 +16,13 @@ import datetime
 import mimetypes
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from feedgen.feed import FeedGenerator
+
+from gecolumn.site import ASSETS
 
 # XML 1.0 forbids these; Word and some web editors paste them (vertical tab, form feed…).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -150,10 +153,6 @@ def items_for(views, urls: dict[str, str], bodies: dict[str, str], site_url: str
     ``urls`` maps a src_uri (post or asset) to its URL below ``site_url``; ``bodies`` maps a
     post's src_uri to its rendered HTML.
     """
-    from pathlib import Path
-
-    from gecolumn.site import ASSETS
-
     items = []
     for view in views:
         link = urljoin(site_url, urls[view.src_uri])

@@ -131,6 +131,12 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "vi": "không đọc được tệp cấu hình: {problem}",
         "en": "cannot read the configuration: {problem}",
     },
+    "no_site_url": {
+        "vi": "chưa khai báo địa chỉ trang nên không tạo được RSS. Cách sửa: thêm vào mkdocs.yml "
+        "dòng 'site_url: https://truong.edu.vn/binh-dang-gioi/' (địa chỉ thật của chuyên mục).",
+        "en": "site_url is not set, so no feeds are written. Fix: add 'site_url: https://…/' "
+        "(the column's real address) to mkdocs.yml.",
+    },
     "missing_quarter": {
         "vi": "{quarter}{of_unit_text} chưa có bài tuyên truyền nào. Cách sửa: đăng ít nhất một bài "
         "có 'quarter: {quarter_id}'{unit_hint}.",

@@ -30,7 +30,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from gecolumn.config import ColumnConfig
 from gecolumn.dates import parse_post_date
-from gecolumn.problems import Problem, Severity, closest_match
+from gecolumn.problems import HasProblems, Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
 from gecolumn.slugs import SLUG_PATTERN, slug_of
 
@@ -87,7 +87,7 @@ class Post:
 
 
 @dataclass(frozen=True)
-class Corpus:
+class Corpus(HasProblems):
     """Everything found under the posts folder."""
 
     posts: tuple[Post, ...]
@@ -95,14 +95,6 @@ class Corpus:
     problems: tuple[Problem, ...]
     assets: tuple[str, ...]
     """Other files (photos, attachments), relative to the posts folder."""
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
 
 
 def is_ignored(name: str) -> bool:

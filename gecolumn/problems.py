@@ -44,6 +44,20 @@ class Problem:
         return (self.file, self.line or 0, self.field or "", self.code)
 
 
+class HasProblems:
+    """Mixin for results that hold ``problems``: their errors and their warnings, in order."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+
 def closest_match(word: str, choices) -> str | None:
     """The choice ``word`` was most likely meant to be, if any is close (``qurter`` → ``quarter``)."""
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -18,6 +18,7 @@ from gecolumn import feeds
 from gecolumn.check import CheckResult, missing_params, run_check
 from gecolumn.dates import resolve_today
 from gecolumn.messages import pick_language, render, render_located
+from gecolumn.problems import Problem
 from gecolumn.site import HOME, SECTIONS, UNITS, SitePlan, plan_site
 from gecolumn.slugs import folded_words
 
@@ -55,9 +56,7 @@ def on_config(config):
         raise PluginError("\n".join(render_located(p, lang) for p in check.config_problems))
     _build = _Build(check, plan_site(check.corpus, check.config, today), posts_dir, lang)
     if not config.site_url:
-        log.warning(
-            "mkdocs.yml: [site_url] chưa khai báo địa chỉ trang (ví dụ 'site_url: https://truong.edu.vn/binh-dang-gioi/'); không tạo được RSS. / site_url is not set: no feeds."
-        )
+        log.warning(render_located(Problem(Path(config.config_file_path).name, "no_site_url", "site_url"), lang))
     if config.nav is None:  # a column's navigation is its sections, never its posts
         config.nav = [{title: src} for title, src in SECTIONS]
     return config
