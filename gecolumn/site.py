@@ -25,7 +25,7 @@ from gecolumn.config import ColumnConfig, Unit
 from gecolumn.coverage import Cell, Status, counts, coverage
 from gecolumn.dates import long_vietnamese, short_vietnamese
 from gecolumn.posts import Corpus, Post
-from gecolumn.quarters import Quarter, quarter_range
+from gecolumn.quarters import Quarter
 from gecolumn.slugs import slug_of
 
 POSTS = "bai-viet"
@@ -197,13 +197,11 @@ def plan_site(corpus: Corpus, config: ColumnConfig, today: datetime.date) -> Sit
     by_unit = coverage(published, replace(config, per_unit=True), today)
     status_of = {cell.quarter: cell.status for cell in whole.cells}
 
-    pages = [GeneratedPage(f"{ARCHIVE}/index.md", "Lưu trữ theo quý", "column/archive.html", None)]
-    archive_years = _years(
-        views, status_of, Link("Lưu trữ theo quý", f"{ARCHIVE}/index.md"), f"{ARCHIVE}/{{year}}.md", today, config
-    )
-    pages[0] = replace(pages[0], view=archive_years)
+    archive = Link("Lưu trữ theo quý", f"{ARCHIVE}/index.md")
+    archive_years = _years(views, status_of, f"{ARCHIVE}/{{year}}.md")
+    pages = [GeneratedPage(archive.src_uri, archive.title, "column/archive.html", archive_years)]
     for entry in archive_years:
-        view = ListingYear(Link("Lưu trữ theo quý", f"{ARCHIVE}/index.md"), entry.year, entry.quarters)
+        view = ListingYear(archive, entry.year, entry.quarters)
         pages.append(GeneratedPage(entry.link.src_uri, f"Lưu trữ năm {entry.year}", "column/listing_year.html", view))
 
     unit_links = []
@@ -293,21 +291,12 @@ def _image(post: Post, assets: set[str]) -> str | None:
     return f"{ASSETS}/{resolved}" if resolved in assets else None
 
 
-def _years(
-    views: tuple[PostView, ...],
-    status_of: dict,
-    parent: Link,
-    pattern: str,
-    today: datetime.date | None,
-    config: ColumnConfig | None,
-) -> tuple[YearEntry, ...]:
-    """Group posts by year and quarter, newest first; with ``today``, every due quarter appears."""
+def _years(views: tuple[PostView, ...], status_of: dict[Quarter, Status], pattern: str) -> tuple[YearEntry, ...]:
+    """Group posts by year and quarter, newest first; every quarter in ``status_of`` (the due ones) appears."""
     by_quarter: dict[Quarter, list[PostView]] = defaultdict(list)
     for view in views:
         by_quarter[view.post.quarter].append(view)
-    quarters = set(by_quarter)
-    if today is not None and config is not None:
-        quarters |= set(quarter_range(config.due_from(), Quarter.of(today)))
+    quarters = set(by_quarter) | set(status_of)
     years: dict[int, list[QuarterEntry]] = defaultdict(list)
     for quarter in sorted(quarters, reverse=True):
         status = status_of.get(quarter)
@@ -322,7 +311,7 @@ def _years(
 def _listing_pages(
     kind: str, title: str, src: str, views: tuple[PostView, ...], pattern: str, unit_id: str | None = None
 ) -> list[GeneratedPage]:
-    years = _years(views, {}, Link(title, src), pattern, None, None)
+    years = _years(views, {}, pattern)
     listing = Listing(kind, title, years, views[:LATEST_ON_LISTING], len(views), unit_id)
     pages = [GeneratedPage(src, title, "column/listing.html", listing)]
     for entry in years:
@@ -353,6 +342,7 @@ def _coverage_view(whole, by_unit, config: ColumnConfig, today: datetime.date) -
 # --- Markdown helpers ---------------------------------------------------------------------
 
 _LINK = re.compile(r"(?P<lead>!?\[[^\]]*\]\(\s*<?|\b(?:src|href)=[\"'])(?P<target>[^)\s>\"']+)")
+_PATH_AND_SUFFIX = re.compile(r"([^?#]*)(.*)")
 _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 
 
@@ -369,7 +359,7 @@ def rewrite_links(body: str, post_path: str, assets: set[str], posts_by_path: di
         target = match["target"]
         if _SCHEME.match(target):
             return match.group(0)
-        path, sep, rest = re.split(r"([?#])", target, maxsplit=1) + ["", ""] if re.search(r"[?#]", target) else (target, "", "")
+        path, suffix = _PATH_AND_SUFFIX.match(target).groups()  # keep ?query and #fragment as they are
         resolved = posixpath.normpath(posixpath.join(folder, path))
         if resolved in assets:
             new = f"tep/{resolved}"
@@ -377,7 +367,7 @@ def rewrite_links(body: str, post_path: str, assets: set[str], posts_by_path: di
             new = f"{posts_by_path[resolved].slug}.md"
         else:
             return match.group(0)
-        return match["lead"] + new + sep + rest
+        return match["lead"] + new + suffix
 
     return _LINK.sub(point, body)
 
