@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 
 from gecolumn.config import read_column_config
 from gecolumn.dates import resolve_today
-from gecolumn.messages import render_located
+from gecolumn.messages import render, render_located
 from gecolumn.posts import load_posts
 from gecolumn.quarters import Quarter
 from gecolumn.reporting import PeriodReport, period_report
@@ -37,11 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--csv", help="ghi bảng ra tệp CSV")
     parser.add_argument("--xlsx", help="ghi bảng ra tệp Excel")
     args = parser.parse_args(argv)
-    try:
-        first, last = Quarter.parse(args.first), Quarter.parse(args.last)
-    except ValueError as exc:
-        print(f"Lỗi: {exc}. Cách sửa: viết quý như 2024-Q1 hoặc 'Quý I/2024'.", file=sys.stderr)
-        return 2
+    quarters = {}
+    for option, text in (("--from", args.first), ("--to", args.last)):
+        try:
+            quarters[option] = Quarter.parse(text)
+        except ValueError:
+            params = {"value": text, "example": "2024-Q1", "roman": "I", "number": 1, "year": 2024}
+            print(f"Lỗi [{option}]: {render('bad_quarter', params)}", file=sys.stderr)
+            return 2
+    first, last = quarters["--from"], quarters["--to"]
     if last < first:
         print(f"Lỗi: --to {last} đứng trước --from {first}.", file=sys.stderr)
         return 2
