@@ -16,13 +16,10 @@ import datetime
 import mimetypes
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from feedgen.feed import FeedGenerator
-
-from gecolumn.site import ASSETS
 
 # XML 1.0 forbids these; Word and some web editors paste them (vertical tab, form feed…).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -157,11 +154,10 @@ def items_for(views, urls: dict[str, str], bodies: dict[str, str], site_url: str
     for view in views:
         link = urljoin(site_url, urls[view.src_uri])
         enclosure = None
-        if view.image and "://" in view.image:
-            enclosure = enclosure_for(view.image, None)
+        if view.image and view.image.is_external:
+            enclosure = enclosure_for(view.image.url, None)
         elif view.image:
-            source = Path(posts_dir) / view.image.removeprefix(f"{ASSETS}/")
-            enclosure = enclosure_for(urljoin(site_url, urls[view.image]), source.stat().st_size if source.is_file() else None)
+            enclosure = enclosure_for(urljoin(site_url, urls[view.image.src_uri]), view.image.size)
         post = view.post
         items.append(
             FeedItem(

@@ -8,6 +8,7 @@ English ``LANG`` asks otherwise.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 
 from gecolumn.problems import Problem
@@ -137,11 +138,167 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "site_url is not set, so no feeds are written. Fix: add 'site_url: https://…/' "
         "(the column's real address) to mkdocs.yml.",
     },
+    # --- hostile input: reading posts/ ---
+    "symlink_refused": {
+        "vi": "đây là một liên kết tượng trưng (symlink) nên không được đăng: nó có thể trỏ tới tệp "
+        "ngoài kho (mật khẩu, biến môi trường). Cách sửa: xoá liên kết và chép tệp thật vào thư mục này.",
+        "en": "this is a symbolic link and is never published: it could point outside the repository "
+        "(passwords, the build's environment). Fix: remove the link and copy the real file here.",
+    },
+    "not_regular_file": {
+        "vi": "đây không phải một tệp thông thường (ống dẫn, thiết bị…) nên bị bỏ qua. Cách sửa: xoá nó khỏi thư mục posts/.",
+        "en": "this is not a regular file (a pipe, a device…) and is skipped. Fix: remove it from posts/.",
+    },
+    "unreadable_file": {
+        "vi": "không đọc được tệp ({problem}). Cách sửa: kiểm tra quyền đọc của tệp rồi chạy lại.",
+        "en": "the file cannot be read ({problem}). Fix: check its permissions and run again.",
+    },
+    "file_too_large": {
+        "vi": "tệp quá lớn ({size}, tối đa {limit}) nên không được đăng. Cách sửa: với ảnh, thu nhỏ "
+        "hoặc nén lại; với bài viết, tách thành nhiều bài hoặc bỏ phần dán nhầm.",
+        "en": "the file is too large ({size}, at most {limit}) and is not published. Fix: shrink a photo; "
+        "split a post or remove what was pasted by mistake.",
+    },
+    "too_many_files": {
+        "vi": "thư mục có quá nhiều tệp (hơn {limit}); các tệp sau giới hạn không được đọc. "
+        "Cách sửa: chuyển các tệp không phải bài viết hoặc ảnh ra khỏi thư mục posts/.",
+        "en": "the folder holds more than {limit} files; those past the limit are not read. "
+        "Fix: move everything that is not a post or a photo out of posts/.",
+    },
+    "too_deep": {
+        "vi": "thư mục lồng quá sâu (quá {limit} cấp) nên không được đọc. Cách sửa: xếp bài theo năm, ví dụ posts/2024/.",
+        "en": "folders nest more than {limit} levels deep and are not read. Fix: keep posts by year, e.g. posts/2024/.",
+    },
+    "asset_backup": {
+        "vi": "tệp sao lưu của trình soạn thảo ({suffix}) không được đăng. Cách sửa: xoá tệp này; "
+        "nếu đây là bài viết, đổi đuôi thành .md.",
+        "en": "an editor's backup file ({suffix}) is not published. Fix: delete it; if it is a post, rename it to .md.",
+    },
+    "asset_post_as_text": {
+        "vi": "tệp có vẻ là bài viết nhưng được lưu với đuôi .txt nên không được đăng. "
+        "Cách sửa: đổi tên, bỏ đuôi .txt để tệp kết thúc bằng .md.",
+        "en": "this looks like a post saved as .txt, so it is not published. Fix: rename it to end in .md.",
+    },
+    "asset_script": {
+        "vi": "tệp loại {suffix} có thể chứa mã chạy trên máy người đọc nên không được đăng. "
+        "Cách sửa: với hình vẽ .svg, xuất ra ảnh .png; với trang .html, chép nội dung vào một bài .md.",
+        "en": "{suffix} files can carry script that runs in a reader's browser, so they are not published. "
+        "Fix: export an .svg drawing as .png; copy an .html page's text into a .md post.",
+    },
+    "asset_other_type": {
+        "vi": "chuyên mục không đăng tệp loại '{suffix}'. Cách sửa: dùng ảnh (.jpg, .png, .webp), "
+        "tài liệu (.pdf, .docx, .xlsx, .pptx) hoặc âm thanh, video (.mp3, .mp4), hoặc xoá tệp này.",
+        "en": "a column does not publish '{suffix}' files. Fix: use photos (.jpg, .png, .webp), documents "
+        "(.pdf, .docx, .xlsx, .pptx) or recordings (.mp3, .mp4), or delete the file.",
+    },
+    "asset_case_clash": {
+        "vi": "tên tệp chỉ khác {other} ở chữ hoa, chữ thường; trên Windows và macOS đó là cùng một tệp "
+        "nên tệp này không được đăng. Cách sửa: đổi tên một trong hai tệp.",
+        "en": "this name differs from {other} only in case, which is one file on Windows and macOS, so it "
+        "is not published. Fix: rename one of them.",
+    },
+    "front_matter_too_large": {
+        "vi": "phần thông tin đầu bài quá dài ({size} ký tự, tối đa {limit}). Cách sửa: chỉ giữ các "
+        "trường title, date, quarter, unit, tags, summary; đưa nội dung xuống dưới dòng '---' thứ hai.",
+        "en": "the front-matter is too long ({size} characters, at most {limit}). Fix: keep only the "
+        "fields; move text below the second '---' line.",
+    },
+    "yaml_alias": {
+        "vi": "phần thông tin đầu bài dùng ký hiệu '&' hoặc '*' của YAML (tham chiếu), không được phép. "
+        'Cách sửa: viết thẳng giá trị; nếu đó là chữ, đặt trong ngoặc kép "...".',
+        "en": "the front-matter uses YAML anchors or aliases ('&', '*'), which are not allowed. "
+        "Fix: write the value itself; quote text that starts with '&' or '*'.",
+    },
+    "yaml_tag": {
+        "vi": "phần thông tin đầu bài dùng thẻ YAML '{tag}', không được phép. Cách sửa: bỏ phần bắt đầu "
+        "bằng '!'; nếu đó là chữ, đặt trong ngoặc kép \"...\".",
+        "en": "the front-matter uses the YAML tag '{tag}', which is not allowed. Fix: remove the part "
+        "starting with '!', or quote the text.",
+    },
+    "too_deep_nesting": {
+        "vi": "phần thông tin đầu bài lồng danh sách quá sâu (quá {limit} cấp). Cách sửa: mỗi trường là "
+        "một dòng chữ; 'tags' là một danh sách đơn như [Gia đình, Luật].",
+        "en": "the front-matter nests lists more than {limit} deep. Fix: each field is one value; "
+        "'tags' is a flat list such as [Family, Law].",
+    },
+    "duplicate_field": {
+        "vi": "trường '{field}' được viết hai lần; chỉ được viết một lần. Cách sửa: xoá một trong hai dòng.",
+        "en": "field '{field}' is written twice. Fix: delete one of the two lines.",
+    },
+    "too_long": {
+        "vi": "trường '{field}' quá dài ({length} ký tự, tối đa {limit}). Cách sửa: viết ngắn lại; "
+        "phần dài đưa vào nội dung bài.",
+        "en": "field '{field}' is too long ({length} characters, at most {limit}). Fix: shorten it; put longer text in the body.",
+    },
+    "too_many_tags": {
+        "vi": "bài có {count} chủ đề, tối đa {limit}. Cách sửa: giữ lại những chủ đề chính trong 'tags'.",
+        "en": "the post has {count} tags, at most {limit}. Fix: keep the main topics in 'tags'.",
+    },
+    "image_not_found": {
+        "vi": "không tìm thấy ảnh bìa '{value}' trong thư mục của bài nên bài được đăng không có ảnh bìa. "
+        "Cách sửa: đặt ảnh cạnh tệp bài viết và ghi đúng tên tệp (kể cả chữ hoa, chữ thường), ví dụ 'image: anh-bia.jpg'.",
+        "en": "cover image '{value}' is not found next to the post, so the post is published without a cover. "
+        "Fix: put the photo next to the post and write its exact file name, e.g. 'image: cover.jpg'.",
+    },
+    "image_bad_url": {
+        "vi": "ảnh bìa '{value}' không phải tên tệp cạnh bài cũng không phải địa chỉ http(s) nên bị bỏ qua. "
+        "Cách sửa: ghi tên tệp ảnh đặt cạnh bài (ví dụ 'anh-bia.jpg') hoặc một địa chỉ bắt đầu bằng https://.",
+        "en": "cover image '{value}' is neither a file next to the post nor an http(s) address, so it is ignored. "
+        "Fix: give a photo's file name next to the post (e.g. 'cover.jpg') or an https:// address.",
+    },
+    "html_removed": {
+        "vi": "nội dung bài có mã HTML không an toàn đã bị gỡ khi đăng: {removed}. Cách sửa: xoá đoạn mã này; "
+        "video YouTube được phép nhúng, còn mã <script>, thuộc tính on…=, biểu mẫu và liên kết javascript: thì không.",
+        "en": "unsafe HTML was removed from the body when publishing: {removed}. Fix: delete it; YouTube "
+        "embeds are allowed, <script>, on…= attributes, forms and javascript: links are not.",
+    },
     "missing_quarter": {
         "vi": "{quarter}{of_unit_text} chưa có bài tuyên truyền nào. Cách sửa: đăng ít nhất một bài "
         "có 'quarter: {quarter_id}'{unit_hint}.",
         "en": "{quarter_id}{of_unit_text} has no awareness post. Fix: publish at least one post "
         "with 'quarter: {quarter_id}'{unit_hint}.",
+    },
+    # --- hostile input: commands ---
+    "bad_today": {
+        "vi": "--today '{value}' phải có dạng YYYY-MM-DD (năm-tháng-ngày). Cách sửa: viết như '--today 2024-11-22'.",
+        "en": "--today '{value}' must read YYYY-MM-DD. Fix: write it as '--today 2024-11-22'.",
+    },
+    "bad_source_date_epoch": {
+        "vi": "biến môi trường SOURCE_DATE_EPOCH = '{value}' không phải một thời điểm: cần số giây (số nguyên, "
+        "không âm) tính từ 01/01/1970 UTC. Cách sửa: bỏ biến này để dùng ngày hôm nay, hoặc đặt bằng thời điểm "
+        "của commit cuối: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct).",
+        "en": "the environment variable SOURCE_DATE_EPOCH = '{value}' is not a moment: it must be whole, "
+        "non-negative seconds since 1970-01-01 UTC. Fix: unset it to use today, or set it to the last "
+        "commit's time: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct).",
+    },
+    "start_after_today": {
+        "vi": "chuyên mục bắt đầu từ {start} (ngày {start_day}) nhưng hôm nay mới là {today} (theo {where_vi}): "
+        "chưa quý nào phải có bài, mọi bài đều bị coi là chưa đến ngày đăng và trang sẽ trống. Cách sửa: nếu "
+        "ngày {today} sai, sửa {where_vi}; nếu đúng, ghi 'start: {current}' hoặc một quý đã bắt đầu.",
+        "en": "the column starts in {start} ({start_day}) but today is {today} (from {where_en}): no quarter "
+        "is due, every post counts as scheduled and the site would be empty. Fix: if {today} is wrong, "
+        "correct {where_en}; if it is right, write 'start: {current}' or another quarter that has begun.",
+    },
+    "config_rejected": {
+        "vi": "MkDocs không chấp nhận mục này: {problem}. Cách sửa: sửa hoặc xoá mục '{field}' trong mkdocs.yml; "
+        'giá trị có dấu hai chấm (:) thì đặt trong ngoặc kép "...".',
+        "en": "MkDocs rejects this setting: {problem}. Fix: correct or remove '{field}' in mkdocs.yml; "
+        'quote a value that contains a colon: "...".',
+    },
+    "config_not_text": {
+        "vi": "'{field}' phải là một dòng chữ, không phải '{value}'. Cách sửa: viết trên một dòng, "
+        "ví dụ 'name: Trường THCS Bảo Khê'.",
+        "en": "'{field}' must be one line of text, not '{value}'. Fix: write it on one line, e.g. 'name: Trường THCS Bảo Khê'.",
+    },
+    "output_unwritable": {
+        "vi": "không ghi được vào đây ({problem}). Cách sửa: chọn một thư mục đã có và được phép ghi, ví dụ '{example}'.",
+        "en": "cannot write here ({problem}). Fix: choose a folder that exists and can be written, e.g. '{example}'.",
+    },
+    "internal_error": {
+        "vi": "lỗi ngoài dự kiến của chương trình ({kind}: {detail}); đây không phải lỗi của bài viết. "
+        "Cách sửa: chạy lại với biến môi trường GECOLUMN_DEBUG=1 để xem chi tiết, rồi gửi cho người quản trị trang.",
+        "en": "unexpected error in the program ({kind}: {detail}); this is not a problem in a post. "
+        "Fix: run again with GECOLUMN_DEBUG=1 to see the traceback, and send it to the site's maintainer.",
     },
 }
 
@@ -197,9 +354,33 @@ def pick_language(requested: str | None = None, environ: Mapping[str, str] | Non
     return "vi"
 
 
+MAX_SHOWN = 120
+"""Characters of one value a message shows; a longer value is cut with ``…``."""
+
+# A value read from a file is printed into terminals and CI logs: a line break in it could
+# start a line of its own (a forged ``::error::`` in GitHub Actions), a bidi control could
+# make the message read differently from what it says. Such characters are shown escaped.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(value: object, limit: int | None = MAX_SHOWN) -> object:
+    r"""``value`` as a message may show it: control and bidi characters escaped, at most ``limit`` characters.
+
+    Numbers and ``None`` are left as they are.
+
+    >>> shown("x\n::error::forged\u202e")
+    'x\\n::error::forged\\u202e'
+    """
+    if value is None or isinstance(value, (int, float)):
+        return value
+    text = _UNSHOWABLE.sub(lambda m: _ESCAPES.get(m[0]) or f"\\u{ord(m[0]):04x}", str(value))
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
 def render(code: str, params: Mapping, lang: str = "vi") -> str:
     """The message for ``code`` in ``lang``, filled with ``params``."""
-    values = dict(params)
+    values = {name: shown(value) for name, value in params.items()}
     vi = lang != "en"
     for name, (text_vi, text_en) in _EXTRAS.items():
         raw = values.get(name)

@@ -11,17 +11,20 @@ through one parser (:func:`gecolumn.dates.parse_post_date`) and keeps its local 
 
 from __future__ import annotations
 
+import codecs
 import concurrent.futures
+import dataclasses
 import datetime
 import functools
 import itertools
 import multiprocessing
 import os
+import posixpath
 import re
 import threading
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,9 @@ from gecolumn.dates import parse_post_date
 from gecolumn.problems import HasProblems, Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
 from gecolumn.slugs import SLUG_PATTERN, slug_of
+from gecolumn.sources import MAX_POST_BYTES, is_ignored, is_post_file, scan_sources
+
+__all__ = ["Corpus", "Post", "load_posts", "read_post", "is_ignored", "is_post_file"]
 
 FIELDS = ("title", "date", "quarter", "unit", "tags", "summary", "author", "image", "slug", "draft")
 _EXAMPLES = {
@@ -44,17 +50,56 @@ _EXAMPLES = {
     "author": "Ban Vì sự tiến bộ phụ nữ",
     "image": "anh-bia.jpg",
 }
+# Longest text each field may hold: a headline, a share text, a name. Longer is a paste gone wrong.
+MAX_LENGTH = {"title": 200, "summary": 1000, "author": 200, "image": 500, "slug": 80}
+MAX_TAGS = 20
+MAX_TAG_LENGTH = 60
+MAX_FRONT_MATTER = 16_384
+"""Characters between the two ``---`` lines; a real header is a few hundred."""
+MAX_NESTING = 8
+"""Lists inside lists: a post header needs two levels at most."""
+
 _BOUNDARY = YAMLHandler.FM_BOUNDARY
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:]*?)\s*:", re.MULTILINE)
+# Invisible characters that text pasted from Word, Zalo or the web carries: C0 and C1
+# controls (YAML and XML reject them), zero-width spaces and word joiners, and the bidi
+# overrides that can make a title read differently from what it is.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:\n]*?)\s*:", re.MULTILINE)
+# Only a header with one of these can hold an alias, an explicit tag or deep nesting;
+# only such a header pays for the event scan that bounds them before libyaml composes it.
+_NEEDS_SCAN = re.compile(r"[&*!?]|-[ \t]+-|(?:[\[{].*){4}", re.DOTALL)
+_TRUE = frozenset({"true", "yes", "on"})
+_FALSE = frozenset({"false", "no", "off"})
+
+
+class _Refused(Exception):
+    """The header uses YAML a post never needs, at a cost we do not pay (aliases, deep nesting)."""
+
+    def __init__(self, code: str, line: int, **params: Any):
+        super().__init__(code)
+        self.code, self.line, self.params = code, line, params
 
 
 class _PostLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
-    """Safe YAML without timestamp resolution: ``2024-03-08 07:30`` and ``2024-03-08`` stay text."""
+    """Safe YAML where every scalar stays text (``no``, ``010``, ``1:30`` and dates are kept as written).
+
+    A repeated key is an error at its line, not a silent overwrite.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key in seen:
+                raise _Refused("duplicate_field", key_node.start_mark.line, key=key)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
 
 
+# Only null keeps its YAML meaning: booleans, numbers and timestamps stay the text staff
+# typed, and each field's own parser reads them (``draft`` reads true/false itself).
 _PostLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -78,6 +123,7 @@ class Post:
     summary: str | None = None
     author: str | None = None
     image: str | None = None
+    """The cover: an ``http(s)`` URL, or the path of an asset relative to the posts folder."""
     draft: bool = False
 
     @property
@@ -94,16 +140,11 @@ class Corpus(HasProblems):
     """Valid posts, drafts included, oldest first."""
     problems: tuple[Problem, ...]
     assets: tuple[str, ...]
-    """Other files (photos, attachments), relative to the posts folder."""
-
-
-def is_ignored(name: str) -> bool:
-    """Files and folders that are neither posts nor assets: hidden, ``_private``, Office locks."""
-    return name.startswith(("_", ".", "~$"))
-
-
-def is_post_file(name: str) -> bool:
-    return name.lower().endswith(".md")
+    """Publishable files (photos, attachments), relative to the posts folder, NFC."""
+    disk_names: dict = dataclasses.field(default_factory=dict)
+    """Asset path → its name on disk, where the two differ (NFD file names)."""
+    asset_sizes: dict = dataclasses.field(default_factory=dict)
+    """Asset path → size in bytes."""
 
 
 # Below this many files a second process costs more than it saves.
@@ -115,20 +156,22 @@ def load_posts(
     config: ColumnConfig | None,
     label_root: str | os.PathLike | None = None,
     workers: int | None = None,
+    today: datetime.date | None = None,
 ) -> Corpus:
     """Read every post under ``posts_dir``; problems name files relative to ``label_root``.
 
     ``label_root`` defaults to the folder holding ``posts_dir`` (where ``mkdocs.yml`` is),
     so messages say ``posts/2024/bai.md``. With ``config`` ``None`` (unusable settings)
     units are not checked but everything else is. ``workers`` processes read the files
-    (default: one per core for large columns where forking is safe, else one).
+    (default: one per core for large columns where forking is safe, else one). With
+    ``today``, a post published by then keeps its URL against drafts and scheduled posts.
     """
     posts_dir = Path(posts_dir)
     label_root = Path(label_root) if label_root is not None else posts_dir.parent
     prefix = os.path.relpath(posts_dir, label_root).replace(os.sep, "/")
     prefix = "" if prefix == "." else prefix + "/"
-    sources, assets = _walk(posts_dir)
-    jobs = [(str(posts_dir / relative), relative, prefix + relative) for relative in sources]
+    found = scan_sources(posts_dir, prefix)
+    jobs = [(str(posts_dir / relative), relative, prefix + relative) for relative in found.posts]
     if workers is None:
         workers = _default_workers(len(jobs))
     if workers > 1:
@@ -139,24 +182,14 @@ def load_posts(
     else:
         results = _read_files(jobs, config)
     posts = [post for post, _ in results if post is not None]
-    problems = [problem for _, found in results for problem in found]
-    posts, clashes = _without_slug_clashes(posts, prefix)
+    problems = list(found.problems)
+    problems.extend(problem for _, found_in_post in results for problem in found_in_post)
+    assets = set(found.assets)
+    posts = [_with_cover(post, assets, prefix, problems) for post in posts]
+    posts, clashes = _without_slug_clashes(posts, prefix, today)
     problems.extend(clashes)
     problems.sort(key=Problem.sort_key)
-    return Corpus(tuple(posts), tuple(problems), tuple(assets))
-
-
-def _walk(posts_dir: Path) -> tuple[list[str], list[str]]:
-    """Post files and asset files under ``posts_dir``, relative, ``/``-separated, sorted."""
-    sources, assets = [], []
-    for folder, dirs, files in os.walk(posts_dir):
-        dirs[:] = sorted(d for d in dirs if not is_ignored(d))
-        relative_folder = os.path.relpath(folder, posts_dir).replace(os.sep, "/")
-        relative_folder = "" if relative_folder == "." else relative_folder + "/"
-        for name in sorted(files):
-            if not is_ignored(name):
-                (sources if is_post_file(name) else assets).append(relative_folder + name)
-    return sources, assets
+    return Corpus(tuple(posts), tuple(problems), found.assets, found.disk_names, found.sizes)
 
 
 def _default_workers(files: int) -> int:
@@ -172,9 +205,35 @@ def _default_workers(files: int) -> int:
 def _read_files(jobs: list[tuple[str, str, str]], config: ColumnConfig | None) -> list[tuple[Post | None, list[Problem]]]:
     results = []
     for source, relative, label in jobs:
-        with open(source, "rb") as handle:
-            results.append(read_post(handle.read(), relative, config, label=label))
+        try:
+            # O_NOFOLLOW: the file was checked not to be a symlink; it must not become one now.
+            descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+            with open(descriptor, "rb") as handle:
+                raw = handle.read(MAX_POST_BYTES + 1)
+        except OSError as exc:
+            results.append((None, [Problem(label, "unreadable_file", params={"problem": exc.strerror or type(exc).__name__})]))
+            continue
+        if len(raw) > MAX_POST_BYTES:
+            results.append((None, [Problem(label, "file_too_large", params={"size": "> 1 MB", "limit": "1.0 MB"})]))
+            continue
+        results.append(read_post(raw, relative, config, label=label))
     return results
+
+
+def decode_post(raw: bytes) -> str:
+    """The text of a post file as any Windows editor saves it: UTF-8 (BOM or not) or Notepad's UTF-16, LF lines, NFC.
+
+    Raises ``UnicodeDecodeError``.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16")
+    else:
+        text = raw.decode("utf-8-sig")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | None = None) -> tuple[Post | None, list[Problem]]:
@@ -182,14 +241,9 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     label = label or path
     problems: list[Problem] = []
     try:
-        text = raw.decode("utf-8-sig")
+        text = decode_post(raw)
     except UnicodeDecodeError as exc:
         return None, [Problem(label, "not_utf8", params={"position": exc.start})]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Text pasted from Word carries invisible control characters that YAML and XML reject.
-    text = _CONTROL.sub("", text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
 
     # Blank lines before the opening '---' are harmless; anything else means no front-matter.
     leading = len(text) - len(text.lstrip("\n"))
@@ -203,11 +257,21 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     first_line = text.count("\n", 0, opening.end()) + 1  # file line of front[0]
     body = text[closing.end() :].lstrip("\n")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    if len(front) > MAX_FRONT_MATTER:
+        return None, [
+            Problem(label, "front_matter_too_large", line=first_line, params={"size": len(front), "limit": MAX_FRONT_MATTER})
+        ]
 
     # Where each top-level key stands, found only when a problem needs a line number.
     lines = functools.cache(lambda: _key_lines(front, first_line))
     try:
+        if _NEEDS_SCAN.search(front):
+            _bound_structure(front)
         meta = yaml.load(front, Loader=_PostLoader)
+    except _Refused as refused:
+        line = first_line + refused.line
+        field = refused.params.get("key") or next((key for key, at in lines().items() if at == line), None)
+        return None, [Problem(label, refused.code, field, line, refused.params)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None
@@ -243,11 +307,7 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     tags = _tags(meta, problem)
     summary, author, image = (_text(meta, name, problem) for name in ("summary", "author", "image"))
     slug = _slug(meta, title, path, problem)
-    draft = meta.get("draft")
-    if draft is None:
-        draft = False
-    elif not isinstance(draft, bool):
-        problem("not_boolean", "draft", value=draft)
+    draft = _boolean(meta, "draft", problem)
 
     if any(p.is_error for p in problems):
         return None, problems
@@ -269,11 +329,47 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     return post, problems
 
 
+def _bound_structure(front: str) -> None:
+    """Refuse anchors, aliases, explicit tags and deep nesting before libyaml builds anything.
+
+    A few hundred bytes of nested aliases expand to gigabytes, and libyaml composes nested
+    lists recursively (25,000 ``[`` crash the interpreter). Events are read flat, so this
+    pass costs neither.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(front, Loader=_PostLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise _Refused("yaml_alias", event.start_mark.line)
+            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag and not _implicit(event):
+                raise _Refused("yaml_tag", event.start_mark.line, tag=event.tag)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    raise _Refused("too_deep_nesting", event.start_mark.line, limit=MAX_NESTING)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the syntax error is reported by the real load, with its line
+
+
+def _implicit(event) -> bool:
+    implicit = event.implicit
+    return any(implicit) if isinstance(implicit, tuple) else bool(implicit)
+
+
 Report = Callable[..., None]
 
 
 def _key_lines(front: str, first_line: int) -> dict[str, int]:
-    return {m.group(1): first_line + front.count("\n", 0, m.start()) for m in _TOP_LEVEL_KEY.finditer(front)}
+    """Top-level key → file line, the first time each appears; one pass over the header."""
+    lines: dict[str, int] = {}
+    line, counted_to = first_line, 0
+    for match in _TOP_LEVEL_KEY.finditer(front):
+        line += front.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        lines.setdefault(match.group(1), line)
+    return lines
 
 
 def _text(meta: dict, field: str, problem: Report, required: bool = False) -> str | None:
@@ -289,7 +385,20 @@ def _text(meta: dict, field: str, problem: Report, required: bool = False) -> st
     if not value and required:
         problem("empty_field", field)
         return None
+    if len(value) > MAX_LENGTH.get(field, 1000):
+        problem("too_long", field, length=len(value), limit=MAX_LENGTH.get(field, 1000))
+        return None
     return value or None
+
+
+def _boolean(meta: dict, field: str, problem: Report) -> bool:
+    value = meta.get(field)
+    if value is None:
+        return False
+    if not isinstance(value, str) or value.strip().lower() not in _TRUE | _FALSE:
+        problem("not_boolean", field, value=value if isinstance(value, str) else type(value).__name__)
+        return False
+    return value.strip().lower() in _TRUE
 
 
 def _date(meta: dict, problem: Report) -> datetime.datetime | None:
@@ -366,8 +475,15 @@ def _tags(meta: dict, problem: Report) -> tuple[str, ...]:
     if not isinstance(value, list) or any(isinstance(tag, (dict, list)) for tag in value):
         problem("not_tag_list", "tags")
         return ()
-    tags = (" ".join(str(tag).split()) for tag in value if tag is not None)
-    return tuple(dict.fromkeys(tag for tag in tags if tag))
+    tags = tuple(dict.fromkeys(tag for tag in (" ".join(str(t).split()) for t in value if t is not None) if tag))
+    if len(tags) > MAX_TAGS:
+        problem("too_many_tags", "tags", count=len(tags), limit=MAX_TAGS)
+        return ()
+    long = next((tag for tag in tags if len(tag) > MAX_TAG_LENGTH), None)
+    if long is not None:
+        problem("too_long", "tags", length=len(long), limit=MAX_TAG_LENGTH)
+        return ()
+    return tags
 
 
 def _slug(meta: dict, title: str | None, path: str, problem: Report) -> str | None:
@@ -383,9 +499,37 @@ def _slug(meta: dict, title: str | None, path: str, problem: Report) -> str | No
     return slug_of(title) or slug_of(Path(path).stem) or "bai-viet"
 
 
-def _without_slug_clashes(posts: list[Post], prefix: str) -> tuple[list[Post], list[Problem]]:
-    """Keep the first-published post at each slug: its link may already have been shared."""
-    posts = sorted(posts, key=lambda p: (p.published, p.path))
+_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def _with_cover(post: Post, assets: set[str], prefix: str, problems: list[Problem]) -> Post:
+    """The post with ``image`` resolved to an asset path or an http(s) URL; a cover that is neither is reported and dropped."""
+    if not post.image:
+        return post
+    if _URL.match(post.image):
+        return post
+    if _SCHEME.match(post.image) or post.image.startswith(("/", "\\")):
+        code = "image_bad_url"
+    else:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(post.path), post.image))
+        if resolved in assets:
+            return replace(post, image=resolved)
+        code = "image_not_found"
+    problems.append(Problem(prefix + post.path, code, "image", None, {"value": post.image}, Severity.WARNING))
+    return replace(post, image=None)
+
+
+def _without_slug_clashes(posts: list[Post], prefix: str, today: datetime.date | None) -> tuple[list[Post], list[Problem]]:
+    """Keep the first-published post at each slug: its link may already have been shared.
+
+    A draft or a post scheduled after ``today`` never takes a URL from one already out.
+    """
+
+    def waiting(post: Post) -> bool:
+        return post.draft or (today is not None and post.date > today)
+
+    posts = sorted(posts, key=lambda p: (waiting(p), p.published, p.path))
     owners: dict[str, Post] = {}
     kept, problems = [], []
     for post in posts:
@@ -394,6 +538,14 @@ def _without_slug_clashes(posts: list[Post], prefix: str) -> tuple[list[Post], l
             kept.append(post)
         else:
             problems.append(
-                Problem(prefix + post.path, "duplicate_slug", "slug", None, {"slug": post.slug, "other": prefix + owner.path})
+                Problem(
+                    prefix + post.path,
+                    "duplicate_slug",
+                    "slug",
+                    None,
+                    {"slug": post.slug, "other": prefix + owner.path},
+                    Severity.WARNING if waiting(post) else Severity.ERROR,
+                )
             )
+    kept.sort(key=lambda p: (p.published, p.path))
     return kept, problems

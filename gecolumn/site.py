@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -28,6 +27,9 @@ from gecolumn.posts import Corpus, Post
 from gecolumn.quarters import Quarter
 from gecolumn.slugs import slug_of
 
+SOURCES = "posts"
+"""Posts and their files keep their own path as ``src_uri`` (``posts/2024/a.md``): MkDocs then
+resolves every relative link in a post as the author wrote it, and its warnings name the file."""
 POSTS = "bai-viet"
 ASSETS = f"{POSTS}/tep"
 ARCHIVE = "luu-tru"
@@ -63,6 +65,19 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """A post's cover image: an external ``http(s)`` URL, or a published asset with its size."""
+
+    url: str | None = None
+    src_uri: str | None = None
+    size: int = 0
+
+    @property
+    def is_external(self) -> bool:
+        return self.url is not None
+
+
+@dataclass(frozen=True)
 class PostView:
     """A published post with everything its page and the listings show."""
 
@@ -75,9 +90,10 @@ class PostView:
     date_short: str
     excerpt: str
     body: str
-    """The Markdown body with relative links pointing where the assets are published."""
-    image: str | None
-    """The cover image: an absolute URL, or the ``src_uri`` of a published asset."""
+    """The Markdown body as written: MkDocs resolves its links against ``src_uri``."""
+    image: Cover | None
+    page_uri: str = ""
+    """Where the post is published, as if it were ``docs/<page_uri>`` (``bai-viet/<slug>.md``)."""
     previous: Link | None = None
     next: Link | None = None
 
@@ -164,11 +180,12 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class AssetCopy:
-    """A file next to a post (a photo), published under ``src_uri``."""
+    """A file next to a post (a photo): known to MkDocs as ``src_uri``, published at ``dest_uri``."""
 
     source: str
-    """Path relative to the posts folder."""
+    """Path relative to the posts folder, as on disk."""
     src_uri: str
+    dest_uri: str
 
 
 @dataclass(frozen=True)
@@ -183,14 +200,22 @@ class SitePlan:
 
 
 def post_src_uri(post: Post) -> str:
+    return f"{SOURCES}/{post.path}"
+
+
+def post_page_uri(post: Post) -> str:
     return f"{POSTS}/{post.slug}.md"
+
+
+def asset_copy(path: str, disk_name: str | None = None) -> AssetCopy:
+    return AssetCopy(disk_name or path, f"{SOURCES}/{path}", f"{ASSETS}/{path}")
 
 
 def plan_site(corpus: Corpus, config: ColumnConfig, today: datetime.date) -> SitePlan:
     """Plan every page of the column as it stands on ``today``."""
     published = sorted((p for p in corpus.posts if counts(p, today)), key=lambda p: (p.published, p.path), reverse=True)
     held_back = tuple((p, "draft" if p.draft else "scheduled") for p in corpus.posts if not counts(p, today))
-    assets = tuple(AssetCopy(path, f"{ASSETS}/{path}") for path in corpus.assets)
+    assets = tuple(asset_copy(path, corpus.disk_names.get(path)) for path in corpus.assets)
     views = _post_views(published, config, corpus)
 
     whole = coverage(published, replace(config, per_unit=False), today)
@@ -248,8 +273,6 @@ def tag_src_uri(tag: str) -> str:
 
 
 def _post_views(published: list[Post], config: ColumnConfig, corpus: Corpus) -> tuple[PostView, ...]:
-    by_path = {p.path: p for p in corpus.posts}
-    assets = set(corpus.assets)
     views = []
     for post in published:
         unit = config.unit(post.unit)
@@ -257,14 +280,15 @@ def _post_views(published: list[Post], config: ColumnConfig, corpus: Corpus) -> 
             PostView(
                 post=post,
                 src_uri=post_src_uri(post),
+                page_uri=post_page_uri(post),
                 unit=Link(unit.name if unit else post.unit, f"{UNITS}/{post.unit}/index.md"),
                 quarter=Link(post.quarter.vietnamese, f"{ARCHIVE}/{post.quarter.year}.md"),
                 tags=tuple(Link(tag, tag_src_uri(tag)) for tag in post.tags),
                 date_long=long_vietnamese(post.date),
                 date_short=short_vietnamese(post.date),
                 excerpt=post.summary or first_paragraph(post.body),
-                body=rewrite_links(post.body, post.path, assets, by_path),
-                image=_image(post, assets),
+                body=post.body,
+                image=_cover(post, corpus),
             )
         )
     # Newest first: the previous post is the next one in the list.
@@ -282,13 +306,12 @@ def _post_views(published: list[Post], config: ColumnConfig, corpus: Corpus) -> 
     return tuple(linked)
 
 
-def _image(post: Post, assets: set[str]) -> str | None:
+def _cover(post: Post, corpus: Corpus) -> Cover | None:
     if not post.image:
         return None
-    if re.match(r"^[a-z][a-z0-9+.-]*://", post.image, re.IGNORECASE):
-        return post.image
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(post.path), post.image))
-    return f"{ASSETS}/{resolved}" if resolved in assets else None
+    if "://" in post.image:  # the reader checked it is http(s)
+        return Cover(url=post.image)
+    return Cover(src_uri=f"{SOURCES}/{post.image}", size=corpus.asset_sizes.get(post.image, 0))
 
 
 def _years(views: tuple[PostView, ...], status_of: dict[Quarter, Status], pattern: str) -> tuple[YearEntry, ...]:
@@ -341,47 +364,26 @@ def _coverage_view(whole, by_unit, config: ColumnConfig, today: datetime.date) -
 
 # --- Markdown helpers ---------------------------------------------------------------------
 
-_LINK = re.compile(r"(?P<lead>!?\[[^\]]*\]\(\s*<?|\b(?:src|href)=[\"'])(?P<target>[^)\s>\"']+)")
-_PATH_AND_SUFFIX = re.compile(r"([^?#]*)(.*)")
-_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
-
-
-def rewrite_links(body: str, post_path: str, assets: set[str], posts_by_path: dict[str, Post]) -> str:
-    """Point relative links of a post at where its assets and sibling posts are published.
-
-    A post written at ``posts/2024/a.md`` that shows ``anh.jpg`` is published at
-    ``bai-viet/<slug>.md``; the photo is at ``bai-viet/tep/2024/anh.jpg``. Links to
-    another post's file become links to that post's page.
-    """
-    folder = posixpath.dirname(post_path)
-
-    def point(match: re.Match) -> str:
-        target = match["target"]
-        if _SCHEME.match(target):
-            return match.group(0)
-        path, suffix = _PATH_AND_SUFFIX.match(target).groups()  # keep ?query and #fragment as they are
-        resolved = posixpath.normpath(posixpath.join(folder, path))
-        if resolved in assets:
-            new = f"tep/{resolved}"
-        elif resolved in posts_by_path:
-            new = f"{posts_by_path[resolved].slug}.md"
-        else:
-            return match.group(0)
-        return match["lead"] + new + suffix
-
-    return _LINK.sub(point, body)
-
-
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[*_`]|<[^>]+>")
 
 
-def first_paragraph(body: str) -> str:
-    """The first paragraph of plain prose in a Markdown body, without markup."""
-    for block in re.split(r"\n\s*\n", body.strip()):
+EXCERPT_LENGTH = 300
+"""Characters of an automatic excerpt: what a listing, a share card and a feed summary show."""
+
+
+def first_paragraph(body: str, limit: int = EXCERPT_LENGTH) -> str:
+    """The first paragraph of plain prose in a Markdown body, without markup, cut at a word.
+
+    >>> first_paragraph("# Tiêu đề\\n\\nMột **đoạn** có [liên kết](a.md).")
+    'Một đoạn có liên kết.'
+    """
+    for block in re.split(r"\n\s*\n", body.strip(), maxsplit=50):
         text = block.strip()
         if not text or text[0] in "#!|>-*+<`" or re.match(r"^\d+\.\s", text):
             continue
-        plain = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+        plain = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text[: limit * 4]).split())
+        if len(plain) > limit:
+            plain = plain[:limit].rsplit(" ", 1)[0] + "…"
         if plain:
             return plain
     return ""

@@ -38,7 +38,8 @@ def test_a_valid_post_is_read_with_every_field(make_site):
                 author="Công đoàn",
                 image="anh.jpg",
                 date="08/03/2024 07:30",
-            )
+            ),
+            "2024/anh.jpg": b"\xff\xd8\xff",
         },
     )
     [p] = corpus.posts
@@ -49,7 +50,7 @@ def test_a_valid_post_is_read_with_every_field(make_site):
         ("Luật Bình đẳng giới", "Gia đình"),
     )
     assert p.published.isoformat() == "2024-03-08T07:30:00+07:00"
-    assert (p.summary, p.author, p.image, p.draft, p.path) == ("Tóm tắt", "Công đoàn", "anh.jpg", False, "2024/a.md")
+    assert (p.summary, p.author, p.image, p.draft, p.path) == ("Tóm tắt", "Công đoàn", "2024/anh.jpg", False, "2024/a.md")
     assert corpus.problems == ()
 
 

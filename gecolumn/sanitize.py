@@ -1,0 +1,131 @@
+"""The HTML of a post body, made safe for a reader's browser: what a column needs stays, what can run goes.
+
+Posts come from many hands and Markdown passes raw HTML through, so the rendered body of
+every post is cleaned with nh3 (the Ammonia sanitizer) before it reaches a page or a feed.
+
+Kept: text formatting, headings, lists, tables, quotes, code, footnotes, images, links
+(``http``, ``https``, ``mailto``, ``tel`` and relative), ``<audio>``/``<video>``, and
+``<iframe>`` embeds from the video hosts in :data:`EMBED_HOSTS`. Dropped: ``<script>``,
+``<style>``, event handlers (``onerror=``…), forms and their fields, ``<object>``,
+``<embed>``, ``<svg>``, and ``javascript:``/``data:`` URLs (an ``<img>`` may still carry
+a ``data:image/png|jpeg|gif|webp`` picture). Every drop is reported, so the author can
+fix the post rather than wonder where a part went.
+
+    >>> clean_body('<p onclick="x()">Xin chào<script>alert(1)</script></p>')
+    ('<p>Xin chào</p>', (Removal(what='onclick=', needle='onclick'), Removal(what='<script>', needle='<script')))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+
+EMBED_HOSTS = (
+    "https://www.youtube.com/embed/",
+    "https://www.youtube-nocookie.com/embed/",
+    "https://www.facebook.com/plugins/video.php",
+)
+"""Where an ``<iframe>`` may come from: the video players schools share their events on."""
+
+_TAGS = (nh3.ALLOWED_TAGS | {"iframe", "audio", "video", "source", "figure", "figcaption"}) - {"map", "area"}
+_GENERIC = {"class", "id", "title", "lang", "style"}
+_ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    "a": {"href", "hreflang", "name"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "iframe": {"src", "width", "height", "allowfullscreen", "loading"},
+    "audio": {"src", "controls", "preload"},
+    "video": {"src", "controls", "preload", "width", "height", "poster"},
+    "source": {"src", "type", "srcset", "sizes", "media"},
+    "*": _GENERIC,
+}
+_SCHEMES = {"http", "https", "mailto", "tel", "data"}
+_DATA_IMAGE = re.compile(r"^data:image/(?:png|jpeg|gif|webp)[;,]", re.IGNORECASE)
+_EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL)
+_URL_ATTRIBUTES = {"href", "src", "poster", "cite", "srcset"}
+_SAFE_SCHEME = re.compile(r"^\s*(?:https?:|mailto:|tel:|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One thing taken out of a body: how to name it to the author, and what to search for in the source."""
+
+    what: str
+    needle: str
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "src" and tag == "iframe":
+        return value if value.startswith(EMBED_HOSTS) else None
+    if value.lstrip().lower().startswith("data:") and not (tag == "img" and attribute == "src" and _DATA_IMAGE.match(value)):
+        return None
+    return value
+
+
+def clean_body(html: str) -> tuple[str, tuple[Removal, ...]]:
+    """``html`` with only what a column needs, and what was removed (each kind once)."""
+    removals = _find_unsafe(html)
+    cleaned = nh3.clean(
+        html,
+        tags=_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=_ATTRIBUTES,
+        attribute_filter=_keep_attribute,
+        url_schemes=_SCHEMES,
+        filter_style_properties={"text-align"},
+        strip_comments=True,
+        link_rel=None,  # no target=_blank survives, so there is no opener to cut off
+    )
+    if "<iframe" in cleaned:
+        cleaned = _EMPTY_IFRAME.sub("", cleaned)
+    return cleaned, removals
+
+
+def line_of(body: str, first_line: int, needle: str) -> int | None:
+    """The file line where ``needle`` first appears in a body that starts at ``first_line``."""
+    at = body.lower().find(needle.lower())
+    return None if at < 0 else first_line + body.count("\n", 0, at)
+
+
+class _Inspector(HTMLParser):
+    """Lists what :func:`clean_body` will drop, in the order it appears."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[str, Removal] = {}
+
+    def note(self, what: str, needle: str) -> None:
+        self.found.setdefault(what, Removal(what, needle))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _TAGS:
+            self.note(f"<{tag}>", f"<{tag}")
+            return
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.note(f"{name}=", name)
+            elif name in _URL_ATTRIBUTES and not _SAFE_SCHEME.match(value) and _keep_attribute(tag, name, value) is not None:
+                if not _DATA_IMAGE.match(value):
+                    scheme = value.strip().split(":", 1)[0].lower()
+                    self.note(f"{scheme}: ({name})", f"{scheme}:")
+            elif name in _URL_ATTRIBUTES and _keep_attribute(tag, name, value) is None:
+                if tag == "iframe":
+                    self.note(f"<iframe src={value[:60]}>", value[:40] or "<iframe")
+                else:
+                    scheme = value.strip().split(":", 1)[0].lower()
+                    self.note(f"{scheme}: ({name})", f"{scheme}:")
+
+    handle_startendtag = handle_starttag
+
+
+def _find_unsafe(html: str) -> tuple[Removal, ...]:
+    if "<" not in html:
+        return ()
+    inspector = _Inspector()
+    inspector.feed(html)
+    inspector.close()
+    return tuple(inspector.found.values())
