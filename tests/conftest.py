@@ -64,11 +64,11 @@ class Site:
     def site_dir(self) -> Path:
         return self.root / "site"
 
-    def build(self, *args: str, today: str = "2024-11-22") -> subprocess.CompletedProcess:
+    def build(self, *args: str, today: str = "2024-11-22", env: dict | None = None) -> subprocess.CompletedProcess:
         """``mkdocs build`` as a staff member runs it, on the day ``today`` (via SOURCE_DATE_EPOCH)."""
         noon = datetime.datetime.fromisoformat(f"{today}T12:00:00+07:00")
         environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
-        environment.update(SOURCE_DATE_EPOCH=str(int(noon.timestamp())), NO_MKDOCS_2_WARNING="1")
+        environment.update(SOURCE_DATE_EPOCH=str(int(noon.timestamp())), NO_MKDOCS_2_WARNING="1", **(env or {}))
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "-f", str(self.config), *args],
             capture_output=True,

@@ -1,0 +1,347 @@
+"""Hostile and careless posts: each attack from the review is tried, and each is contained.
+
+A school column is written by many hands and built in CI with secrets in its environment;
+one bad file must never leak a file, exhaust the machine or take the other posts down.
+"""
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import ONE_UNIT, ROOT, post
+
+from gecolumn.config import read_column_config
+from gecolumn.messages import render_located
+from gecolumn.posts import load_posts
+
+TODAY = "2024-03-20"  # inside 2024-Q1, the only quarter of these posts: nothing is due yet
+MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GiB of address space: an alias bomb needs many times more
+
+
+def limited():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def check_json(site, *args):
+    """The CI check as a separate process under a memory limit, with a hang guard."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "check_quarters.py"),
+            "-f",
+            str(site.config),
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        preexec_fn=limited,
+        timeout=120,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, json.loads(result.stdout)
+
+
+def codes(report) -> dict[str, str]:
+    """file → message code of every error and warning in a JSON report."""
+    return {p["file"]: p["code"] for p in report["errors"] + report["warnings"]}
+
+
+def corpus_of(site, column=ONE_UNIT, today=None):
+    config, _ = read_column_config({"column": column})
+    return load_posts(site.posts, config, today=today)
+
+
+def all_site_bytes(site_dir) -> bytes:
+    return b"".join(path.read_bytes() for path in site_dir.rglob("*") if path.is_file())
+
+
+# --- the machine: memory, stack, time ------------------------------------------------------
+
+ALIAS_BOMB = "\n".join(
+    ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    + [
+        f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)}]"
+        for n in range(9)
+    ]
+    + ["date: *j"]
+)
+
+
+def test_alias_bomb_is_refused_at_its_line_without_expanding(make_site):
+    site = make_site()
+    site.add("bom.md", f"---\ntitle: Bom\n{ALIAS_BOMB}\nquarter: 2024-Q1\n---\nx\n")
+    site.add("tot.md", post(title="Bài tốt"))
+    code, report = check_json(site)
+    assert code == 2
+    [error] = report["errors"]
+    assert (error["file"], error["code"], error["line"]) == ("posts/bom.md", "yaml_alias", 3)
+    assert "'&'" in error["message"]
+
+
+def test_deeply_nested_brackets_are_refused_not_a_crash(make_site):
+    site = make_site()
+    site.add("sau.md", "---\ntitle: Sâu\ntags: " + "[" * 5_000 + "]" * 5_000 + "\n---\nx\n")
+    site.add("tot.md", post(title="Bài tốt"))
+    code, report = check_json(site)
+    assert code == 2 and codes(report) == {"posts/sau.md": "too_deep_nesting"}
+    result = site.build(today=TODAY)
+    assert result.returncode == 0, result.stderr  # the build survives and publishes the rest
+    assert (site.site_dir / "bai-viet" / "bai-tot" / "index.html").is_file()
+
+
+def test_compact_nested_lists_are_refused_too(make_site):
+    site = make_site()
+    site.add("sau.md", "---\n" + "- " * 5_000 + "x\n---\nx\n")
+    code, report = check_json(site)
+    assert code == 2 and codes(report) == {"posts/sau.md": "too_deep_nesting"}
+
+
+def test_huge_front_matter_is_refused_quickly_with_its_size(make_site):
+    site = make_site()
+    site.add("lon.md", "---\ntitle: Lớn\n" + "".join(f"k{n}: v\n" for n in range(30_000)) + "---\nx\n")
+    code, report = check_json(site)
+    assert code == 2 and codes(report) == {"posts/lon.md": "front_matter_too_large"}
+
+
+def test_ten_thousand_tags_are_refused_not_ten_thousand_folders(make_site):
+    site = make_site()
+    site.add("the.md", post(title="Thẻ", tags="[" + ", ".join(f"t{n}" for n in range(10_000)) + "]"))
+    site.add("it-hon.md", post(title="Ít hơn", tags="[" + ", ".join(f"t{n}" for n in range(1_000)) + "]"))
+    site.add("tot.md", post(title="Bài tốt"))
+    code, report = check_json(site)
+    assert code == 2
+    assert codes(report) == {"posts/the.md": "front_matter_too_large", "posts/it-hon.md": "too_many_tags"}
+    site.build(today=TODAY)
+    assert len(list((site.site_dir / "chu-de").iterdir())) <= 2
+
+
+def test_key_lines_are_right_across_a_large_header():
+    from gecolumn.posts import _key_lines
+
+    front = "".join(f"k{n}: v\n" for n in range(50_000))
+    lines = _key_lines(front, 2)
+    assert lines["k0"] == 2 and lines["k49999"] == 50_001
+
+
+# --- files from outside the repository ---------------------------------------------------
+
+
+@pytest.fixture
+def secret(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "id_rsa").write_text("SECRET-KEY-MATERIAL\n")
+    return outside / "id_rsa"
+
+
+def test_symlinks_never_publish_files_from_outside(make_site, secret):
+    site = make_site()
+    site.add("2024/bai.md", post(title="Bài có ảnh", image="anh.jpg", body="![ảnh](anh.jpg)\n\n[tệp](thu-muc/id_rsa)"))
+    (site.posts / "2024" / "anh.jpg").symlink_to(secret)
+    (site.posts / "2024" / "thu-muc").symlink_to(secret.parent, target_is_directory=True)
+    (site.posts / "2024" / "moi-truong.md").symlink_to("/proc/self/environ")
+    code, report = check_json(site)
+    assert code == 2
+    assert {f: c for f, c in codes(report).items() if c == "symlink_refused"} == {
+        "posts/2024/anh.jpg": "symlink_refused",
+        "posts/2024/thu-muc": "symlink_refused",
+        "posts/2024/moi-truong.md": "symlink_refused",
+    }
+    site.build(env={"GECOLUMN_CANARY": "CANARY-FROM-ENVIRONMENT"}, today=TODAY)
+    published = all_site_bytes(site.site_dir)
+    assert b"SECRET-KEY-MATERIAL" not in published and b"CANARY-FROM-ENVIRONMENT" not in published
+    page = site.html("bai-viet/bai-co-anh/index.html")
+    assert page.find("meta", property="og:image") is None  # the symlinked cover is not shared either
+
+
+def test_a_fifo_in_posts_is_reported_not_waited_on(make_site):
+    site = make_site()
+    site.add("tot.md", post())
+    os.mkfifo(site.posts / "ong.md")
+    code, report = check_json(site)
+    assert code == 2 and codes(report) == {"posts/ong.md": "not_regular_file"}
+
+
+# --- what is an asset ---------------------------------------------------------------------
+
+
+def test_only_allowed_file_types_are_published_and_the_rest_are_named(make_site):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    refused = {
+        "2024/bai.md.bak": "asset_backup",
+        "2024/bai.md~": "asset_backup",
+        "2024/cu.md.txt": "asset_post_as_text",
+        "2024/trang.html": "asset_script",
+        "2024/hinh.svg": "asset_script",
+        "2024/chay.exe": "asset_other_type",
+    }
+    for path in refused:
+        site.add(path, b"<script>alert(1)</script>")
+    site.add("2024/Thumbs.db", b"\0")
+    site.add("2024/desktop.ini", b"[.ShellClassInfo]")
+    site.add("2024/anh.png", b"\x89PNG")
+    site.add("2024/ke-hoach.pdf", b"%PDF-1.4")
+    code, report = check_json(site)
+    assert code == 0, report
+    assert codes(report) == {f"posts/{path}": code for path, code in refused.items()}
+    site.build(today=TODAY)
+    published = {p.name for p in (site.site_dir / "bai-viet" / "tep" / "2024").iterdir()}
+    assert published == {"anh.png", "ke-hoach.pdf"}
+
+
+def test_names_differing_only_in_case_are_one_file_on_windows(make_site):
+    site = make_site()
+    site.add("a/Anh.PNG", b"\x89PNG1")
+    site.add("a/anh.png", b"\x89PNG2")
+    corpus = corpus_of(site)
+    assert corpus.assets == ("a/Anh.PNG",)
+    assert [(p.file, p.code) for p in corpus.problems] == [("posts/a/anh.png", "asset_case_clash")]
+
+
+def test_other_markdown_extensions_are_posts_checked_like_md(make_site):
+    site = make_site()
+    site.add("nhap.markdown", post(title="Nháp bí mật", draft="true"))
+    site.add("hong.mdown", post(title="Hỏng", date="hôm qua"))
+    site.add("dung.mkd", post(title="Bài đúng"))
+    code, report = check_json(site)
+    assert code == 2 and codes(report) == {"posts/hong.mdown": "bad_date"}
+    site.build(today=TODAY)
+    assert (site.site_dir / "bai-viet" / "bai-dung" / "index.html").is_file()
+    assert b"Nh\xc3\xa1p b\xc3\xad m\xe1\xba\xadt" not in all_site_bytes(site.site_dir)
+
+
+# --- the body -----------------------------------------------------------------------------
+
+
+def test_body_lines_that_look_like_metadata_stay_in_the_page_and_feed(make_site):
+    site = make_site()
+    site.add("lien-he.md", post(title="Đường dây nóng", body="Hotline: 111 (miễn phí)\nEmail: tuvan@truong.edu.vn\n\nNội dung."))
+    site.add(
+        "an.md", post(title="Bài có khối", date="09/03/2024", body="---\nsearch:\n  exclude: true\n---\n\nVẫn tìm được bài này.")
+    )
+    site.build(today=TODAY)
+    text = site.html("bai-viet/duong-day-nong/index.html").select_one("article").get_text()
+    assert "Hotline: 111" in text and "Email: tuvan@truong.edu.vn" in text
+    rss = (site.site_dir / "rss.xml").read_text(encoding="utf-8")
+    assert "Hotline: 111" in rss
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("Vẫn tìm được bài này" in doc["text"] for doc in index["docs"])
+
+
+def test_unsafe_html_in_a_body_is_removed_from_page_and_feed_and_reported_at_its_line(make_site):
+    site = make_site()
+    body = "Đoạn đầu.\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[bấm](javascript:alert(3))"
+    site.add("2024/xau.md", post(title="Bài có mã", body=body))
+    result = site.build(today=TODAY)
+    assert "posts/2024/xau.md:9: CẢNH BÁO [body]:" in result.stderr and "<script>" in result.stderr
+    page = (site.site_dir / "bai-viet" / "bai-co-ma" / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<article") : page.index("</article>")]
+    for attack in ("alert(1)", "onerror", "javascript:"):
+        assert attack not in article
+    content = ET.parse(site.site_dir / "rss.xml").find(".//{http://purl.org/rss/1.0/modules/content/}encoded").text
+    assert "Đoạn đầu." in content and "<script" not in content and "onerror" not in content and "javascript:" not in content
+    assert site.build("--strict", today=TODAY).returncode == 1  # CI makes the author clean it up
+
+
+def test_links_resolve_as_written_and_code_blocks_are_left_alone(make_site):
+    site = make_site()
+    body = "![Ảnh][a]\n\n[a]: ảnh%20đẹp%20%231.jpg\n\n```\n![code](anh.jpg)\n```\n\n[bài kia](khac.md)"
+    site.add("2024/bai.md", post(title="Bài chính", body=body))
+    site.add("2024/khac.md", post(title="Bài khác", date="09/03/2024"))
+    site.add(unicodedata.normalize("NFD", "2024/ảnh đẹp #1.jpg"), b"\xff\xd8\xff")  # as macOS saves it
+    site.add("2024/anh.jpg", b"\xff\xd8\xff")
+    result = site.build("--strict", today=TODAY)
+    assert result.returncode == 0, result.stderr
+    page = site.html("bai-viet/bai-chinh/index.html")
+    assert page.select_one("article img")["src"] == "../tep/2024/%E1%BA%A3nh%20%C4%91%E1%BA%B9p%20%231.jpg"
+    assert page.select_one("article pre").get_text().strip() == "![code](anh.jpg)"
+    assert page.find("a", string="bài kia")["href"] == "../bai-khac/"
+
+
+def test_a_broken_link_warns_under_strict_naming_the_post_file(make_site):
+    site = make_site()
+    site.add("2024/bai.md", post(body="![ảnh](khong-co.jpg)"))
+    result = site.build("--strict", today=TODAY)
+    assert result.returncode == 1
+    assert "posts/2024/bai.md" in result.stderr and "khong-co.jpg" in result.stderr
+
+
+# --- fields -------------------------------------------------------------------------------
+
+
+def test_a_draft_never_takes_the_url_of_a_published_post(make_site):
+    site = make_site()
+    site.add("a-nhap.md", post(title="Ngày hội gia đình", date="01/03/2024", draft="true"))
+    site.add("b-that.md", post(title="Ngày hội gia đình", date="08/03/2024"))
+    corpus = corpus_of(site, today=__import__("datetime").date(2024, 11, 22))
+    assert [p.path for p in corpus.posts] == ["b-that.md"]
+    [problem] = corpus.problems
+    assert (problem.file, problem.code, problem.is_error) == ("posts/a-nhap.md", "duplicate_slug", False)
+
+
+@pytest.mark.parametrize(
+    ("image", "code"),
+    [
+        ("khong-co.jpg", "image_not_found"),
+        ("../../etc/passwd", "image_not_found"),
+        ("/etc/passwd", "image_bad_url"),
+        ("file:///etc/passwd", "image_bad_url"),
+        ("javascript:alert(1)", "image_bad_url"),
+    ],
+)
+def test_a_cover_that_does_not_resolve_is_reported_and_dropped(make_site, image, code):
+    site = make_site()
+    site.add("2024/bai.md", post(image=f'"{image}"'))
+    [p] = corpus_of(site).posts
+    [problem] = corpus_of(site).problems
+    assert (p.image, problem.code, problem.field, problem.is_error) == (None, code, "image", False)
+
+
+def test_a_repeated_field_is_an_error_at_its_second_line(make_site):
+    site = make_site()
+    site.add("hai.md", "---\ntitle: Một\ndate: 08/03/2024\nquarter: 2024-Q1\ntitle: Hai\n---\nx\n")
+    [problem] = corpus_of(site).problems
+    assert (problem.code, problem.field, problem.line) == ("duplicate_field", "title", 5)
+
+
+def test_text_fields_keep_what_was_typed_not_yaml_1_1_types(make_site):
+    site = make_site()
+    site.add("a.md", post(title="no", author="010", summary="1:30", slug="2024"))
+    [p] = corpus_of(site).posts
+    assert (p.title, p.author, p.summary, p.slug) == ("no", "010", "1:30", "2024")
+
+
+def test_notepad_unicode_files_read_like_utf8(make_site):
+    site = make_site()
+    site.add("notepad.md", post(title="Bình đẳng").replace("\n", "\r\n").encode("utf-16"))  # BOM + UTF-16LE
+    [p] = corpus_of(site).posts
+    assert p.title == "Bình đẳng"
+
+
+def test_invisible_and_direction_characters_are_dropped_and_an_invisible_title_is_empty(make_site):
+    site = make_site()
+    site.add("a.md", post(title='"Bình\u0085 đẳng\u202e giới\u200b"'))
+    site.add("b.md", post(title='"\u200b\u202e\u2066"', date="09/03/2024"))
+    corpus = corpus_of(site)
+    assert [p.title for p in corpus.posts] == ["Bình đẳng giới"]
+    assert [(p.file, p.code) for p in corpus.problems] == [("posts/b.md", "empty_field")]
+
+
+def test_every_new_problem_has_a_message_in_both_languages(make_site, secret):
+    site = make_site()
+    site.add("a.md", f"---\ntitle: x\n{ALIAS_BOMB}\n---\n")
+    (site.posts / "b.jpg").symlink_to(secret)
+    for problem in corpus_of(site).problems:
+        for lang in ("vi", "en"):
+            text = render_located(problem, lang)
+            assert "{" not in text and problem.file in text

@@ -1,0 +1,144 @@
+"""The invariant behind every hardening rule, on generated corpora of good, careless and hostile files.
+
+Every file under ``posts/`` is published, reported by name, or ignored by the documented
+rule; the check and the build never crash and stay under a memory bound.
+"""
+
+import datetime
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ONE_UNIT, Site, post
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gecolumn.check import run_check
+from gecolumn.coverage import counts
+from gecolumn.site import plan_site
+from gecolumn.sources import is_ignored
+
+TODAY = datetime.date(2024, 11, 22)
+MEMORY_LIMIT = 1024 * 1024 * 1024
+
+# One generator per class of input the review found; each returns bytes, or None for a symlink.
+KINDS = {
+    "valid": lambda n: post(title=f"Bài số {n}", date=f"{1 + n % 28:02d}/0{1 + n % 9}/2024", quarter=None).replace(
+        "quarter: None\n", ""
+    ),
+    "draft": lambda n: post(title=f"Nháp {n}", draft="true"),
+    "scheduled": lambda n: post(title=f"Hẹn {n}", date="01/12/2024", quarter="2024-Q4"),
+    "bad_date": lambda n: post(title=f"Ngày sai {n}", date="31/02/2024"),
+    "overflow_date": lambda n: post(title=f"Tràn {n}", date='"9999-12-31T23:59-05:00"', quarter="9999-Q4"),
+    "yaml_syntax": lambda n: f"---\ntitle: Tiêu đề: có hai chấm {n}\n  sai: [\n---\nx\n",
+    "alias_bomb": lambda n: (
+        "---\ntitle: b\na: &a [x,x,x,x,x,x,x,x]\n"
+        + "".join(f"{k}: &{k} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n" for p, k in zip("abcdefgh", "bcdefghi", strict=True))
+        + "date: *i\n---\n"
+    ),
+    "deep_nesting": lambda n: "---\ntitle: s\ntags: " + "[" * 3000 + "]" * 3000 + "\n---\n",
+    "no_front_matter": lambda n: f"Chỉ có nội dung {n}.\n",
+    "not_utf8": lambda n: post(title="Tiếng Việt").encode("cp1258", errors="replace"),
+    "script_body": lambda n: post(title=f"Mã {n}", body="<script>alert(1)</script><img src=x onerror=alert(2)>"),
+    "xss_title": lambda n: post(title=f'"\\"><img src=x onerror=alert({n})>"', summary='"a \\" b"'),
+    "metadata_body": lambda n: post(title=f"Hotline {n}", body="Hotline: 111\nEmail: a@b.vn"),
+    "photo": lambda n: b"\xff\xd8\xff\xe0 jpeg",
+    "backup": lambda n: b"---\ntitle: cu\n---\n",
+    "html": lambda n: b"<script>alert(1)</script>",
+    "symlink": lambda n: None,
+}
+NAMES = {
+    "photo": "anh-{n}.jpg",
+    "backup": "bai-{n}.md.bak",
+    "html": "trang-{n}.html",
+    "symlink": "lien-ket-{n}.jpg",
+}
+EXTRAS = ["Thumbs.db", "desktop.ini", "_nhap/an.md", ".git-keep"]
+
+
+def corpora():
+    entries = st.lists(st.tuples(st.sampled_from(sorted(KINDS)), st.sampled_from(["", "2024/", "a b/"])), min_size=1, max_size=12)
+    return st.tuples(entries, st.lists(st.sampled_from(EXTRAS), max_size=2, unique=True))
+
+
+def write(site: Site, entries, extras, secret: Path) -> list[str]:
+    """Write the generated files; return every path created under posts/, relative."""
+    written = []
+    for n, (kind, folder) in enumerate(entries):
+        name = NAMES.get(kind, "bai-{n}.md").format(n=n)
+        if kind == "deep_nesting" or kind == "alias_bomb":
+            name = f"{kind}-{n}.md"
+        relative = folder + name
+        content = KINDS[kind](n)
+        if content is None:
+            (site.posts / folder).mkdir(parents=True, exist_ok=True)
+            (site.posts / relative).symlink_to(secret)
+        else:
+            site.add(relative, content)
+        written.append(relative)
+    for extra in extras:
+        site.add(extra, b"x")
+        written.append(extra)
+    return written
+
+
+def ignored(relative: str) -> bool:
+    return any(is_ignored(part) for part in relative.split("/"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(corpus=corpora())
+def test_every_file_is_published_reported_or_ignored_by_the_check(tmp_path_factory, corpus):
+    root = tmp_path_factory.mktemp("column")
+    secret = root / "secret.txt"
+    secret.write_text("SECRET")
+    site = Site(root / "site", ONE_UNIT)
+    written = write(site, *corpus, secret)
+    result = run_check({"column": ONE_UNIT}, site.posts, TODAY)
+    plan = plan_site(result.corpus, result.config, TODAY)  # never raises either
+    reported = {p.file for p in result.problems}
+    posts = {f"posts/{p.path}" for p in result.corpus.posts}
+    assets = {f"posts/{a}" for a in result.corpus.assets}
+    for relative in written:
+        label = f"posts/{relative}"
+        assert ignored(relative) or label in reported | posts | assets, label
+    assert all(counts(view.post, TODAY) for view in plan.posts)
+    assert not any("lien-ket" in asset for asset in result.corpus.assets)
+
+
+def limited():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(corpus=corpora())
+def test_the_build_never_crashes_under_a_memory_bound_and_accounts_for_every_file(tmp_path_factory, corpus):
+    root = tmp_path_factory.mktemp("column")
+    secret = root / "secret.txt"
+    secret.write_text("SECRET-FROM-OUTSIDE")
+    site = Site(root / "site", ONE_UNIT)
+    written = write(site, *corpus, secret)
+    noon = int(datetime.datetime(2024, 11, 22, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=7))).timestamp())
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
+    environment.update(SOURCE_DATE_EPOCH=str(noon), NO_MKDOCS_2_WARNING="1")
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(site.config)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
+        cwd=site.root,
+        preexec_fn=limited,
+        timeout=300,
+    )
+    assert build.returncode == 0 and "Traceback" not in build.stderr, build.stderr[-3000:]
+    published = {str(p.relative_to(site.site_dir)) for p in site.site_dir.rglob("*") if p.is_file()}
+    result = run_check({"column": ONE_UNIT}, site.posts, TODAY)
+    pages = {f"posts/{p.path}" for p in result.corpus.posts if counts(p, TODAY)}
+    for relative in written:
+        label = f"posts/{relative}"
+        on_site = f"bai-viet/tep/{relative}" in published or label in pages
+        assert ignored(relative) or on_site or label in build.stderr, label
+    assert all(b"SECRET-FROM-OUTSIDE" not in (site.site_dir / p).read_bytes() for p in published)
