@@ -16,7 +16,7 @@ import datetime
 import mimetypes
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import lxml.html
 from feedgen.feed import FeedGenerator
@@ -72,7 +72,7 @@ def post_id(site_url: str, first_published: datetime.date, source_path: str) -> 
     'tag:thcs-baokhe.edu.vn,2024-03-08:/binh-dang-gioi/posts/2024/ngay-8-3.md'
     """
     parts = urlsplit(site_url)
-    return f"tag:{parts.hostname},{first_published.isoformat()}:{parts.path or '/'}posts/{source_path}"
+    return f"tag:{parts.hostname},{first_published.isoformat()}:{parts.path or '/'}posts/{quote(source_path)}"
 
 
 def absolute_html(html: str, base_url: str) -> str:

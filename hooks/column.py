@@ -87,6 +87,16 @@ def on_files(files: Files, config) -> Files:
     # list of files; later events then treat them like any page. Findings are logged here
     # once per build, as WARNINGs so that `mkdocs build --strict` fails on them.
     _report(_build.check, _build.plan, _build.lang)
+    # MkDocs follows symlinks in docs/: a page or file there must not bring in a file from
+    # outside the column's folder (a key, /proc/self/environ).
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir).resolve()
+    for file in list(files):
+        source = file.abs_src_path
+        if source and Path(source).is_relative_to(docs_dir) and not Path(source).resolve().is_relative_to(root):
+            files.remove(file)
+            label = Path(source).relative_to(root).as_posix() if Path(source).is_relative_to(root) else source
+            log.warning(render_located(Problem(label, "symlink_refused"), _build.lang))
     # A post keeps its own path as src_uri and only moves where it is published, as
     # Material's blog does: MkDocs then resolves its relative links and images as written.
     # The empty header stops MkDocs reading "Hotline: 111" at the top of a body as metadata.

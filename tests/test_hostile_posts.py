@@ -345,3 +345,20 @@ def test_every_new_problem_has_a_message_in_both_languages(make_site, secret):
         for lang in ("vi", "en"):
             text = render_located(problem, lang)
             assert "{" not in text and problem.file in text
+
+
+def test_a_symlink_in_docs_cannot_bring_an_outside_file_into_the_site(make_site, secret):
+    site = make_site()
+    site.add("bai.md", post())
+    (site.root / "docs" / "khoa.txt").symlink_to(secret)
+    result = site.build(today=TODAY)
+    assert "docs/khoa.txt" in result.stderr and "symlink" in result.stderr
+    assert b"SECRET-KEY-MATERIAL" not in all_site_bytes(site.site_dir)
+
+
+def test_feed_ids_are_valid_uris_whatever_the_file_name(make_site):
+    site = make_site()
+    site.add("tháng 3/bài #1.md", post())
+    site.build(today=TODAY)
+    guid = ET.parse(site.site_dir / "rss.xml").find(".//item/guid").text
+    assert guid.endswith("/posts/th%C3%A1ng%203/b%C3%A0i%20%231.md") and " " not in guid
