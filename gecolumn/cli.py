@@ -12,15 +12,17 @@ unit-quarter) has no post; 2 invalid posts or configuration (wins over 1).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
+import secrets
 import sys
 from pathlib import Path
 
 from gecolumn.check import CheckResult, ExitCode, missing_params, run_check
 from gecolumn.coverage import Status
 from gecolumn.dates import resolve_today
-from gecolumn.messages import label, pick_language, render, render_located, render_problem
+from gecolumn.messages import label, pick_language, render, render_located, render_problem, shown
 from gecolumn.posts import load_posts
 from gecolumn.problems import Problem
 
@@ -83,6 +85,12 @@ def _bilingual(vi: str, en: str, lang: str) -> str:
     return en if lang == "en" else vi
 
 
+def located(problem: Problem, lang: str = "vi") -> str:
+    """``render_located`` with the file and field, which come from the disk, made safe to print."""
+    safe = dataclasses.replace(problem, file=shown(problem.file, None), field=shown(problem.field, None))
+    return render_located(safe, lang)
+
+
 # --- text -------------------------------------------------------------------------------
 
 
@@ -99,7 +107,7 @@ def _print_text(result: CheckResult, lang: str) -> None:
         rows = [
             (
                 cell.quarter.vietnamese if lang != "en" else str(cell.quarter),
-                cell.unit.name if cell.unit else label("whole_column", lang),
+                shown(cell.unit.name) if cell.unit else label("whole_column", lang),
                 str(len(cell.posts)),
                 _status_text(cell, lang),
             )
@@ -117,7 +125,7 @@ def _print_text(result: CheckResult, lang: str) -> None:
         if problems:
             print(label(heading, lang, count=len(problems)) + ":")
             for problem in problems:
-                print("  " + render_located(problem, lang))
+                print("  " + located(problem, lang))
             print()
     if result.errors or result.coverage is None:
         print(label("advice_invalid", lang, count=max(1, len(result.errors))))
@@ -186,11 +194,11 @@ def _print_github(result: CheckResult, lang: str) -> None:
     """Workflow commands for annotations, and a Markdown table for the job summary."""
     for problem in result.problems:
         kind = "error" if problem.is_error else "warning"
-        props = [f"file={_escape_property(problem.file)}"]
+        props = [f"file={_escape_property(shown(problem.file, None))}"]
         if problem.line:
             props.append(f"line={problem.line}")
         if problem.field:
-            props.append(f"title={_escape_property(problem.field)}")
+            props.append(f"title={_escape_property(shown(problem.field, None))}")
         print(f"::{kind} {','.join(props)}::{_escape_data(render_problem(problem, lang))}")
     for cell in result.missing:
         params = missing_params(cell)
@@ -200,7 +208,13 @@ def _print_github(result: CheckResult, lang: str) -> None:
     if summary_path:
         with open(summary_path, "a", encoding="utf-8") as summary:
             summary.write(_summary_markdown(result, lang))
+    # The report repeats titles, names and values from the posts: GitHub's documented way to
+    # print untrusted text is to stop reading workflow commands around it, with a token no
+    # post can guess, so no line of it acts as `::error::` or `::add-mask::`.
+    token = secrets.token_hex(16)
+    print(f"::stop-commands::{token}")
     _print_text(result, lang)
+    print(f"::{token}::")
 
 
 def _summary_markdown(result: CheckResult, lang: str) -> str:
@@ -211,14 +225,14 @@ def _summary_markdown(result: CheckResult, lang: str) -> str:
             "|---|---|--:|---|",
         ]
         for cell in result.coverage.cells:
-            unit = cell.unit.name if cell.unit else label("whole_column", lang)
+            unit = shown(cell.unit.name) if cell.unit else label("whole_column", lang)
             mark = {Status.OK: "✅", Status.MISSING: "❌", Status.IN_PROGRESS: "⏳"}[cell.status]
             quarter = str(cell.quarter) if lang == "en" else cell.quarter.vietnamese
             lines.append(f"| {quarter} | {unit} | {len(cell.posts)} | {mark} {_status_text(cell, lang)} |")
         lines.append("")
     if result.errors:
         lines += [f"### {label('errors', lang, count=len(result.errors))}", ""]
-        lines += [f"- `{p.file}{':' + str(p.line) if p.line else ''}` {render_problem(p, lang)}" for p in result.errors]
+        lines += [f"- `{shown(p.file)}{':' + str(p.line) if p.line else ''}` {render_problem(p, lang)}" for p in result.errors]
         lines.append("")
     return "\n".join(lines) + "\n"
 
