@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from gecolumn.config import read_column_config
@@ -67,9 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     _print_table(tag_header, tag_rows)
     if args.csv:
-        with open(args.csv, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerows([header, *rows, [], tag_header, *tag_rows])
+        _write_csv(args.csv, [header, *rows, [], tag_header, *tag_rows])
         print(f"\nĐã ghi {args.csv}")
     if args.xlsx:
         _write_xlsx(args.xlsx, (("Theo quý", header, rows), ("Theo chủ đề", tag_header, tag_rows)))
@@ -113,16 +112,36 @@ def _print_table(header: list[str], rows: list[list]) -> None:
             print("  ".join("-" * width for width in widths))
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula: a tag written
+# `=HYPERLINK("http://…")` would become a live link in the district's workbook.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """A CSV cell Excel and LibreOffice show as written: text that would start a formula gets a leading '."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _write_csv(path: str, lines: list[list]) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([[_csv_cell(cell) for cell in line] for line in lines])
+
+
 def _write_xlsx(path: str, sheets) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, header, rows in sheets:
         sheet = workbook.create_sheet(title)
-        sheet.append(header)
+        for line in [header, *rows]:
+            # Control characters are not allowed in a workbook (openpyxl refuses them).
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) if isinstance(cell, str) else cell for cell in line])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text stays text: openpyxl makes "=…" a formula
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
         for column in sheet.columns:
             sheet.column_dimensions[column[0].column_letter].width = min(60, max(len(str(c.value or "")) for c in column) + 2)
         sheet.freeze_panes = "B2"
