@@ -14,8 +14,10 @@ from typing import Any
 
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.coverage import Cell, Coverage, coverage
+from gecolumn.dates import Today, TodaySource
 from gecolumn.posts import Corpus, load_posts
 from gecolumn.problems import HasProblems, Problem
+from gecolumn.quarters import Quarter
 
 
 class ExitCode:
@@ -30,7 +32,8 @@ class ExitCode:
 class CheckResult(HasProblems):
     """Everything one check found."""
 
-    today: datetime.date
+    today: datetime.date | None
+    """``None`` when no date could be found (a malformed ``SOURCE_DATE_EPOCH``)."""
     config: ColumnConfig | None
     corpus: Corpus
     coverage: Coverage | None
@@ -57,12 +60,41 @@ def run_check(
     posts_dir: str | os.PathLike,
     today: datetime.date,
     config_label: str = "mkdocs.yml",
+    today_from: Today | None = None,
 ) -> CheckResult:
-    """Validate ``extra.column``, read every post under ``posts_dir`` and judge coverage on ``today``."""
+    """Validate ``extra.column``, read every post under ``posts_dir`` and judge coverage on ``today``.
+
+    ``today_from`` says where ``today`` came from, for the message when it is before ``start``.
+    """
     config, config_problems = read_column_config(extra, config_label)
+    if config is not None and config.start.first_day > today:
+        config_problems.append(_start_after_today(config, today, today_from, config_label))
     corpus = load_posts(posts_dir, config)
     report = coverage(corpus.posts, config, today) if config else None
     return CheckResult(today, config, corpus, report, tuple(config_problems))
+
+
+def _start_after_today(config: ColumnConfig, today: datetime.date, today_from: Today | None, file: str) -> Problem:
+    # Before `start` nothing is due and every post is "scheduled": the check would pass and
+    # the build publish an empty column. A 1980 SOURCE_DATE_EPOCH or a stray --today does
+    # this, so the message names where today came from.
+    source = today_from.source if today_from else None
+    given = today_from.given if today_from else ""
+    where = {
+        TodaySource.OPTION: (f"--today {given}", f"--today {given}"),
+        TodaySource.EPOCH: (f"biến môi trường SOURCE_DATE_EPOCH={given}", f"the environment variable SOURCE_DATE_EPOCH={given}"),
+        TodaySource.CLOCK: ("đồng hồ của máy tính", "this computer's clock"),
+        None: ("SOURCE_DATE_EPOCH hoặc đồng hồ của máy tính", "SOURCE_DATE_EPOCH or this computer's clock"),
+    }[source]
+    params = {
+        "start": str(config.start),
+        "start_day": config.start.first_day.strftime("%d/%m/%Y"),
+        "today": today.strftime("%d/%m/%Y"),
+        "current": str(Quarter.of(today)),
+        "where_vi": where[0],
+        "where_en": where[1],
+    }
+    return Problem(file, "start_after_today", "extra.column.start", params=params)
 
 
 def missing_params(cell: Cell) -> dict[str, str]:

@@ -6,50 +6,75 @@ Is there an awareness post in every due quarter, and is every post valid?
                                      [--format text|json|github] [--lang vi|en]
 
 Exit status: 0 all due quarters covered and every post valid; 1 a due quarter (or
-unit-quarter) has no post; 2 invalid posts or configuration (wins over 1).
+unit-quarter) has no post; 2 invalid posts or configuration (wins over 1), and anything
+that stopped the check. The other commands (``scripts/*.py``) share the guards here:
+what they print is safe in a CI log, a closed pipe ends them quietly, and an unexpected
+error is a message, never a traceback (unless ``GECOLUMN_DEBUG=1``).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import json
 import os
 import secrets
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from gecolumn.check import CheckResult, ExitCode, missing_params, run_check
 from gecolumn.coverage import Status
-from gecolumn.dates import resolve_today
+from gecolumn.dates import BadToday, Today, TodaySource, find_today
 from gecolumn.messages import label, pick_language, render, render_located, render_problem, shown
-from gecolumn.posts import load_posts
+from gecolumn.posts import Corpus, load_posts
 from gecolumn.problems import Problem
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):  # a Windows pipe defaults to a code page without Vietnamese
-        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
-            stream.reconfigure(encoding="utf-8")
+    prepare_streams()
     args = _parser().parse_args(argv)
     lang = pick_language(args.lang)
+    return guarded("check_quarters", lambda: _check_and_print(args, lang), lang)
+
+
+def _check_and_print(args: argparse.Namespace, lang: str) -> int:
     config_path = Path(args.config)
     try:
-        today = resolve_today(args.today)
-    except ValueError:
-        print(
-            _bilingual(f"--today '{args.today}' phải có dạng YYYY-MM-DD", f"--today '{args.today}' must read YYYY-MM-DD", lang),
-            file=sys.stderr,
-        )
+        today = find_today(args.today)
+    except BadToday as exc:
+        # Nothing can be judged without a date: say why, in the form asked for.
+        refusal = today_problem(exc)
+        if args.format == "text":
+            print(render_problem(refusal, lang), file=sys.stderr)
+        else:
+            _FORMATS[args.format](_stopped(None, refusal), lang)
         return ExitCode.INVALID
-
-    extra, problem = _load_extra(config_path)
-    if problem is not None:
-        result = CheckResult(today, None, load_posts(config_path.parent / "posts", None), None, (problem,))
-    else:
-        result = run_check(extra, config_path.parent / "posts", today, config_label=config_path.name)
-    _FORMATS[args.format](result, lang)
+    try:
+        result = _check(config_path, today)
+    except Exception as exc:  # still a report in the format asked for: CI parses the JSON
+        result = _stopped(today.date, crash_problem("check_quarters", exc))
+    try:
+        _FORMATS[args.format](result, lang)
+    except Exception as exc:
+        _FORMATS[args.format](_stopped(result.today, crash_problem("check_quarters", exc)), lang)
+        return ExitCode.INVALID
     return result.exit_code
+
+
+def _check(config_path: Path, today: Today) -> CheckResult:
+    config, problems = load_mkdocs_config(config_path)
+    if config is None:
+        return CheckResult(today.date, None, load_posts(config_path.parent / "posts", None), None, problems)
+    extra = dict(config["extra"] or {})
+    return run_check(extra, config_path.parent / "posts", today.date, config_label=config_path.name, today_from=today)
+
+
+def _stopped(today: datetime.date | None, problem: Problem) -> CheckResult:
+    """The result of a check that could not run: only ``problem``."""
+    return CheckResult(today, None, Corpus((), (), ()), None, (problem,))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,25 +89,107 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_extra(config_path: Path) -> tuple[dict | None, Problem | None]:
-    """``extra`` of mkdocs.yml, read by MkDocs' own loader (``!ENV``, ``INHERIT``, validation)."""
-    from mkdocs.config import load_config
+def load_mkdocs_config(config_path: Path):
+    """``mkdocs.yml`` read by MkDocs' own loader (``!ENV``, ``INHERIT``, validation), or the problems that stop it.
+
+    Returns ``(config, ())`` or ``(None, problems)``. MkDocs' warnings go to stderr, as
+    ``mkdocs build`` shows them.
+    """
+    import yaml
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import ConfigurationError
 
-    if not config_path.is_file():
-        return None, Problem(
-            str(config_path), "config_unreadable", params={"problem": f"{config_path}: not found / không tìm thấy"}
-        )
+    name = config_path.name
+    config = MkDocsConfig(config_file_path=str(config_path))
     try:
         with open(config_path, "rb") as handle:
-            config = load_config(handle)
-    except (ConfigurationError, OSError) as exc:
-        return None, Problem(config_path.name, "config_unreadable", params={"problem": str(exc)})
-    return dict(config["extra"] or {}), None
+            config.load_file(handle)
+    except OSError as exc:  # missing, a folder, no permission
+        reason = f"{config_path}: {exc.strerror or type(exc).__name__}"
+        return None, (Problem(str(config_path), "config_unreadable", params={"problem": reason}),)
+    except ConfigurationError as exc:
+        cause = exc.__context__
+        if isinstance(cause, yaml.MarkedYAMLError) and cause.problem_mark is not None:
+            line, reason = cause.problem_mark.line + 1, cause.problem or str(cause)
+        else:
+            line, reason = None, " ".join(str(exc).split())
+        return None, (Problem(name, "config_unreadable", line=line, params={"problem": reason}),)
+    # Validated here rather than by load_config, which logs the errors and exits: each
+    # becomes a problem on its key, in the report and the JSON like any other.
+    errors, warnings = config.validate()
+    for key, warning in warnings:
+        print(f"{name}: {key}: {shown(warning)}", file=sys.stderr)
+    if errors:
+        return None, tuple(Problem(name, "config_rejected", key, params={"problem": str(error)}) for key, error in errors)
+    return config, ()
 
 
-def _bilingual(vi: str, en: str, lang: str) -> str:
-    return en if lang == "en" else vi
+def today_problem(exc: BadToday) -> Problem:
+    """A malformed ``--today`` or ``SOURCE_DATE_EPOCH`` as a problem naming it and its value."""
+    if exc.source is TodaySource.OPTION:
+        return Problem("--today", "bad_today", params={"value": exc.given})
+    return Problem("SOURCE_DATE_EPOCH", "bad_source_date_epoch", params={"value": exc.given})
+
+
+def crash_problem(command: str, exc: BaseException) -> Problem:
+    """An unexpected exception as a problem: its kind and message, and the traceback only on request."""
+    if os.environ.get("GECOLUMN_DEBUG", "") not in ("", "0"):
+        traceback.print_exception(exc, file=sys.stderr)
+    return Problem(command, "internal_error", params={"kind": type(exc).__name__, "detail": str(exc)})
+
+
+def guarded(command: str, body: Callable[[], int], lang: str = "vi") -> int:
+    """Run a command's ``body`` as a last resort against the unexpected: exit 2 with a message, no traceback."""
+    try:
+        return body()
+    except Exception as exc:
+        print(render_located(crash_problem(command, exc), lang), file=sys.stderr)
+        return ExitCode.INVALID
+
+
+def prepare_streams() -> None:
+    """UTF-8 output everywhere, and a stdout that a reader may close early (``… | head -1``)."""
+    for stream in (sys.stdout, sys.stderr):  # a Windows pipe defaults to a code page without Vietnamese
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")
+    if not isinstance(sys.stdout, _ReaderMayLeave):
+        sys.stdout = _ReaderMayLeave(sys.stdout)
+
+
+class _ReaderMayLeave:
+    """stdout for ``… | head``: once the reader has gone, the rest of the output is dropped.
+
+    The command goes on to the end (files are still written, the exit status still says
+    what it found); it only stops printing.
+    """
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._gone()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._gone()
+
+    def _gone(self) -> None:
+        # Point the descriptor at /dev/null: what is still buffered, and the interpreter's
+        # last flush at exit, then go nowhere instead of raising again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, self._stream.fileno())
+        finally:
+            os.close(devnull)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def located(problem: Problem, lang: str = "vi") -> str:
@@ -101,8 +208,9 @@ def _status_text(cell, lang: str) -> str:
 
 
 def _print_text(result: CheckResult, lang: str) -> None:
-    print(label("report_title", lang, today=result.today.strftime("%d/%m/%Y")))
-    print()
+    if result.today is not None:
+        print(label("report_title", lang, today=result.today.strftime("%d/%m/%Y")))
+        print()
     if result.coverage is not None:
         rows = [
             (
@@ -157,7 +265,7 @@ def _problem_json(problem: Problem, lang: str) -> dict:
 def _print_json(result: CheckResult, lang: str) -> None:
     cells = result.coverage.cells if result.coverage else ()
     report = {
-        "today": result.today.isoformat(),
+        "today": result.today.isoformat() if result.today else None,
         "current_quarter": str(result.coverage.current) if result.coverage else None,
         "per_unit": bool(result.config and result.config.per_unit),
         "exit_code": result.exit_code,
@@ -175,8 +283,7 @@ def _print_json(result: CheckResult, lang: str) -> None:
         "errors": [_problem_json(p, lang) for p in result.errors],
         "warnings": [_problem_json(p, lang) for p in result.warnings],
     }
-    json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
-    print()
+    print(json.dumps(report, ensure_ascii=False, indent=2))  # whole, or not at all: CI parses it
 
 
 # --- github -----------------------------------------------------------------------------
@@ -218,7 +325,8 @@ def _print_github(result: CheckResult, lang: str) -> None:
 
 
 def _summary_markdown(result: CheckResult, lang: str) -> str:
-    lines = [f"## {label('report_title', lang, today=result.today.strftime('%d/%m/%Y'))}", ""]
+    day = result.today.strftime("%d/%m/%Y") if result.today else "?"
+    lines = [f"## {label('report_title', lang, today=day)}", ""]
     if result.coverage is not None and result.coverage.cells:
         lines += [
             f"| {label('quarter', lang)} | {label('unit', lang)} | {label('posts', lang)} | {label('status', lang)} |",

@@ -8,9 +8,11 @@ never after a conversion to UTC (``2024-04-01 06:00`` is in Q2 even though it is
 from __future__ import annotations
 
 import datetime
+import enum
 import functools
 import os
 import re
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -56,23 +58,78 @@ def parse_post_date(text: str) -> datetime.datetime:
         # An explicit offset is a real instant: show it in local time so the date a
         # reader sees matches the quarter it is counted in.
         aware = datetime.datetime.fromisoformat(f"{moment.isoformat()}{'+00:00' if offset == 'Z' else offset}")
-        return aware.astimezone(LOCAL_TZ)
+        try:
+            return aware.astimezone(LOCAL_TZ)
+        except OverflowError:  # 9999-12-31T23:59-05:00 is already year 10000 in Hanoi
+            raise ValueError(f"out of the calendar in local time: {text!r}") from None
     return moment.replace(tzinfo=LOCAL_TZ)
 
 
-def resolve_today(given: str | None = None, environ: dict | None = None) -> datetime.date:
+class TodaySource(enum.Enum):
+    """Where the date a column is judged on came from; messages name it so it can be fixed."""
+
+    OPTION = "--today"
+    """Given on the command line."""
+
+    EPOCH = "SOURCE_DATE_EPOCH"
+    """The environment variable reproducible builds set (seconds since 1970, UTC)."""
+
+    CLOCK = "clock"
+    """Now, on this computer's clock, in Asia/Ho_Chi_Minh."""
+
+
+@dataclass(frozen=True)
+class Today:
+    """The date coverage is judged on, and where it came from."""
+
+    date: datetime.date
+    source: TodaySource
+    given: str = ""
+    """The text the date was read from: the option's or the variable's value."""
+
+
+class BadToday(ValueError):
+    """``--today`` or ``SOURCE_DATE_EPOCH`` does not name a day; says which, and its value."""
+
+    def __init__(self, source: TodaySource, given: str):
+        self.source, self.given = source, given
+        expected = "YYYY-MM-DD" if source is TodaySource.OPTION else "whole, non-negative seconds since 1970-01-01 UTC"
+        super().__init__(f"{source.value}={given!r} is not a date: expected {expected}")
+
+
+_EPOCH = re.compile(r"[0-9]+")  # ASCII digits only: int() would also take '1_000' and '١٢٣'
+
+
+def find_today(given: str | None = None, environ: dict | None = None) -> Today:
     """The date coverage is judged on: ``given`` (YYYY-MM-DD), else ``SOURCE_DATE_EPOCH``, else now.
 
     ``SOURCE_DATE_EPOCH`` makes a build reproducible; the date is taken in local time.
-    Raises ``ValueError`` when ``given`` or the variable is malformed.
+    Raises :class:`BadToday` when ``given`` or the variable is malformed, negative or out
+    of the calendar.
+
+    >>> find_today(None, {"SOURCE_DATE_EPOCH": "1711908000"})
+    Today(date=datetime.date(2024, 4, 1), source=<TodaySource.EPOCH: 'SOURCE_DATE_EPOCH'>, given='1711908000')
     """
     environ = os.environ if environ is None else environ
     if given:
-        return datetime.date.fromisoformat(given.strip())
+        try:
+            return Today(datetime.date.fromisoformat(given.strip()), TodaySource.OPTION, given)
+        except ValueError:
+            raise BadToday(TodaySource.OPTION, given) from None
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), LOCAL_TZ).date()
-    return datetime.datetime.now(LOCAL_TZ).date()
+        if not _EPOCH.fullmatch(epoch):
+            raise BadToday(TodaySource.EPOCH, epoch)
+        try:
+            return Today(datetime.datetime.fromtimestamp(int(epoch), LOCAL_TZ).date(), TodaySource.EPOCH, epoch)
+        except (OverflowError, OSError, ValueError):  # past year 9999, or past what the C library takes
+            raise BadToday(TodaySource.EPOCH, epoch) from None
+    return Today(datetime.datetime.now(LOCAL_TZ).date(), TodaySource.CLOCK)
+
+
+def resolve_today(given: str | None = None, environ: dict | None = None) -> datetime.date:
+    """The date of :func:`find_today`; raises ``ValueError`` (:class:`BadToday`) when malformed."""
+    return find_today(given, environ).date
 
 
 @functools.lru_cache(maxsize=4096)  # Babel's formatter is slow; a column has few distinct days

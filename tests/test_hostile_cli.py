@@ -2,14 +2,18 @@
 
 import csv
 import datetime
+import json
 import os
 import re
 import subprocess
 import sys
 import zipfile
 
+import pytest
 from conftest import ROOT, post
 from openpyxl import load_workbook
+
+from gecolumn.dates import parse_post_date
 
 TODAY = "2024-11-22"
 TOOLS = {
@@ -77,6 +81,153 @@ def test_messages_show_control_and_bidi_characters_escaped_and_cut_long_values(m
     assert "ngày '" + "9" * 119 + "…' không đọc được" in result.stdout and "9" * 121 not in result.stdout
 
 
+# --- configuration MkDocs refuses, files it cannot read, the unexpected --------------------
+
+
+@pytest.mark.parametrize(
+    "setting, field",
+    [({"site_url": 754}, "site_url"), ({"plugins": ["khong-co-plugin"]}, "plugins")],  # `site_url: 12:34` reads as 754
+    ids=["site_url 12:34", "unknown plugin"],
+)
+def test_settings_mkdocs_refuses_exit_2_naming_the_key_in_text_and_json(make_site, setting, field):
+    site = make_site(**setting)
+    site.add("a.md", post())
+    text = site.check("--today", TODAY)
+    assert text.returncode == 2, text.stdout + text.stderr
+    assert f"mkdocs.yml: LỖI [{field}]: MkDocs không chấp nhận mục này" in text.stdout
+    english = site.check("--today", TODAY, "--format", "json", "--lang", "en")
+    assert english.returncode == 2
+    [error] = json.loads(english.stdout)["errors"]
+    assert (error["file"], error["field"], error["code"]) == ("mkdocs.yml", field, "config_rejected")
+    assert error["message"].startswith("MkDocs rejects this setting")
+
+
+def test_mkdocs_yml_written_as_12_34_is_caught_as_mkdocs_reads_it(make_site):
+    site = make_site()
+    site.config.write_text(site.config.read_text(encoding="utf-8").replace("site_url: https", "site_url: 12:34\nx: https"))
+    result = site.check("--today", TODAY)
+    assert result.returncode == 2 and "LỖI [site_url]" in result.stdout
+
+
+def test_mkdocs_yml_that_is_a_folder_exits_2_with_valid_json(make_site):
+    site = make_site()
+    site.config.unlink()
+    site.config.mkdir()
+    text = site.check("--today", TODAY)
+    assert text.returncode == 2 and "không đọc được tệp cấu hình" in text.stdout
+    report = site.check("--today", TODAY, "--format", "json")
+    assert report.returncode == 2
+    [error] = json.loads(report.stdout)["errors"]
+    assert error["code"] == "config_unreadable" and "Is a directory" in error["message"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_unreadable_post_exits_2_with_valid_json(make_site):
+    site = make_site()
+    site.add("a.md", post())
+    site.add("b.md", post(title="Bài b")).chmod(0)
+    result = site.check("--today", TODAY, "--format", "json")
+    assert result.returncode == 2
+    assert "posts/b.md" in [error["file"] for error in json.loads(result.stdout)["errors"]]
+    assert_no_traceback(result)
+
+
+def check_that_crashes(site, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The CI command with a bug planted in the check: any exception a future change could raise."""
+    program = (
+        "import sys, gecolumn.cli\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('hỏng ở giữa')\n"
+        "gecolumn.cli.run_check = broken\n"
+        "sys.exit(gecolumn.cli.main(sys.argv[1:]))\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "GECOLUMN_DEBUG")}
+    return subprocess.run(
+        [sys.executable, "-c", program, "-f", str(site.config), "--today", TODAY, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**environment, **(env or {})},
+    )
+
+
+def test_an_unexpected_error_exits_2_with_a_message_and_no_traceback(make_site):
+    site = make_site()
+    text = check_that_crashes(site)
+    assert text.returncode == 2
+    assert "lỗi ngoài dự kiến của chương trình (RuntimeError: hỏng ở giữa)" in text.stdout
+    assert_no_traceback(text)
+    report = check_that_crashes(site, "--format", "json", "--lang", "en")
+    assert report.returncode == 2
+    [error] = json.loads(report.stdout)["errors"]
+    assert error["code"] == "internal_error" and "RuntimeError: hỏng ở giữa" in error["message"]
+
+
+def test_gecolumn_debug_shows_the_traceback(make_site):
+    result = check_that_crashes(make_site(), env={"GECOLUMN_DEBUG": "1"})
+    assert result.returncode == 2 and "Traceback" in result.stderr and "RuntimeError: hỏng ở giữa" in result.stderr
+
+
+# --- what "today" is --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("epoch", ["315532800", "0"], ids=["1980", "1970"])
+def test_source_date_epoch_before_start_is_a_configuration_error_naming_it(make_site, epoch):
+    site = make_site()
+    site.add("a.md", post())
+    result = site.check(env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 2, result.stdout
+    assert "mkdocs.yml: LỖI [extra.column.start]: chuyên mục bắt đầu từ 2024-Q1" in result.stdout
+    assert f"theo biến môi trường SOURCE_DATE_EPOCH={epoch}" in result.stdout
+    [error] = json.loads(site.check("--format", "json", env={"SOURCE_DATE_EPOCH": epoch}).stdout)["errors"]
+    assert (error["field"], error["code"]) == ("extra.column.start", "start_after_today")
+
+
+def test_today_option_before_start_names_the_option(make_site):
+    result = make_site().check("--today", "2023-12-31", "--lang", "en")
+    assert result.returncode == 2
+    assert "today is 31/12/2023 (from --today 2023-12-31)" in result.stdout and "'start: 2023-Q4'" in result.stdout
+
+
+def test_start_after_the_clock_names_the_clock(make_site):
+    result = make_site({"start": "2999-Q1", "units": {"a": "Trường A"}}).check()
+    assert result.returncode == 2 and "(theo đồng hồ của máy tính)" in result.stdout
+
+
+def test_strict_build_refuses_to_publish_an_empty_column_on_a_1980_epoch(make_site):
+    site = make_site()
+    site.add("a.md", post())
+    result = site.build("--strict", today="1980-01-01")
+    assert result.returncode != 0
+    assert "[extra.column.start]" in result.stderr and "SOURCE_DATE_EPOCH" in result.stderr
+
+
+@pytest.mark.parametrize("epoch", ["abc", "1e9", "99999999999999999", "-1"])
+@pytest.mark.parametrize("script", ["check_quarters.py"])
+def test_malformed_source_date_epoch_is_a_clear_error_in_every_tool(make_site, script, epoch):
+    site = make_site()
+    result = run(script, *TOOLS[script], cwd=site.root, env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert f"biến môi trường SOURCE_DATE_EPOCH = '{epoch}' không phải một thời điểm" in result.stderr
+    assert "None" not in result.stderr
+    assert_no_traceback(result)
+    assert not list(site.posts.rglob("*.md"))
+
+
+def test_malformed_source_date_epoch_still_gives_json(make_site):
+    result = make_site().check("--format", "json", env={"SOURCE_DATE_EPOCH": "1e9"})
+    report = json.loads(result.stdout)
+    assert result.returncode == 2 and report["today"] is None
+    [error] = report["errors"]
+    assert (error["file"], error["code"]) == ("SOURCE_DATE_EPOCH", "bad_source_date_epoch") and "'1e9'" in error["message"]
+
+
+@pytest.mark.parametrize("text", ["9999-12-31T23:59-05:00", "0001-01-01T00:00+09:00"])
+def test_a_date_outside_the_calendar_in_local_time_is_a_value_error(text):
+    with pytest.raises(ValueError):
+        parse_post_date(text)
+
+
 # --- spreadsheets never run what a post wrote --------------------------------------------------
 
 FORMULAS = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(A1)"]
@@ -113,3 +264,33 @@ def test_report_workbook_drops_control_characters_a_spreadsheet_cannot_hold(make
     result = run("report.py", *TOOLS["report.py"], "--xlsx", str(xlsx_path), cwd=site.root)
     assert result.returncode == 0, result.stderr
     assert load_workbook(xlsx_path)["Theo quý"]["A2"].value == "Trường THCS"
+
+
+# --- bad paths, broken settings, closed pipes: messages, not tracebacks ------------------------
+
+MANY_UNITS = {
+    "start": "2024-Q1",
+    "per_unit": True,
+    "units": {f"truong-{n}": f"Trường Tiểu học số {n} của huyện miền núi" for n in range(3000)},
+}
+
+
+@pytest.mark.parametrize(
+    "script, args, status",
+    [("check_quarters.py", ("--today", TODAY), 1)],
+    ids=["check"],
+)
+def test_a_reader_that_stops_after_one_line_ends_the_command_quietly(make_site, script, args, status):
+    site = make_site(MANY_UNITS)  # a report far longer than a pipe holds
+    command = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / script), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=site.root,
+        env={k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "SOURCE_DATE_EPOCH")},
+    )
+    first = command.stdout.readline()  # `| head -1`
+    command.stdout.close()
+    errors = command.stderr.read().decode("utf-8")
+    assert command.wait(timeout=60) == status
+    assert first.strip() and "Traceback" not in errors and "BrokenPipe" not in errors and "Broken pipe" not in errors
