@@ -112,6 +112,9 @@ def _units(raw: Any, error) -> tuple[Unit, ...]:
         if not isinstance(settings, Mapping) or not str(settings.get("name") or "").strip():
             error("config_missing", f"{key}.name", example="name: Trường THCS Bảo Khê")
             continue
+        if not isinstance(settings["name"], (str, int, float)):  # `name: [a, b]` is not "['a', 'b']"
+            error("config_not_text", f"{key}.name", value=settings["name"])
+            continue
         for name in settings:
             if name not in _UNIT_KEYS:
                 error("config_unknown_key", f"{key}.{name}", Severity.WARNING, suggestion=closest_match(str(name), _UNIT_KEYS))

@@ -13,18 +13,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from mkdocs.config import load_config
-
+from gecolumn.cli import guarded, load_mkdocs_config, located, prepare_streams, today_problem
 from gecolumn.config import read_column_config
-from gecolumn.dates import LOCAL_TZ, parse_post_date, resolve_today
-from gecolumn.messages import render
+from gecolumn.dates import LOCAL_TZ, BadToday, find_today, parse_post_date
+from gecolumn.messages import render, render_problem
+from gecolumn.problems import Problem
 from gecolumn.scaffold import CAMPAIGN_TEMPLATES, default_title, scaffold
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+    prepare_streams()
     parser = argparse.ArgumentParser(prog="new_post", description="Tạo bài viết mới (create a new post).")
     parser.add_argument("-f", "--config", default="mkdocs.yml")
     parser.add_argument("--title", help="tiêu đề bài viết")
@@ -34,15 +32,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--author", help="tác giả hoặc tổ chức viết bài")
     parser.add_argument("--tag", action="append", default=[], help="chủ đề (có thể lặp lại)")
     args = parser.parse_args(argv)
-    interactive = sys.stdin.isatty()
+    return guarded("new_post", lambda: _new_post(args))
 
+
+def _new_post(args: argparse.Namespace) -> int:
+    interactive = sys.stdin.isatty()
     config_path = Path(args.config)
-    column, problems = read_column_config(load_config(str(config_path))["extra"], config_path.name)
+    config, problems = load_mkdocs_config(config_path)
+    column = None
+    if config is not None:
+        column, problems = read_column_config(config["extra"], config_path.name)
     if column is None:
         for problem in problems:
-            print(render(problem.code, {"field": problem.field, **problem.params}), file=sys.stderr)
+            if problem.is_error:
+                print(located(problem), file=sys.stderr)
         return 2
-    today = resolve_today()
+    try:
+        today = find_today().date
+    except BadToday as exc:
+        print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
+        return 2
 
     date_text = args.date if args.date is not None else (_ask(f"Ngày đăng [{today:%d/%m/%Y}]: ") if interactive else "")
     try:
@@ -73,7 +82,12 @@ def main(argv: list[str] | None = None) -> int:
 
     draft = scaffold(title, unit, moment, args.campaign, args.author, tuple(args.tag))
     target = config_path.parent / "posts" / draft.path
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # posts/2025 is a file, or the folder is read-only
+        params = {"problem": exc.strerror or str(exc), "example": "posts/"}
+        print(located(Problem(target.parent.as_posix(), "output_unwritable", params=params)), file=sys.stderr)
+        return 2
     try:
         with open(target, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(draft.text)

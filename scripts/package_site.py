@@ -10,6 +10,7 @@ when the strict build fails: a missing quarter or an invalid post is fixed befor
 from __future__ import annotations
 
 import argparse
+import errno
 import hashlib
 import os
 import subprocess
@@ -18,27 +19,43 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from mkdocs.config import load_config
-
-from gecolumn.dates import resolve_today
+from gecolumn.cli import guarded, load_mkdocs_config, located, prepare_streams, today_problem
+from gecolumn.config import read_column_config
+from gecolumn.dates import BadToday, find_today
+from gecolumn.messages import render_problem
+from gecolumn.problems import Problem
 from gecolumn.slugs import slug_of
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+    prepare_streams()
     parser = argparse.ArgumentParser(
         prog="package_site", description="Đóng gói trang để tải lên cổng thông tin (package the site)."
     )
     parser.add_argument("-f", "--config", default="mkdocs.yml")
     parser.add_argument("--output", default="dist", help="thư mục chứa tệp zip (default: dist)")
     args = parser.parse_args(argv)
+    return guarded("package_site", lambda: _package(args))
+
+
+def _package(args: argparse.Namespace) -> int:
     config_path = Path(args.config).resolve()
-    config = load_config(str(config_path))
-    units = config["extra"].get("column", {}).get("units") or {}
-    school = next(iter(units)) if len(units) == 1 else slug_of(config["site_name"]) or "chuyen-muc"
-    today = resolve_today()
+    config, problems = load_mkdocs_config(config_path)
+    column = None
+    if config is not None:
+        column, problems = read_column_config(config["extra"], config_path.name)
+    if column is None:
+        print("\n".join(located(p) for p in problems if p.is_error), file=sys.stderr)
+        return 2
+    try:
+        today = find_today().date
+    except BadToday as exc:
+        print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
+        return 2
+    school = column.units[0].id if len(column.units) == 1 else slug_of(config["site_name"]) or "chuyen-muc"
+    output = Path(args.output)
+    if output.exists() and not output.is_dir():  # say so before a build of several minutes, not after
+        return _unwritable(output, OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)))
 
     with tempfile.TemporaryDirectory(prefix="gecolumn-site-") as site_dir:
         build = subprocess.run(
@@ -52,16 +69,24 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 1
-        output = Path(args.output)
-        output.mkdir(parents=True, exist_ok=True)
         archive = output / f"{school}-{today.isoformat()}.zip"
-        _zip(Path(site_dir), archive, today)
-    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
-    checksum = archive.with_name(archive.name + ".sha256")
-    checksum.write_text(f"{digest}  {archive.name}\n", encoding="ascii")
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+            _zip(Path(site_dir), archive, today)
+            digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+            checksum = archive.with_name(archive.name + ".sha256")
+            checksum.write_text(f"{digest}  {archive.name}\n", encoding="ascii")
+        except OSError as exc:
+            return _unwritable(output, exc)
     print(archive.as_posix())
     print(checksum.as_posix())
     return 0
+
+
+def _unwritable(output: Path, exc: OSError) -> int:
+    params = {"problem": exc.strerror or str(exc), "example": "--output dist"}
+    print(located(Problem(str(output), "output_unwritable", "--output", params=params)), file=sys.stderr)
+    return 2
 
 
 def _zip(site_dir: Path, archive: Path, day) -> None:

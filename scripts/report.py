@@ -13,23 +13,22 @@ import csv
 import sys
 from pathlib import Path
 
-from mkdocs.config import load_config
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from gecolumn.cli import guarded, load_mkdocs_config, located, prepare_streams, today_problem
 from gecolumn.config import read_column_config
-from gecolumn.dates import resolve_today
-from gecolumn.messages import render, render_located
+from gecolumn.dates import BadToday, find_today
+from gecolumn.messages import render, render_problem, shown
 from gecolumn.posts import load_posts
+from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
 from gecolumn.reporting import PeriodReport, period_report
 
 
 def main(argv: list[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+    prepare_streams()
     parser = argparse.ArgumentParser(prog="report", description="Báo cáo định kỳ (six-month report).")
     parser.add_argument("--from", dest="first", required=True, help="quý đầu, ví dụ 2024-Q1 hoặc 'Quý I/2024'")
     parser.add_argument("--to", dest="last", required=True, help="quý cuối")
@@ -38,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--csv", help="ghi bảng ra tệp CSV")
     parser.add_argument("--xlsx", help="ghi bảng ra tệp Excel")
     args = parser.parse_args(argv)
+    return guarded("report", lambda: _report(args))
+
+
+def _report(args: argparse.Namespace) -> int:
     quarters = {}
     for option, text in (("--from", args.first), ("--to", args.last)):
         try:
@@ -50,15 +53,23 @@ def main(argv: list[str] | None = None) -> int:
     if last < first:
         print(f"Lỗi: --to {last} đứng trước --from {first}.", file=sys.stderr)
         return 2
+    try:
+        today = find_today(args.today).date
+    except BadToday as exc:
+        print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
+        return 2
     config_path = Path(args.config)
-    config, problems = read_column_config(load_config(str(config_path))["extra"], config_path.name)
+    mkdocs_config, problems = load_mkdocs_config(config_path)
+    config = None
+    if mkdocs_config is not None:
+        config, problems = read_column_config(mkdocs_config["extra"], config_path.name)
     if config is None:
-        print("\n".join(render_located(p) for p in problems), file=sys.stderr)
+        print("\n".join(located(p) for p in problems if p.is_error), file=sys.stderr)
         return 2
     corpus = load_posts(config_path.parent / "posts", config)
     for problem in corpus.errors:  # invalid posts are not counted: say so, once each
-        print(render_located(problem), file=sys.stderr)
-    report = period_report(corpus.posts, config, first, last, resolve_today(args.today))
+        print(located(problem), file=sys.stderr)
+    report = period_report(corpus.posts, config, first, last, today)
     header, rows = _unit_table(report)
     tag_header, tag_rows = _tag_table(report)
     print(
@@ -68,12 +79,24 @@ def main(argv: list[str] | None = None) -> int:
     print()
     _print_table(tag_header, tag_rows)
     if args.csv:
-        _write_csv(args.csv, [header, *rows, [], tag_header, *tag_rows])
+        try:
+            _write_csv(args.csv, [header, *rows, [], tag_header, *tag_rows])
+        except OSError as exc:
+            return _unwritable("--csv", args.csv, exc)
         print(f"\nĐã ghi {args.csv}")
     if args.xlsx:
-        _write_xlsx(args.xlsx, (("Theo quý", header, rows), ("Theo chủ đề", tag_header, tag_rows)))
+        try:
+            _write_xlsx(args.xlsx, (("Theo quý", header, rows), ("Theo chủ đề", tag_header, tag_rows)))
+        except OSError as exc:
+            return _unwritable("--xlsx", args.xlsx, exc)
         print(f"Đã ghi {args.xlsx}")
     return 0
+
+
+def _unwritable(option: str, path: str, exc: OSError) -> int:
+    params = {"problem": exc.strerror or str(exc), "example": f"{option} bao-cao.{option[2:]}"}
+    print(located(Problem(path, "output_unwritable", option, params=params)), file=sys.stderr)
+    return 2
 
 
 def _unit_table(report: PeriodReport) -> tuple[list[str], list[list]]:
@@ -99,7 +122,7 @@ def _tag_table(report: PeriodReport) -> tuple[list[str], list[list]]:
 
 
 def _print_table(header: list[str], rows: list[list]) -> None:
-    table = [[str(cell) for cell in line] for line in [header, *rows]]
+    table = [[str(shown(cell, None)) for cell in line] for line in [header, *rows]]
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     for number, line in enumerate(table):
         print(

@@ -203,7 +203,7 @@ def test_strict_build_refuses_to_publish_an_empty_column_on_a_1980_epoch(make_si
 
 
 @pytest.mark.parametrize("epoch", ["abc", "1e9", "99999999999999999", "-1"])
-@pytest.mark.parametrize("script", ["check_quarters.py"])
+@pytest.mark.parametrize("script", sorted(TOOLS))
 def test_malformed_source_date_epoch_is_a_clear_error_in_every_tool(make_site, script, epoch):
     site = make_site()
     result = run(script, *TOOLS[script], cwd=site.root, env={"SOURCE_DATE_EPOCH": epoch})
@@ -268,6 +268,76 @@ def test_report_workbook_drops_control_characters_a_spreadsheet_cannot_hold(make
 
 # --- bad paths, broken settings, closed pipes: messages, not tracebacks ------------------------
 
+BROKEN_CONFIGS = {
+    "missing": None,
+    "yaml syntax": "site_name: [không đóng\n",
+    "unit name is a list": "site_name: X\nextra:\n  column:\n    start: 2024-Q1\n    units: {x: {name: [a, b]}}\n",
+    "a folder": "folder",
+}
+
+
+@pytest.mark.parametrize("broken", sorted(BROKEN_CONFIGS))
+@pytest.mark.parametrize("script", ["report.py", "new_post.py", "package_site.py"])
+def test_tools_on_a_broken_mkdocs_yml_exit_2_with_a_message(make_site, script, broken):
+    site = make_site()
+    content = BROKEN_CONFIGS[broken]
+    site.config.unlink()
+    if content == "folder":
+        site.config.mkdir()
+    elif content is not None:
+        site.config.write_text(content, encoding="utf-8")
+    result = run(script, "-f", str(site.config), *TOOLS[script], cwd=site.root)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "mkdocs.yml" in result.stderr and "LỖI" in result.stderr
+    assert_no_traceback(result)
+    if broken == "unit name is a list":
+        assert "'extra.column.units.x.name' phải là một dòng chữ, không phải '['a', 'b']'" in result.stderr
+    assert not list(site.posts.rglob("*.md"))
+
+
+def test_tools_given_a_missing_mkdocs_yml_name_it(make_site):
+    site = make_site()
+    for script in ("report.py", "new_post.py", "package_site.py"):
+        result = run(script, "-f", "/khong-co/mkdocs.yml", *TOOLS[script], cwd=site.root)
+        assert result.returncode == 2 and "/khong-co/mkdocs.yml: No such file or directory" in result.stderr
+        assert_no_traceback(result)
+
+
+@pytest.mark.parametrize("option", ["--csv", "--xlsx"])
+def test_report_to_a_folder_that_does_not_exist_is_a_message(make_site, option):
+    site = make_site()
+    result = run("report.py", *TOOLS["report.py"], option, "/khong-co/thu-muc/bao-cao.x", cwd=site.root)
+    assert result.returncode == 2
+    assert f"/khong-co/thu-muc/bao-cao.x: LỖI [{option}]: không ghi được vào đây (No such file or directory)" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_package_site_output_that_is_a_file_stops_before_building(make_site):
+    site = make_site()
+    (site.root / "dist").write_text("không phải thư mục", encoding="utf-8")
+    result = run("package_site.py", "--output", "dist", cwd=site.root)
+    assert result.returncode == 2
+    assert "dist: LỖI [--output]: không ghi được vào đây (Not a directory)" in result.stderr
+    assert "INFO" not in result.stderr  # no build was started
+    assert_no_traceback(result)
+
+
+def test_new_post_into_a_year_folder_that_is_a_file_is_a_message(make_site):
+    site = make_site()
+    site.add("2024", "không phải thư mục")
+    result = run("new_post.py", *TOOLS["new_post.py"], cwd=site.root)
+    assert result.returncode == 2 and "posts/2024: LỖI: không ghi được vào đây" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_new_post_with_an_offset_past_year_9999_is_a_bad_date(make_site):
+    site = make_site()
+    result = run("new_post.py", "--title", "Bài", "--date", "9999-12-31T23:59-05:00", cwd=site.root)
+    assert result.returncode == 2
+    assert "Lỗi [date]: ngày '9999-12-31T23:59-05:00' không đọc được" in result.stderr
+    assert_no_traceback(result)
+
+
 MANY_UNITS = {
     "start": "2024-Q1",
     "per_unit": True,
@@ -277,8 +347,8 @@ MANY_UNITS = {
 
 @pytest.mark.parametrize(
     "script, args, status",
-    [("check_quarters.py", ("--today", TODAY), 1)],
-    ids=["check"],
+    [("report.py", TOOLS["report.py"], 0), ("check_quarters.py", ("--today", TODAY), 1)],
+    ids=["report", "check"],
 )
 def test_a_reader_that_stops_after_one_line_ends_the_command_quietly(make_site, script, args, status):
     site = make_site(MANY_UNITS)  # a report far longer than a pipe holds
