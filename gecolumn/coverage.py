@@ -48,12 +48,20 @@ class Cell:
 
 @dataclass(frozen=True)
 class Coverage:
-    """The verdict of the quarterly rule on one day."""
+    """The verdict of the quarterly rule on one day, for the whole column and for each unit."""
 
     today: datetime.date
     per_unit: bool
-    cells: tuple[Cell, ...]
-    """Ordered by unit (in configuration order), then quarter."""
+    """Which verdict the rule applies: every unit in every quarter, or the column as a whole."""
+    whole: tuple[Cell, ...]
+    """The column as a whole (``unit`` is ``None``), by quarter."""
+    by_unit: tuple[Cell, ...]
+    """Each unit from its own due quarter, in configuration order, then by quarter."""
+
+    @property
+    def cells(self) -> tuple[Cell, ...]:
+        """The cells the rule judges: ``by_unit`` when ``per_unit``, else ``whole``."""
+        return self.by_unit if self.per_unit else self.whole
 
     @property
     def missing(self) -> tuple[Cell, ...]:
@@ -70,17 +78,17 @@ def counts(post: Post, today: datetime.date) -> bool:
 
 
 def coverage(posts: Iterable[Post], config: ColumnConfig, today: datetime.date) -> Coverage:
-    """Judge every due quarter on ``today``, per unit when ``config.per_unit`` is set."""
+    """Judge every due quarter on ``today``, for the whole column and for each unit, in one pass."""
     current = Quarter.of(today)
     days_left = (current.last_day - today).days + 1
     by_quarter: dict[tuple[Quarter, str | None], list[Post]] = defaultdict(list)
     for post in posts:
         if counts(post, today):
-            by_quarter[(post.quarter, post.unit if config.per_unit else None)].append(post)
+            by_quarter[(post.quarter, post.unit)].append(post)
+            by_quarter[(post.quarter, None)].append(post)
 
-    scopes: list[Unit | None] = list(config.units) if config.per_unit else [None]
-    cells = []
-    for unit in scopes:
+    def judge(unit: Unit | None) -> list[Cell]:
+        cells = []
         for quarter in quarter_range(config.due_from(unit), current):
             found = tuple(by_quarter.get((quarter, unit.id if unit else None), ()))
             if found:
@@ -88,4 +96,7 @@ def coverage(posts: Iterable[Post], config: ColumnConfig, today: datetime.date) 
             else:
                 status = Status.IN_PROGRESS if quarter == current else Status.MISSING
             cells.append(Cell(quarter, unit, found, status, days_left if quarter == current else None))
-    return Coverage(today, config.per_unit, tuple(cells))
+        return cells
+
+    by_unit = [cell for unit in config.units for cell in judge(unit)]
+    return Coverage(today, config.per_unit, tuple(judge(None)), tuple(by_unit))

@@ -13,6 +13,7 @@ same bytes; text that Word pasted in (control characters illegal in XML) is stri
 from __future__ import annotations
 
 import datetime
+import html
 import mimetypes
 import re
 from dataclasses import dataclass
@@ -130,8 +131,10 @@ def _generator(channel: Channel, items: list[FeedItem], kind: str) -> FeedGenera
             entry.dc.dc_creator(xml_safe(item.author))
             if kind == "atom":
                 entry.author(name=xml_safe(item.author))
-        entry.summary(xml_safe(item.summary) or xml_safe(item.title))
-        entry.description(xml_safe(item.summary) or xml_safe(item.title))
+        summary = xml_safe(item.summary) or xml_safe(item.title)
+        entry.summary(summary)  # Atom: type="text", shown as written
+        # RSS readers show <description> as HTML: plain text must arrive as text, markup and all.
+        entry.description(html.escape(summary, quote=False))
         entry.content(xml_safe(item.content_html), type="html")
         if item.enclosure and kind == "rss":
             entry.enclosure(item.enclosure.url, str(item.enclosure.length), item.enclosure.type)
@@ -144,7 +147,7 @@ def _generator(channel: Channel, items: list[FeedItem], kind: str) -> FeedGenera
     return feed
 
 
-def items_for(views, urls: dict[str, str], bodies: dict[str, str], site_url: str, posts_dir) -> list[FeedItem]:
+def items_for(views, urls: dict[str, str], bodies: dict[str, str], site_url: str) -> list[FeedItem]:
     """Feed items for published post views.
 
     ``urls`` maps a src_uri (post or asset) to its URL below ``site_url``; ``bodies`` maps a

@@ -499,7 +499,7 @@ def _slug(meta: dict, title: str | None, path: str, problem: Report) -> str | No
     return slug_of(title) or slug_of(Path(path).stem) or "bai-viet"
 
 
-_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
+_URL = re.compile(r"^https?://[^\s/\"'<>\\]+(?:/[^\s\"'<>\\]*)?$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 

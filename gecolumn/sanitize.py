@@ -11,8 +11,9 @@ Kept: text formatting, headings, lists, tables, quotes, code, footnotes, images,
 a ``data:image/png|jpeg|gif|webp`` picture). Every drop is reported, so the author can
 fix the post rather than wonder where a part went.
 
-    >>> clean_body('<p onclick="x()">Xin chào<script>alert(1)</script></p>')
-    ('<p>Xin chào</p>', (Removal(what='onclick=', needle='onclick'), Removal(what='<script>', needle='<script')))
+    >>> html, removed = clean_body('<p onclick="x()">Xin chào<script>alert(1)</script></p>')
+    >>> html, [removal.what for removal in removed]
+    ('<p>Xin chào</p>', ['onclick=', '<script>'])
 """
 
 from __future__ import annotations
@@ -55,11 +56,16 @@ class Removal:
 
     what: str
     needle: str
+    fallback: str | None = None
+    """Searched when ``needle`` is not in the source (a scheme hidden behind an entity)."""
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "src" and tag == "iframe":
         return value if value.startswith(EMBED_HOSTS) else None
+    if attribute == "srcset":  # nh3 checks URL schemes in href and src, not in srcset's list
+        candidates = (part.strip().split(" ", 1)[0] for part in value.split(","))
+        return value if all(_SAFE_SCHEME.match(url) for url in candidates if url) else None
     if value.lstrip().lower().startswith("data:") and not (tag == "img" and attribute == "src" and _DATA_IMAGE.match(value)):
         return None
     return value
@@ -84,10 +90,14 @@ def clean_body(html: str) -> tuple[str, tuple[Removal, ...]]:
     return cleaned, removals
 
 
-def line_of(body: str, first_line: int, needle: str) -> int | None:
-    """The file line where ``needle`` first appears in a body that starts at ``first_line``."""
-    at = body.lower().find(needle.lower())
-    return None if at < 0 else first_line + body.count("\n", 0, at)
+def line_of(body: str, first_line: int, removal: Removal) -> int | None:
+    """The file line where what was removed first appears, in a body that starts at ``first_line``."""
+    lowered = body.lower()
+    for needle in (removal.needle, removal.fallback):
+        at = lowered.find(needle.lower()) if needle else -1
+        if at >= 0:
+            return first_line + body.count("\n", 0, at)
+    return None
 
 
 class _Inspector(HTMLParser):
@@ -97,8 +107,8 @@ class _Inspector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found: dict[str, Removal] = {}
 
-    def note(self, what: str, needle: str) -> None:
-        self.found.setdefault(what, Removal(what, needle))
+    def note(self, what: str, needle: str, fallback: str | None = None) -> None:
+        self.found.setdefault(what, Removal(what, needle, fallback))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _TAGS:
@@ -108,16 +118,12 @@ class _Inspector(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.note(f"{name}=", name)
-            elif name in _URL_ATTRIBUTES and not _SAFE_SCHEME.match(value) and _keep_attribute(tag, name, value) is not None:
+            elif name in _URL_ATTRIBUTES and tag == "iframe" and _keep_attribute(tag, name, value) is None:
+                self.note(f"<iframe src={value[:60]}>", value[:40] or "<iframe", "<iframe")
+            elif name in _URL_ATTRIBUTES and (_keep_attribute(tag, name, value) is None or not _SAFE_SCHEME.match(value)):
                 if not _DATA_IMAGE.match(value):
-                    scheme = value.strip().split(":", 1)[0].lower()
-                    self.note(f"{scheme}: ({name})", f"{scheme}:")
-            elif name in _URL_ATTRIBUTES and _keep_attribute(tag, name, value) is None:
-                if tag == "iframe":
-                    self.note(f"<iframe src={value[:60]}>", value[:40] or "<iframe")
-                else:
-                    scheme = value.strip().split(":", 1)[0].lower()
-                    self.note(f"{scheme}: ({name})", f"{scheme}:")
+                    scheme = "".join(value.strip().split(":", 1)[0].lower().split())
+                    self.note(f"{scheme}: ({name})", f"{scheme}:", f"{name}=")
 
     handle_startendtag = handle_starttag
 

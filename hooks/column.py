@@ -13,51 +13,48 @@ import logging
 from pathlib import Path
 
 import nh3
+from jinja2 import pass_context
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.templates import url_filter
 
-from gecolumn import feeds
+from gecolumn import feeds, routes
 from gecolumn.check import CheckResult, missing_params, run_check
 from gecolumn.dates import resolve_today
 from gecolumn.messages import pick_language, render, render_located
 from gecolumn.problems import Problem, Severity
 from gecolumn.sanitize import clean_body, line_of
-from gecolumn.site import HOME, SECTIONS, UNITS, SitePlan, plan_site
+from gecolumn.site import SECTIONS, SitePlan, plan_site
 from gecolumn.slugs import folded_words
 
 log = logging.getLogger("mkdocs.hooks.column")
+
+# An empty YAML header: MkDocs then never reads "Hotline: 111" at the top of a body as metadata.
+_NO_META = "---\n{}\n---\n\n"
 
 
 class _Build:
     """What one build knows about the column: the check's result and the site plan."""
 
     def __init__(self, check: CheckResult, plan: SitePlan, posts_dir: Path, lang: str, site: dict):
-        self.check, self.plan, self.posts_dir, self.lang = check, plan, posts_dir, lang
-        self.site = site
-        """``site_name`` and ``site_description`` as written in mkdocs.yml (the config holds them escaped)."""
+        self.check, self.plan, self.posts_dir, self.lang, self.site = check, plan, posts_dir, lang, site
         self.views = {view.src_uri: view for view in plan.posts}
         self.pages = {page.src_uri: page for page in plan.pages}
         self.urls: dict[str, str] = {}
         """src_uri → URL of every file of the site, known from on_env on."""
         self.bodies: dict[str, str] = {}
-        """src_uri → rendered body HTML of every post, for the feeds."""
+        """src_uri → cleaned body HTML of every post, for the feeds."""
 
 
 _build: _Build | None = None
-_NO_META = "---\n{}\n---\n\n"
-
-
-def _page_dest(page_uri: str, use_directory_urls: bool) -> str:
-    """Where MkDocs writes a page it would read from ``docs/<page_uri>``."""
-    stem = page_uri.removesuffix(".md")
-    return f"{stem}/index.html" if use_directory_urls and not stem.endswith("/index") else f"{stem}.html"
 
 
 def on_config(config):
     # The first event of every build, and `mkdocs serve` reloads the config before each
     # rebuild: reading posts here means every build starts from the files as they are now.
     global _build
-    posts_dir = Path(config.config_file_path).parent / "posts"
+    posts_dir = Path(config.config_file_path).parent / routes.SOURCES
     lang = pick_language()
     try:
         today = resolve_today()
@@ -67,14 +64,15 @@ def on_config(config):
     if check.config is None:
         raise PluginError("\n".join(render_located(p, lang) for p in check.config_problems))
     site = {"name": config.site_name or "", "description": config.site_description or ""}
-    _build = _Build(check, plan_site(check.corpus, check.config, today), posts_dir, lang, site)
+    _build = _Build(check, plan_site(check.corpus, check.config, today, site["name"]), posts_dir, lang, site)
     # Material writes these settings into pages as they are (MkDocs' Jinja does not escape):
     # from here on they are HTML text, and the column's own templates use the raw values.
+    # Markup, so that where Material does escape (`| e`) nothing is escaped twice.
     for name in ("site_name", "site_description", "site_author", "repo_name"):
         if config.get(name):
-            config[name] = html.escape(str(config[name]))
+            config[name] = escape(str(config[name]))
     if config.get("copyright"):
-        config["copyright"] = nh3.clean(str(config["copyright"]))
+        config["copyright"] = Markup(nh3.clean(str(config["copyright"])))
     if not config.site_url:
         log.warning(render_located(Problem(Path(config.config_file_path).name, "no_site_url", "site_url"), lang))
     if config.nav is None:  # a column's navigation is its sections, never its posts
@@ -87,50 +85,63 @@ def on_files(files: Files, config) -> Files:
     # list of files; later events then treat them like any page. Findings are logged here
     # once per build, as WARNINGs so that `mkdocs build --strict` fails on them.
     _report(_build.check, _build.plan, _build.lang)
-    # MkDocs follows symlinks in docs/: a page or file there must not bring in a file from
-    # outside the column's folder (a key, /proc/self/environ).
-    root = Path(config.config_file_path).resolve().parent
-    docs_dir = Path(config.docs_dir).resolve()
-    for file in list(files):
-        source = file.abs_src_path
-        if source and Path(source).is_relative_to(docs_dir) and not Path(source).resolve().is_relative_to(root):
-            files.remove(file)
-            label = Path(source).relative_to(root).as_posix() if Path(source).is_relative_to(root) else source
-            log.warning(render_located(Problem(label, "symlink_refused"), _build.lang))
-    # A post keeps its own path as src_uri and only moves where it is published, as
-    # Material's blog does: MkDocs then resolves its relative links and images as written.
-    # The empty header stops MkDocs reading "Hotline: 111" at the top of a body as metadata.
+    _drop_outside_files(files, config)
+    # A post and its files keep their own path as src_uri and only move where they are
+    # published, as Material's blog does: MkDocs resolves their links as the author wrote them.
     for view in _build.plan.posts:
-        file = File.generated(config, view.src_uri, content=_NO_META + view.body, inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = _page_dest(view.page_uri, config.use_directory_urls)
+        file = File.generated(config, view.src_uri, content=_NO_META + view.post.body, inclusion=InclusionLevel.NOT_IN_NAV)
+        file.dest_uri = routes.page_dest(view.page_uri, config.use_directory_urls)
         files.append(file)
     for asset in _build.plan.assets:
         file = File.generated(config, asset.src_uri, abs_src_path=str(_build.posts_dir / asset.source))
         file.dest_uri = asset.dest_uri
         files.append(file)
-    in_nav = {src for _, src in SECTIONS}
     for page in _build.plan.pages:
-        inclusion = InclusionLevel.UNDEFINED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=f"# {html.escape(page.title)}\n", inclusion=inclusion))
-    if files.get_file_from_path(HOME) is None:
-        files.append(File.generated(config, HOME, content="# Chuyên mục tuyên truyền bình đẳng giới\n"))
+    if files.get_file_from_path(routes.HOME) is None:
+        files.append(File.generated(config, routes.HOME, content="# Chuyên mục tuyên truyền bình đẳng giới\n"))
     return files
 
 
+def _drop_outside_files(files: Files, config) -> None:
+    # MkDocs follows symlinks in docs/: a page or file there must not bring in a file from
+    # outside the column's folder (a key, /proc/self/environ).
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir).resolve()
+    for file in list(files):
+        source = Path(file.abs_src_path) if file.abs_src_path else None
+        if source and source.is_relative_to(docs_dir) and not source.resolve().is_relative_to(root):
+            files.remove(file)
+            label = source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+            log.warning(render_located(Problem(label, "symlink_refused"), _build.lang))
+
+
 def on_env(env, config, files: Files):
-    # Templates name pages by src_uri, like Markdown links; the URL of a page depends on
-    # use_directory_urls, which only the built file list knows.
+    # Views name pages by src_uri (routes); the URL of a page depends on use_directory_urls,
+    # which only the built file list knows. Templates resolve links with `href`.
     _build.urls = urls = {file.src_uri: file.url for file in files}
-
-    def src_url(src_uri: str) -> str:
-        return urls.get(src_uri, src_uri)
-
-    env.filters["src_url"] = src_url
+    env.filters["href"] = _href
+    env.filters["absolute"] = lambda target: target.url or (config.site_url or "") + urls.get(target.src_uri, "")
     env.globals["column_site"] = _build.site
+    # Only the site's own feeds go in every <head>: Material fetches a sitemap.xml beside each
+    # <link rel=alternate>, which a feed in a sub-folder does not have (a 404 on every visit).
+    env.globals["column_site_feeds"] = _build.plan.site_feeds
     # The column's templates escape everything they print (MkDocs turns autoescape off for
-    # Material's sake); only a sanitized body is marked safe, where it is printed.
+    # Material's sake); only a cleaned body is marked safe, where it is printed.
     env.autoescape = _escaped_template
     return env
+
+
+@pass_context
+def _href(context, target) -> str:
+    """The URL of a Link, Cover or Feed, relative to the page being rendered."""
+    if getattr(target, "url", None):
+        return target.url
+    path = getattr(target, "src_uri", None)
+    path = _build.urls.get(path, path) if path is not None else target.path
+    fragment = getattr(target, "fragment", None)
+    return url_filter(context, path) + (f"#{fragment}" if fragment else "")
 
 
 def _escaped_template(name: str | None) -> bool:
@@ -139,15 +150,15 @@ def _escaped_template(name: str | None) -> bool:
 
 def on_page_markdown(markdown: str, page, config, files):
     # A page's template and title are read from page.meta after this event: the plan says
-    # which template renders each generated page.
-    # Material prints page.meta.title and .description unescaped, so they hold HTML text.
+    # which template renders each generated page. Material prints page.meta.title and
+    # .description unescaped, so they hold HTML text.
     src = page.file.src_uri
     view = _build.views.get(src)
     if view is not None:
-        page.meta.update(template="column/post.html", title=html.escape(view.post.title), description=html.escape(view.excerpt))
+        page.meta.update(template="column/post.html", title=escape(view.post.title), description=escape(view.excerpt))
     elif src in _build.pages:
-        page.meta.update(template=_build.pages[src].template, title=html.escape(_build.pages[src].title))
-    elif src == HOME:
+        page.meta.update(template=_build.pages[src].template, title=escape(_build.pages[src].title))
+    elif src == routes.HOME:
         page.meta.setdefault("template", "column/home.html")
     return markdown
 
@@ -160,9 +171,7 @@ def on_page_content(html: str, page, config, files):
         return html
     cleaned, removals = clean_body(html)
     if removals:
-        post = view.post
-        first = removals[0]
-        where = line_of(post.body, post.body_line, first.needle)
+        where = line_of(view.post.body, view.post.body_line, removals[0])
         removed = ", ".join(r.what for r in removals)
         problem = Problem(view.src_uri, "html_removed", "body", where, {"removed": removed}, Severity.WARNING)
         log.warning(render_located(problem, _build.lang))
@@ -173,10 +182,11 @@ def on_page_content(html: str, page, config, files):
 def on_page_context(context, page, config, nav):
     # The template of each column page receives its view; nothing else reaches it.
     src = page.file.src_uri
+    generated = _build.pages.get(src)
     context["column_post"] = _build.views.get(src)
-    context["column_page"] = _build.pages.get(src)
-    context["column_view"] = _build.pages[src].view if src in _build.pages else None
-    context["column_home"] = _build.plan.home if src == HOME else None
+    context["column_page"] = generated
+    context["column_view"] = generated.view if generated else None
+    context["column_home"] = _build.plan.home if src == routes.HOME else None
     return context
 
 
@@ -189,21 +199,15 @@ def on_post_build(config):
 
 def _write_feeds(config) -> None:
     site_dir, site_url = Path(config.site_dir), config.site_url
-    size = _build.check.config.feed_size
-    items = feeds.items_for(_build.plan.posts[:size], _build.urls, _build.bodies, site_url, _build.posts_dir)
-    site_name = _build.site["name"]
     description = _build.site["description"] or "Chuyên mục tuyên truyền bình đẳng giới"
-    for name, render_feed in (("rss.xml", feeds.rss), ("atom.xml", feeds.atom)):
-        channel = feeds.Channel(site_name, description, site_url, site_url + name)
-        (site_dir / name).write_bytes(render_feed(channel, items))
-    for unit in _build.check.config.units:
-        views = [view for view in _build.plan.posts if view.post.unit == unit.id][:size]
-        unit_items = feeds.items_for(views, _build.urls, _build.bodies, site_url, _build.posts_dir)
-        path = f"{UNITS}/{unit.id}/rss.xml"
-        page_url = site_url + _build.urls[f"{UNITS}/{unit.id}/index.md"]
-        channel = feeds.Channel(f"{unit.name} – {site_name}", description, page_url, site_url + path)
-        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / path).write_bytes(feeds.rss(channel, unit_items))
+    for feed in _build.plan.feeds:
+        items = feeds.items_for(feed.posts, _build.urls, _build.bodies, site_url)
+        channel = feeds.Channel(
+            feed.title, description, site_url + _build.urls[feed.page].removeprefix("./"), site_url + feed.path
+        )
+        target = site_dir / feed.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(feeds.rss(channel, items) if feed.kind == "rss" else feeds.atom(channel, items))
 
 
 def _fold_search_index(config) -> None:
@@ -223,7 +227,7 @@ def _fold_search_index(config) -> None:
 
 def on_serve(server, config, builder):
     # posts/ is outside docs_dir: without this, editing a post would not trigger a rebuild.
-    server.watch(str(Path(config.config_file_path).parent / "posts"))
+    server.watch(str(Path(config.config_file_path).parent / routes.SOURCES))
     return server
 
 
@@ -232,8 +236,7 @@ def _report(check: CheckResult, plan: SitePlan, lang: str) -> None:
         (log.warning if problem.is_error else log.info)(render_located(problem, lang))
     for cell in check.missing:
         log.warning(render("missing_quarter", missing_params(cell), lang))
-    for post, why in plan.held_back:
-        reason = {"draft": "bản nháp (draft: true), chưa đăng", "scheduled": f"hẹn đăng ngày {post.date:%d/%m/%Y}, chưa đăng"}[
-            why
-        ]
-        log.info(f"posts/{post.path}: {reason}")
+    for held in plan.held_back:
+        post = held.post
+        reason = {"draft": "bản nháp (draft: true), chưa đăng", "scheduled": f"hẹn đăng ngày {post.date:%d/%m/%Y}, chưa đăng"}
+        log.info(f"posts/{post.path}: {reason[held.reason]}")

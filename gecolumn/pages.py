@@ -1,0 +1,173 @@
+"""The column's section pages: one builder per page type, registered in :data:`PAGE_BUILDERS`.
+
+A builder takes the published posts (as :class:`~gecolumn.views.PostView`) and the
+column's state on a day, and returns the pages it adds: where (a route), a title, the
+template that renders it and a frozen view. Adding a page type means a builder here, a view
+in :mod:`gecolumn.views` and a template in ``overrides/column/``. Long lists are split by
+year, so nothing grows the navigation with the number of posts.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gecolumn import routes
+from gecolumn.config import ColumnConfig
+from gecolumn.coverage import Cell, Coverage, Status
+from gecolumn.dates import short_vietnamese
+from gecolumn.messages import label
+from gecolumn.quarters import Quarter
+from gecolumn.views import (
+    ArchiveView,
+    CoverageRow,
+    CoverageView,
+    Feed,
+    GeneratedPage,
+    Link,
+    ListingView,
+    PostView,
+    QuarterEntry,
+    StatusView,
+    TagEntry,
+    TagsView,
+    UnitEntry,
+    UnitsView,
+    YearEntry,
+    YearView,
+)
+
+LATEST_ON_LISTING = 10
+
+
+@dataclass(frozen=True)
+class ColumnState:
+    """What every builder reads: the published posts, newest first, and the verdict on ``today``."""
+
+    views: tuple[PostView, ...]
+    config: ColumnConfig
+    today: datetime.date
+    coverage: Coverage
+    site_name: str
+    feed_size: int
+
+
+def status_view(cell: Cell) -> StatusView:
+    """A judged cell in the words the site and the CLI share."""
+    return StatusView(cell.status, status_text(cell.status, cell.days_left), len(cell.posts), cell.days_left)
+
+
+def status_text(status: Status, days_left: int | None = None) -> str:
+    text = label(f"status_{status.value}", days=days_left if days_left is not None else "?")
+    return text[:1].upper() + text[1:].lower() if status is Status.MISSING else text[:1].upper() + text[1:]
+
+
+def archive_pages(state: ColumnState) -> list[GeneratedPage]:
+    """The archive: every due quarter, newest first, one page per year; a missing quarter shows."""
+    status_of = {cell.quarter: cell for cell in state.coverage.whole}
+    archive = Link("Lưu trữ theo quý", routes.archive())
+    years = _years(state.views, status_of, routes.archive_year)
+    pages = [GeneratedPage(archive.src_uri, archive.title, "column/archive.html", ArchiveView(years), in_nav=True)]
+    for entry in years:
+        view = YearView(archive, entry.year, entry.quarters)
+        pages.append(GeneratedPage(entry.link.src_uri, f"Lưu trữ năm {entry.year}", "column/listing_year.html", view))
+    return pages
+
+
+def unit_pages(state: ColumnState) -> list[GeneratedPage]:
+    """A page per unit with its posts and its RSS feed, and the list of units."""
+    pages, entries = [], []
+    for unit in state.config.units:
+        chosen = tuple(v for v in state.views if v.post.unit == unit.id)
+        link = Link(unit.name, routes.unit(unit.id))
+        feed = Feed(routes.unit_feed(unit.id), "rss", f"{unit.name} – {state.site_name}", link.src_uri, chosen[: state.feed_size])
+        entries.append(UnitEntry(link, len(chosen), unit.since.vietnamese if unit.since else None))
+        pages += _listing_pages(unit.name, link.src_uri, chosen, lambda year, u=unit.id: routes.unit_year(u, year), feed)
+    pages.append(GeneratedPage(routes.units(), "Đơn vị", "column/units.html", UnitsView(tuple(entries)), in_nav=True))
+    return pages
+
+
+def tag_pages(state: ColumnState) -> list[GeneratedPage]:
+    """A page per tag with its posts and its RSS feed, and the list of tags, most used first."""
+    by_page: dict[str, list[PostView]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for view in state.views:
+        for tag in view.post.tags:
+            by_page[routes.tag(tag)].append(view)
+            names.setdefault(routes.tag(tag), tag)
+    pages, entries = [], []
+    for src in sorted(by_page, key=lambda s: (-len(by_page[s]), names[s])):
+        name, chosen = names[src], tuple(by_page[src])
+        title = f"Chủ đề: {name}"
+        feed = Feed(routes.tag_feed(name), "rss", f"{name} – {state.site_name}", src, chosen[: state.feed_size])
+        entries.append(TagEntry(Link(name, src), len(chosen)))
+        pages += _listing_pages(title, src, chosen, lambda year, n=name: routes.tag_year(n, year), feed)
+    pages.append(GeneratedPage(routes.tags(), "Chủ đề", "column/tags.html", TagsView(tuple(entries)), in_nav=True))
+    return pages
+
+
+def coverage_page(state: ColumnState) -> list[GeneratedPage]:
+    """Quarter × unit: which schools owe a post."""
+    config = state.config
+    whole = {cell.quarter: cell for cell in state.coverage.whole}
+    by_unit: dict[Quarter, dict[str, Cell]] = defaultdict(dict)
+    for cell in state.coverage.by_unit:
+        by_unit[cell.quarter][cell.unit.id] = cell
+    rows = []
+    for quarter in sorted(set(whole) | set(by_unit), reverse=True):
+        cells = tuple(by_unit[quarter].get(unit.id) for unit in config.units)
+        rows.append(
+            CoverageRow(
+                quarter,
+                quarter.vietnamese,
+                status_view(whole[quarter]) if quarter in whole else None,
+                tuple(status_view(cell) if cell else None for cell in cells),
+            )
+        )
+    view = CoverageView(
+        today=short_vietnamese(state.today),
+        units=config.units,
+        per_unit=config.per_unit,
+        show_whole=not config.per_unit and len(config.units) > 1,
+        rows=tuple(rows),
+        missing=state.coverage.missing,
+    )
+    return [GeneratedPage(routes.COVERAGE, "Theo dõi thực hiện", "column/coverage.html", view, in_nav=True)]
+
+
+PAGE_BUILDERS: tuple[Callable[[ColumnState], list[GeneratedPage]], ...] = (archive_pages, unit_pages, tag_pages, coverage_page)
+"""Every section page type, in navigation order."""
+
+
+def _years(views: tuple[PostView, ...], status_of: dict[Quarter, Cell], year_page: Callable[[int], str]) -> tuple[YearEntry, ...]:
+    """Group posts by year and quarter, newest first; every quarter in ``status_of`` (the due ones) appears."""
+    by_quarter: dict[Quarter, list[PostView]] = defaultdict(list)
+    for view in views:
+        by_quarter[view.post.quarter].append(view)
+    years: dict[int, list[QuarterEntry]] = defaultdict(list)
+    for quarter in sorted(set(by_quarter) | set(status_of), reverse=True):
+        cell = status_of.get(quarter)
+        text = status_text(cell.status, cell.days_left) if cell else ""
+        found = tuple(by_quarter.get(quarter, ()))
+        entry = QuarterEntry(
+            quarter, quarter.vietnamese, routes.quarter_anchor(quarter), cell.status if cell else None, text, found
+        )
+        years[quarter.year].append(entry)
+    return tuple(
+        YearEntry(year, Link(f"Năm {year}", year_page(year)), sum(len(q.posts) for q in entries), tuple(entries))
+        for year, entries in sorted(years.items(), reverse=True)
+    )
+
+
+def _listing_pages(
+    title: str, src: str, views: tuple[PostView, ...], year_page: Callable[[int], str], feed: Feed
+) -> list[GeneratedPage]:
+    years = _years(views, {}, year_page)
+    listing = ListingView(title, years, views[:LATEST_ON_LISTING], len(views), feed)
+    pages = [GeneratedPage(src, title, "column/listing.html", listing, feeds=(feed,))]
+    for entry in years:
+        view = YearView(Link(title, src), entry.year, entry.quarters)
+        pages.append(GeneratedPage(entry.link.src_uri, f"{title} – năm {entry.year}", "column/listing_year.html", view))
+    return pages
