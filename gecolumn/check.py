@@ -14,7 +14,7 @@ from typing import Any
 
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.coverage import Cell, Coverage, coverage
-from gecolumn.dates import Today, TodaySource
+from gecolumn.dates import Today, TodaySource, short_vietnamese
 from gecolumn.posts import Corpus, load_posts
 from gecolumn.problems import HasProblems, Problem
 from gecolumn.quarters import Quarter
@@ -88,8 +88,8 @@ def _start_after_today(config: ColumnConfig, today: datetime.date, today_from: T
     }[source]
     params = {
         "start": str(config.start),
-        "start_day": config.start.first_day.strftime("%d/%m/%Y"),
-        "today": today.strftime("%d/%m/%Y"),
+        "start_day": short_vietnamese(config.start.first_day),
+        "today": short_vietnamese(today),
         "current": str(Quarter.of(today)),
         "where_vi": where[0],
         "where_en": where[1],

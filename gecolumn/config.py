@@ -47,6 +47,11 @@ class ColumnConfig:
     def unit_ids(self) -> tuple[str, ...]:
         return tuple(unit.id for unit in self.units)
 
+    @property
+    def default_unit(self) -> Unit | None:
+        """The unit a post belongs to when it names none: the only one, if the column has one."""
+        return self.units[0] if len(self.units) == 1 else None
+
     def due_from(self, unit: Unit | None = None) -> Quarter:
         """First quarter that must have a post: ``start``, or the unit's ``since`` if later.
 

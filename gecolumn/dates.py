@@ -139,5 +139,14 @@ def long_vietnamese(day: datetime.date) -> str:
 
 
 def short_vietnamese(day: datetime.date) -> str:
-    """``08/03/2024``."""
+    """``08/03/2024``: how staff write a date, and how every message and report shows one.
+
+    >>> short_vietnamese(datetime.date(2024, 3, 8))
+    '08/03/2024'
+    """
     return day.strftime("%d/%m/%Y")
+
+
+def moment_vietnamese(moment: datetime.datetime) -> str:
+    """``08/03/2024 07:30``, or ``08/03/2024`` at midnight (a date written without a time)."""
+    return short_vietnamese(moment) + (moment.strftime(" %H:%M") if (moment.hour, moment.minute) != (0, 0) else "")

@@ -32,7 +32,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from gecolumn.config import ColumnConfig
-from gecolumn.dates import parse_post_date
+from gecolumn.dates import parse_post_date, short_vietnamese
 from gecolumn.problems import HasProblems, Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
 from gecolumn.slugs import SLUG_PATTERN, slug_of
@@ -440,7 +440,7 @@ def _quarter(meta: dict, published: datetime.datetime | None, problem: Report) -
             "quarter",
             value=value,
             quarter=str(quarter),
-            date=published.strftime("%d/%m/%Y"),
+            date=short_vietnamese(published),
             date_quarter=expected.vietnamese,
             date_quarter_id=str(expected),
         )
@@ -454,8 +454,8 @@ def _unit(meta: dict, config: ColumnConfig | None, problem: Report) -> str | Non
         return str(value) if value is not None else ""
     known = ", ".join(config.unit_ids)
     if value is None or str(value).strip() == "":
-        if len(config.units) == 1:
-            return config.units[0].id
+        if config.default_unit is not None:
+            return config.default_unit.id
         problem("unit_required", "unit", known=known)
         return None
     value = str(value).strip()
