@@ -13,6 +13,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from gecolumn.config import ColumnConfig, read_column_config
+from gecolumn.posts import Corpus, load_posts
+
 ROOT = Path(__file__).resolve().parent.parent
 
 ONE_UNIT = {"start": "2024-Q1", "units": {"thcs-bao-khe": {"name": "Trường THCS Bảo Khê"}}}
@@ -108,3 +111,24 @@ def make_site(tmp_path: Path) -> Callable[..., Site]:
         return Site(tmp_path / f"site-{len(made)}", column or ONE_UNIT, extra_config)
 
     return make
+
+
+@pytest.fixture
+def read_column(make_site) -> Callable[..., tuple[Corpus, ColumnConfig]]:
+    """Write literal posts into a fresh column and read them as every build does: ``(corpus, config)``.
+
+    ``files`` maps a path under ``posts/`` to its text (see :func:`post`) or bytes; the
+    settings must be valid. No MkDocs runs: this is the input of the site plan, the
+    coverage and the report.
+    """
+
+    def read(files: dict[str, str | bytes], column: dict | None = None, today: datetime.date | None = None):
+        column = column or ONE_UNIT
+        site = make_site(column)
+        for path, content in files.items():
+            site.add(path, content)
+        config, problems = read_column_config({"column": column})
+        assert config is not None and not problems, problems
+        return load_posts(site.posts, config, today=today), config
+
+    return read
