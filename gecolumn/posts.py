@@ -1,9 +1,9 @@
-"""Reading posts: every ``*.md`` under ``posts/`` becomes a valid :class:`Post` or a problem.
+"""Reading posts: every post file under ``posts/`` becomes a valid :class:`Post` or a problem.
 
-Files are read the way staff save them on Windows: UTF-8 with or without a BOM, CRLF or
-LF line ends, NFC or NFD. The front-matter is split with python-frontmatter's YAML
-boundary and parsed by libyaml with date resolution switched off, so every date form goes
-through one parser (:func:`gecolumn.dates.parse_post_date`) and keeps its local time.
+:mod:`gecolumn.sources` says which files are posts; :mod:`gecolumn.front_matter` finds and
+parses each one's header safely; :mod:`gecolumn.fields` reads its fields. A post never holds
+its body: the check needs only headers, and the site reads a body when it renders the page
+(:meth:`Corpus.body`).
 
     >>> corpus = load_posts("posts", config)          # doctest: +SKIP
     >>> [p.slug for p in corpus.posts], corpus.problems  # doctest: +SKIP
@@ -11,7 +11,6 @@ through one parser (:func:`gecolumn.dates.parse_post_date`) and keeps its local 
 
 from __future__ import annotations
 
-import codecs
 import concurrent.futures
 import dataclasses
 import datetime
@@ -22,86 +21,23 @@ import os
 import posixpath
 import re
 import threading
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from gecolumn.config import ColumnConfig
-from gecolumn.dates import parse_post_date, short_vietnamese
+from gecolumn.fields import FIELD_NAMES, post_attributes, read_fields
+from gecolumn.front_matter import Refused, Split, key_lines, load_header, read_body, split_post
 from gecolumn.problems import HasProblems, Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
-from gecolumn.slugs import SLUG_PATTERN, slug_of
 from gecolumn.sources import MAX_POST_BYTES, is_ignored, is_post_file, scan_sources
 
 __all__ = ["Corpus", "Post", "load_posts", "read_post", "is_ignored", "is_post_file"]
 
-FIELDS = ("title", "date", "quarter", "unit", "tags", "summary", "author", "image", "slug", "draft")
-_EXAMPLES = {
-    "title": "Bình đẳng giới trong trường học",
-    "date": "08/03/2024",
-    "quarter": "2024-Q1",
-    "unit": "thcs-bao-khe",
-    "summary": "Tóm tắt một câu",
-    "author": "Ban Vì sự tiến bộ phụ nữ",
-    "image": "anh-bia.jpg",
-}
-# Longest text each field may hold: a headline, a share text, a name. Longer is a paste gone wrong.
-MAX_LENGTH = {"title": 200, "summary": 1000, "author": 200, "image": 500, "slug": 80}
-MAX_TAGS = 20
-MAX_TAG_LENGTH = 60
-MAX_FRONT_MATTER = 16_384
-"""Characters between the two ``---`` lines; a real header is a few hundred."""
-MAX_NESTING = 8
-"""Lists inside lists: a post header needs two levels at most."""
-
-_BOUNDARY = YAMLHandler.FM_BOUNDARY
-# Invisible characters that text pasted from Word, Zalo or the web carries: C0 and C1
-# controls (YAML and XML reject them), zero-width spaces and word joiners, and the bidi
-# overrides that can make a title read differently from what it is.
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:\n]*?)\s*:", re.MULTILINE)
-# Only a header with one of these can hold an alias, an explicit tag or deep nesting;
-# only such a header pays for the event scan that bounds them before libyaml composes it.
-_NEEDS_SCAN = re.compile(r"[&*!?]|-[ \t]+-|(?:[\[{].*){4}", re.DOTALL)
-_TRUE = frozenset({"true", "yes", "on"})
-_FALSE = frozenset({"false", "no", "off"})
-
-
-class _Refused(Exception):
-    """The header uses YAML a post never needs, at a cost we do not pay (aliases, deep nesting)."""
-
-    def __init__(self, code: str, line: int, **params: Any):
-        super().__init__(code)
-        self.code, self.line, self.params = code, line, params
-
-
-class _PostLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
-    """Safe YAML where every scalar stays text (``no``, ``010``, ``1:30`` and dates are kept as written).
-
-    A repeated key is an error at its line, not a silent overwrite.
-    """
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key in seen:
-                raise _Refused("duplicate_field", key_node.start_mark.line, key=key)
-            seen.add(key)
-        return super().construct_mapping(node, deep)
-
-
-# Only null keeps its YAML meaning: booleans, numbers and timestamps stay the text staff
-# typed, and each field's own parser reads them (``draft`` reads true/false itself).
-_PostLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 2000
 
 
 @dataclass(frozen=True)
@@ -116,9 +52,8 @@ class Post:
     quarter: Quarter
     unit: str
     slug: str
-    body: str
     body_line: int
-    """Line of the file where ``body`` starts, for messages about the body."""
+    """Line of the file where the body starts, for messages about the body (read by :meth:`Corpus.body`)."""
     tags: tuple[str, ...] = ()
     summary: str | None = None
     author: str | None = None
@@ -145,10 +80,12 @@ class Corpus(HasProblems):
     """Asset path → its name on disk, where the two differ (NFD file names)."""
     asset_sizes: dict = dataclasses.field(default_factory=dict)
     """Asset path → size in bytes."""
+    root: str = ""
+    """The posts folder: bodies are read from it when a page is rendered."""
 
-
-# Below this many files a second process costs more than it saves.
-PARALLEL_FROM = 2000
+    def body(self, post: Post) -> str:
+        """A post's Markdown body, read now: the check never holds bodies, the site one page at a time."""
+        return read_body(os.path.join(self.root, post.path))
 
 
 def load_posts(
@@ -189,7 +126,7 @@ def load_posts(
     posts, clashes = _without_slug_clashes(posts, prefix, today)
     problems.extend(clashes)
     problems.sort(key=Problem.sort_key)
-    return Corpus(tuple(posts), tuple(problems), found.assets, found.disk_names, found.sizes)
+    return Corpus(tuple(posts), tuple(problems), found.assets, found.disk_names, found.sizes, str(posts_dir))
 
 
 def _default_workers(files: int) -> int:
@@ -220,283 +157,59 @@ def _read_files(jobs: list[tuple[str, str, str]], config: ColumnConfig | None) -
     return results
 
 
-def decode_post(raw: bytes) -> str:
-    """The text of a post file as any Windows editor saves it: UTF-8 (BOM or not) or Notepad's UTF-16, LF lines, NFC.
-
-    Raises ``UnicodeDecodeError``.
-    """
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16")
-    else:
-        text = raw.decode("utf-8-sig")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text
-
-
 def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | None = None) -> tuple[Post | None, list[Problem]]:
     """Validate one post's bytes; the post is ``None`` when any problem is an error."""
     label = label or path
-    problems: list[Problem] = []
     try:
-        text = decode_post(raw)
+        split = split_post(raw)
+        meta = load_header(split.front)
     except UnicodeDecodeError as exc:
         return None, [Problem(label, "not_utf8", params={"position": exc.start})]
-
-    # Blank lines before the opening '---' are harmless; anything else means no front-matter.
-    leading = len(text) - len(text.lstrip("\n"))
-    boundaries = list(itertools.islice(_BOUNDARY.finditer(text, leading), 2))
-    if not boundaries or boundaries[0].start() != leading:
-        return None, [Problem(label, "no_front_matter", line=1)]
-    if len(boundaries) < 2:
-        return None, [Problem(label, "unclosed_front_matter", line=leading + 1)]
-    opening, closing = boundaries[0], boundaries[1]
-    front = text[opening.end() : closing.start()]
-    first_line = text.count("\n", 0, opening.end()) + 1  # file line of front[0]
-    body = text[closing.end() :].lstrip("\n")
-    body_line = text.count("\n", 0, len(text) - len(body)) + 1
-    if len(front) > MAX_FRONT_MATTER:
-        return None, [
-            Problem(label, "front_matter_too_large", line=first_line, params={"size": len(front), "limit": MAX_FRONT_MATTER})
-        ]
-
-    # Where each top-level key stands, found only when a problem needs a line number.
-    lines = functools.cache(lambda: _key_lines(front, first_line))
-    try:
-        if _NEEDS_SCAN.search(front):
-            _bound_structure(front)
-        meta = yaml.load(front, Loader=_PostLoader)
-    except _Refused as refused:
-        line = first_line + refused.line
-        field = refused.params.get("key") or next((key for key, at in lines().items() if at == line), None)
-        return None, [Problem(label, refused.code, field, line, refused.params)]
+    except Refused as refused:
+        return None, [_refusal(refused, label, split if "split" in locals() else None)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else None
-        field = next((key for key, at in lines().items() if at == line), None)
+        line = split.first_line + mark.line if mark is not None else None
+        field = next((key for key, at in key_lines(split.front, split.first_line).items() if at == line), None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [Problem(label, "yaml_syntax", field, line, {"problem": problem})]
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        return None, [Problem(label, "front_matter_not_mapping", line=first_line)]
+        return None, [Problem(label, "front_matter_not_mapping", line=split.first_line)]
 
-    def problem(code: str, field: str, severity: Severity = Severity.ERROR, **params: Any) -> None:
-        params.setdefault("example", _EXAMPLES.get(field, ""))
-        problems.append(Problem(label, code, field, lines().get(field), params, severity))
+    # Where each top-level key stands, found only when a problem needs a line number.
+    lines = functools.cache(lambda: key_lines(split.front, split.first_line))
+    problems = [
+        Problem(
+            label,
+            "unknown_field",
+            str(key),
+            lines().get(str(key)),
+            {"suggestion": closest_match(str(key), FIELD_NAMES)},
+            Severity.WARNING,
+        )
+        for key in meta
+        if key not in FIELD_NAMES
+    ]
 
-    for key in meta:
-        if key not in FIELDS:
-            problems.append(
-                Problem(
-                    label,
-                    "unknown_field",
-                    str(key),
-                    lines().get(str(key)),
-                    {"suggestion": closest_match(str(key), FIELDS)},
-                    Severity.WARNING,
-                )
-            )
+    def problem(code: str, field: str, **params: Any) -> None:
+        problems.append(Problem(label, code, field, lines().get(field), params))
 
-    title = _text(meta, "title", problem, required=True)
-    published = _date(meta, problem)
-    quarter = _quarter(meta, published, problem)
-    unit = _unit(meta, config, problem)
-    tags = _tags(meta, problem)
-    summary, author, image = (_text(meta, name, problem) for name in ("summary", "author", "image"))
-    slug = _slug(meta, title, path, problem)
-    draft = _boolean(meta, "draft", problem)
-
+    values, _ = read_fields(meta, config, path, problem)
     if any(p.is_error for p in problems):
         return None, problems
-    post = Post(
-        path=path,
-        title=title,
-        published=published,
-        quarter=quarter,
-        unit=unit,
-        slug=slug,
-        body=body,
-        body_line=body_line,
-        tags=tags,
-        summary=summary,
-        author=author,
-        image=image,
-        draft=draft,
-    )
-    return post, problems
+    return Post(path=path, body_line=split.body_line, **post_attributes(values)), problems
 
 
-def _bound_structure(front: str) -> None:
-    """Refuse anchors, aliases, explicit tags and deep nesting before libyaml builds anything.
-
-    A few hundred bytes of nested aliases expand to gigabytes, and libyaml composes nested
-    lists recursively (25,000 ``[`` crash the interpreter). Events are read flat, so this
-    pass costs neither.
-    """
-    depth = 0
-    try:
-        for event in yaml.parse(front, Loader=_PostLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise _Refused("yaml_alias", event.start_mark.line)
-            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag and not _implicit(event):
-                raise _Refused("yaml_tag", event.start_mark.line, tag=event.tag)
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_NESTING:
-                    raise _Refused("too_deep_nesting", event.start_mark.line, limit=MAX_NESTING)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return  # the syntax error is reported by the real load, with its line
-
-
-def _implicit(event) -> bool:
-    implicit = event.implicit
-    return any(implicit) if isinstance(implicit, tuple) else bool(implicit)
-
-
-Report = Callable[..., None]
-
-
-def _key_lines(front: str, first_line: int) -> dict[str, int]:
-    """Top-level key → file line, the first time each appears; one pass over the header."""
-    lines: dict[str, int] = {}
-    line, counted_to = first_line, 0
-    for match in _TOP_LEVEL_KEY.finditer(front):
-        line += front.count("\n", counted_to, match.start())
-        counted_to = match.start()
-        lines.setdefault(match.group(1), line)
-    return lines
-
-
-def _text(meta: dict, field: str, problem: Report, required: bool = False) -> str | None:
-    value = meta.get(field)
-    if value is None:
-        if required:
-            problem("missing_field" if field not in meta else "empty_field", field)
-        return None
-    if isinstance(value, (dict, list)):
-        problem("not_text", field)
-        return None
-    value = " ".join(str(value).split())
-    if not value and required:
-        problem("empty_field", field)
-        return None
-    if len(value) > MAX_LENGTH.get(field, 1000):
-        problem("too_long", field, length=len(value), limit=MAX_LENGTH.get(field, 1000))
-        return None
-    return value or None
-
-
-def _boolean(meta: dict, field: str, problem: Report) -> bool:
-    value = meta.get(field)
-    if value is None:
-        return False
-    if not isinstance(value, str) or value.strip().lower() not in _TRUE | _FALSE:
-        problem("not_boolean", field, value=value if isinstance(value, str) else type(value).__name__)
-        return False
-    return value.strip().lower() in _TRUE
-
-
-def _date(meta: dict, problem: Report) -> datetime.datetime | None:
-    value = meta.get("date")
-    if value is None:
-        problem("missing_field" if "date" not in meta else "empty_field", "date")
-        return None
-    try:
-        return parse_post_date(str(value))
-    except ValueError:
-        problem("bad_date", "date", value=value)
-        return None
-
-
-def _quarter(meta: dict, published: datetime.datetime | None, problem: Report) -> Quarter | None:
-    value = meta.get("quarter")
-    expected = Quarter.of(published.date()) if published else None
-    example = str(expected) if expected else "2024-Q1"
-    if value is None:
-        problem("missing_field" if "quarter" not in meta else "empty_field", "quarter", example=example)
-        return None
-    try:
-        quarter = Quarter.parse(str(value))
-    except ValueError:
-        reference = expected or Quarter(2024, 1)
-        problem(
-            "bad_quarter",
-            "quarter",
-            value=value,
-            example=example,
-            roman=reference.roman,
-            number=reference.number,
-            year=reference.year,
-        )
-        return None
-    if expected is not None and quarter != expected:
-        problem(
-            "quarter_mismatch",
-            "quarter",
-            value=value,
-            quarter=str(quarter),
-            date=short_vietnamese(published),
-            date_quarter=expected.vietnamese,
-            date_quarter_id=str(expected),
-        )
-        return None
-    return quarter
-
-
-def _unit(meta: dict, config: ColumnConfig | None, problem: Report) -> str | None:
-    value = meta.get("unit")
-    if config is None:
-        return str(value) if value is not None else ""
-    known = ", ".join(config.unit_ids)
-    if value is None or str(value).strip() == "":
-        if config.default_unit is not None:
-            return config.default_unit.id
-        problem("unit_required", "unit", known=known)
-        return None
-    value = str(value).strip()
-    if config.unit(value) is None:
-        closest = closest_match(value, config.unit_ids) or closest_match(slug_of(value), config.unit_ids)
-        problem("unknown_unit", "unit", value=value, known=known, closest=closest)
-        return None
-    return value
-
-
-def _tags(meta: dict, problem: Report) -> tuple[str, ...]:
-    value = meta.get("tags")
-    if value is None:
-        return ()
-    if isinstance(value, str):  # "tags: Gia đình, Luật" is what people type
-        value = value.split(",")
-    if not isinstance(value, list) or any(isinstance(tag, (dict, list)) for tag in value):
-        problem("not_tag_list", "tags")
-        return ()
-    tags = tuple(dict.fromkeys(tag for tag in (" ".join(str(t).split()) for t in value if t is not None) if tag))
-    if len(tags) > MAX_TAGS:
-        problem("too_many_tags", "tags", count=len(tags), limit=MAX_TAGS)
-        return ()
-    long = next((tag for tag in tags if len(tag) > MAX_TAG_LENGTH), None)
-    if long is not None:
-        problem("too_long", "tags", length=len(long), limit=MAX_TAG_LENGTH)
-        return ()
-    return tags
-
-
-def _slug(meta: dict, title: str | None, path: str, problem: Report) -> str | None:
-    value = meta.get("slug")
-    if value is not None:
-        value = str(value).strip()
-        if not SLUG_PATTERN.match(value):
-            problem("bad_slug", "slug", value=value, suggestion=slug_of(value) or slug_of(Path(path).stem) or "bai-viet")
-            return None
-        return value
-    if title is None:
-        return None
-    return slug_of(title) or slug_of(Path(path).stem) or "bai-viet"
+def _refusal(refused: Refused, label: str, split: Split | None) -> Problem:
+    """A refused header as a problem; lines from the YAML scan are relative to the header."""
+    line = refused.line
+    field = refused.params.get("key")
+    if split is not None and line is not None:
+        line = split.first_line + line
+        field = field or next((key for key, at in key_lines(split.front, split.first_line).items() if at == line), None)
+    return Problem(label, refused.code, field, line, refused.params)
 
 
 _URL = re.compile(r"^https?://[^\s/\"'<>\\]+(?:/[^\s\"'<>\\]*)?$", re.IGNORECASE)

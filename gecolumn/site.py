@@ -124,7 +124,7 @@ def _post_views(published: list[Post], config: ColumnConfig, corpus: Corpus) -> 
                 tags=tuple(Link(tag, routes.tag(tag)) for tag in post.tags),
                 date_long=long_vietnamese(post.date),
                 date_short=short_vietnamese(post.date),
-                excerpt=post.summary or first_paragraph(post.body),
+                excerpt=post.summary or first_paragraph(corpus.body(post)),
                 image=_cover(post, corpus),
             )
         )

@@ -30,8 +30,22 @@ from gecolumn.slugs import folded_words
 
 log = logging.getLogger("mkdocs.hooks.column")
 
-# An empty YAML header: MkDocs then never reads "Hotline: 111" at the top of a body as metadata.
 _NO_META = "---\n{}\n---\n\n"
+
+
+class _PostFile(File):
+    """A post's page: its body is read when MkDocs renders it, so a build holds one body at a time."""
+
+    post = None
+
+    @property
+    def content_string(self) -> str:
+        # The empty header stops MkDocs reading "Hotline: 111" at the top of a body as metadata.
+        return _NO_META + _build.check.corpus.body(self.post)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        raise AttributeError("a post's page is read from its file")
 
 
 class _Build:
@@ -89,8 +103,9 @@ def on_files(files: Files, config) -> Files:
     # A post and its files keep their own path as src_uri and only move where they are
     # published, as Material's blog does: MkDocs resolves their links as the author wrote them.
     for view in _build.plan.posts:
-        file = File.generated(config, view.src_uri, content=_NO_META + view.post.body, inclusion=InclusionLevel.NOT_IN_NAV)
+        file = _PostFile.generated(config, view.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = routes.page_dest(view.page_uri, config.use_directory_urls)
+        file.post = view.post
         files.append(file)
     for asset in _build.plan.assets:
         file = File.generated(config, asset.src_uri, abs_src_path=str(_build.posts_dir / asset.source))
@@ -171,7 +186,7 @@ def on_page_content(html: str, page, config, files):
         return html
     cleaned, removals = clean_body(html)
     if removals:
-        where = line_of(view.post.body, view.post.body_line, removals[0])
+        where = line_of(_build.check.corpus.body(view.post), view.post.body_line, removals[0])
         removed = ", ".join(r.what for r in removals)
         problem = Problem(view.src_uri, "html_removed", "body", where, {"removed": removed}, Severity.WARNING)
         log.warning(render_located(problem, _build.lang))

@@ -125,7 +125,7 @@ def test_ten_thousand_tags_are_refused_not_ten_thousand_folders(make_site):
 
 
 def test_key_lines_are_right_across_a_large_header():
-    from gecolumn.posts import _key_lines
+    from gecolumn.front_matter import key_lines as _key_lines
 
     front = "".join(f"k{n}: v\n" for n in range(50_000))
     lines = _key_lines(front, 2)

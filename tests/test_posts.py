@@ -57,7 +57,8 @@ def test_a_valid_post_is_read_with_every_field(make_site):
 def test_windows_saved_file_reads_like_a_plain_one(make_site):
     plain = post(title="Bình đẳng giới", quarter="Quý I/2024")
     windows = b"\xef\xbb\xbf" + unicodedata.normalize("NFD", plain).replace("\n", "\r\n").encode("utf-8")
-    corpus = read(make_site, {"plain.md": plain, "windows.md": windows.replace(b"Bi", b"Bi")})
+    assert "ì".encode() not in windows and "i\u0300".encode() in windows  # the title really is decomposed
+    corpus = read(make_site, {"plain.md": plain, "windows.md": windows})
     # Same slug means a clash: proof both files were read identically.
     assert [p.slug for p in corpus.posts] == ["binh-dang-gioi"]
     problem = only_problem(corpus)
@@ -68,7 +69,7 @@ def test_windows_saved_post_has_its_metadata(make_site):
     text = post(title="Ngày Gia đình Việt Nam", date="28/06/2024", quarter="Quý II/2024", tags="[Gia đình]")
     corpus = read(make_site, {"a.md": b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")})
     [p] = corpus.posts
-    assert (p.title, str(p.quarter), p.tags, p.body) == ("Ngày Gia đình Việt Nam", "2024-Q2", ("Gia đình",), "Nội dung.\n")
+    assert (p.title, str(p.quarter), p.tags, corpus.body(p)) == ("Ngày Gia đình Việt Nam", "2024-Q2", ("Gia đình",), "Nội dung.\n")
 
 
 def test_every_date_form_is_local_time(make_site):
@@ -213,4 +214,4 @@ def test_reading_in_two_processes_gives_the_same_corpus(make_site):
 def test_control_characters_pasted_from_word_are_dropped_not_fatal(make_site):
     corpus = read(make_site, {"a.md": post(title="Bình\x0b đẳng\x0c giới", body="Đoạn\x07 văn.")})
     [p] = corpus.posts
-    assert (p.title, p.body) == ("Bình đẳng giới", "Đoạn văn.\n") and corpus.problems == ()
+    assert (p.title, corpus.body(p)) == ("Bình đẳng giới", "Đoạn văn.\n") and corpus.problems == ()
