@@ -1,7 +1,8 @@
 """One check of a column: settings, posts and coverage, judged together.
 
-The MkDocs hook and the CI command both call :func:`run_check`, so they report the same
-findings for the same input.
+The MkDocs hook calls :func:`run_check` on the settings MkDocs loaded, the CI command
+:func:`check_column` on the column it opened; both judge in one place, so they report the
+same findings for the same input.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gecolumn.column import OpenedColumn
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.coverage import Cell, Coverage, coverage
 from gecolumn.dates import Today, TodaySource, short_vietnamese
@@ -67,11 +69,27 @@ def run_check(
     ``today_from`` says where ``today`` came from, for the message when it is before ``start``.
     """
     config, config_problems = read_column_config(extra, config_label)
+    return _judge(config, tuple(config_problems), posts_dir, today, config_label, today_from)
+
+
+def check_column(column: OpenedColumn, today: Today) -> CheckResult:
+    """:func:`run_check` on a column a command opened: its posts are read even when its settings are unusable."""
+    return _judge(column.config, column.problems, column.posts_dir, today.date, column.label, today)
+
+
+def _judge(
+    config: ColumnConfig | None,
+    config_problems: tuple[Problem, ...],
+    posts_dir: str | os.PathLike,
+    today: datetime.date,
+    config_label: str,
+    today_from: Today | None,
+) -> CheckResult:
     if config is not None and config.start.first_day > today:
-        config_problems.append(_start_after_today(config, today, today_from, config_label))
+        config_problems += (_start_after_today(config, today, today_from, config_label),)
     corpus = load_posts(posts_dir, config)
     report = coverage(corpus.posts, config, today) if config else None
-    return CheckResult(today, config, corpus, report, tuple(config_problems))
+    return CheckResult(today, config, corpus, report, config_problems)
 
 
 def _start_after_today(config: ColumnConfig, today: datetime.date, today_from: Today | None, file: str) -> Problem:
