@@ -1,11 +1,8 @@
-"""CI command: every due quarter has a post and every post is valid. See gecolumn/cli.py.
-
-python scripts/check_quarters.py [-f mkdocs.yml] [--today YYYY-MM-DD] [--format text|json|github] [--lang vi|en]
-"""
+"""CI check: every due quarter has a post and every post is valid (``python scripts/check_quarters.py --help``); the command lives in gecolumn/commands/check.py."""
 
 import sys
 
-from gecolumn.cli import main
+from gecolumn.commands.check import main
 
 if __name__ == "__main__":
     sys.exit(main())

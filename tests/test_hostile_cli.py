@@ -135,11 +135,11 @@ def test_unreadable_post_exits_2_with_valid_json(make_site):
 def check_that_crashes(site, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The CI command with a bug planted in the check: any exception a future change could raise."""
     program = (
-        "import sys, gecolumn.cli\n"
+        "import sys, gecolumn.commands.check\n"
         "def broken(*args, **kwargs):\n"
         "    raise RuntimeError('hỏng ở giữa')\n"
-        "gecolumn.cli.run_check = broken\n"
-        "sys.exit(gecolumn.cli.main(sys.argv[1:]))\n"
+        "gecolumn.commands.check.check_column = broken\n"
+        "sys.exit(gecolumn.commands.check.main(sys.argv[1:]))\n"
     )
     environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "GECOLUMN_DEBUG")}
     return subprocess.run(

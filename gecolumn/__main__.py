@@ -1,0 +1,44 @@
+"""``python -m gecolumn <command> …``: the installed commands, for a machine where only the module path is known.
+
+python -m gecolumn check --today 2025-01-05
+python -m gecolumn new-post --title "…"
+python -m gecolumn report --from 2024-Q1 --to 2024-Q2
+python -m gecolumn package --output dist
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+from gecolumn.commands import prepare_streams
+
+COMMANDS = {
+    "check": "gecolumn.commands.check",
+    "new-post": "gecolumn.commands.new_post",
+    "report": "gecolumn.commands.report",
+    "package": "gecolumn.commands.package",
+}
+"""Command name → module with its ``main(argv)``; imported on use, so ``check`` never loads openpyxl."""
+
+USAGE = "Cách dùng (usage): python -m gecolumn {" + ",".join(COMMANDS) + "} [--help | …]"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command named by the first argument with the rest of ``argv``."""
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] not in COMMANDS:
+        prepare_streams()  # the usage line is Vietnamese too
+        if argv and argv[0] in ("-h", "--help"):
+            print(USAGE)
+            return 0
+        if argv:
+            print(f"Lỗi: không có lệnh '{argv[0]}' (unknown command).", file=sys.stderr)
+        print(USAGE, file=sys.stderr)
+        return 2
+    command = importlib.import_module(COMMANDS[argv[0]])
+    return command.main(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""``gecolumn-package``: build the column with --strict and pack it as one zip for a portal that takes uploaded files.
+
+    gecolumn-package [-f mkdocs.yml] [--output dist]
+
+Also ``python -m gecolumn package …`` and ``python scripts/package_site.py …``. Writes
+dist/<school>-<YYYY-MM-DD>.zip (the site's files at the zip's root, ready to unpack into
+the portal's sub-folder) and dist/<same>.zip.sha256 (`sha256sum -c` format). Exit 1 when
+the strict build fails: a missing quarter or an invalid post is fixed before publishing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from gecolumn.commands import located, open_and_show_warnings, run, today_problem
+from gecolumn.dates import BadToday, find_today
+from gecolumn.messages import render_problem
+from gecolumn.problems import Problem
+from gecolumn.slugs import slug_of
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the site strictly, zip it with its checksum, and print the two paths."""
+    parser = argparse.ArgumentParser(
+        prog="package_site", description="Đóng gói trang để tải lên cổng thông tin (package the site)."
+    )
+    parser.add_argument("-f", "--config", default="mkdocs.yml")
+    parser.add_argument("--output", default="dist", help="thư mục chứa tệp zip (default: dist)")
+    return run("package_site", parser, _package, argv)
+
+
+def _package(args: argparse.Namespace) -> int:
+    config_path = Path(args.config).resolve()
+    opened = open_and_show_warnings(config_path)
+    column = opened.config
+    if column is None:
+        print("\n".join(located(p) for p in opened.errors), file=sys.stderr)
+        return 2
+    try:
+        today = find_today().date
+    except BadToday as exc:
+        print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
+        return 2
+    school = column.default_unit.id if column.default_unit else slug_of(opened.mkdocs_config["site_name"]) or "chuyen-muc"
+    output = Path(args.output)
+    if output.exists() and not output.is_dir():  # say so before a build of several minutes, not after
+        return _unwritable(output, OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)))
+
+    with tempfile.TemporaryDirectory(prefix="gecolumn-site-") as site_dir:
+        build = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path), "-d", site_dir],
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if build.returncode != 0:
+            print(
+                "Lỗi: bản dựng --strict không thành công (xem các cảnh báo ở trên); chưa tạo tệp zip. "
+                "Cách sửa: sửa các bài bị lỗi hoặc đăng bài cho quý còn thiếu, rồi chạy lại.",
+                file=sys.stderr,
+            )
+            return 1
+        archive = output / f"{school}-{today.isoformat()}.zip"
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+            _zip(Path(site_dir), archive, today)
+            digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+            checksum = archive.with_name(archive.name + ".sha256")
+            checksum.write_text(f"{digest}  {archive.name}\n", encoding="ascii")
+        except OSError as exc:
+            return _unwritable(output, exc)
+    print(archive.as_posix())
+    print(checksum.as_posix())
+    return 0
+
+
+def _unwritable(output: Path, exc: OSError) -> int:
+    params = {"problem": exc.strerror or str(exc), "example": "--output dist"}
+    print(located(Problem(str(output), "output_unwritable", "--output", params=params)), file=sys.stderr)
+    return 2
+
+
+def _zip(site_dir: Path, archive: Path, day) -> None:
+    """Every file of the site, in a stable order with the build day as every file's time."""
+    stamp = (day.year, day.month, day.day, 0, 0, 0)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, path.read_bytes())
