@@ -15,10 +15,10 @@ from typing import Any
 
 from gecolumn.column import OpenedColumn
 from gecolumn.config import ColumnConfig, read_column_config
-from gecolumn.coverage import Cell, Coverage, coverage
+from gecolumn.coverage import Cell, Coverage, counts, coverage
 from gecolumn.dates import Today, TodaySource, short_vietnamese
 from gecolumn.posts import Corpus, load_posts
-from gecolumn.problems import HasProblems, Problem
+from gecolumn.problems import HasProblems, Problem, Severity
 from gecolumn.quarters import Quarter
 
 
@@ -49,6 +49,24 @@ class CheckResult(HasProblems):
     @property
     def missing(self) -> tuple[Cell, ...]:
         return self.coverage.missing if self.coverage else ()
+
+    @property
+    def findings(self) -> tuple[Problem, ...]:
+        """Everything to tell: the problems, each missing quarter, and each post not out yet (as INFO)."""
+        missing = tuple(
+            Problem("", "missing_quarter", params=missing_params(cell), severity=Severity.WARNING) for cell in self.missing
+        )
+        waiting = tuple(
+            Problem(
+                self.corpus.label(post),
+                "post_draft" if post.draft else "post_scheduled",
+                params={"date": short_vietnamese(post.date)},
+                severity=Severity.INFO,
+            )
+            for post in self.corpus.posts
+            if self.today is not None and not counts(post, self.today)
+        )
+        return self.problems + missing + waiting
 
     @property
     def exit_code(self) -> int:

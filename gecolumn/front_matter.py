@@ -111,35 +111,51 @@ def read_body(path: str | os.PathLike) -> str:
     return clean(text[closing.end() :].lstrip("\n")) if closing else ""
 
 
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
 class _HeaderLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
-    """Safe YAML where every scalar stays text (``no``, ``010``, ``1:30`` and dates are kept as written).
+    """libyaml's parser and composer; the nodes are turned into values by :func:`_value`."""
 
-    A repeated key is an error at its line, not a silent overwrite.
-    """
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _ in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key in seen:
-                raise Refused("duplicate_field", key_node.start_mark.line, key=key)
-            seen.add(key)
-        return super().construct_mapping(node, deep)
-
-
-# Only null keeps its YAML meaning: booleans, numbers and timestamps stay the text staff
-# typed, and each field's own parser reads them (``draft`` reads true/false itself).
-_HeaderLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    def resolve(self, kind, value, implicit):
+        # Only null keeps its YAML meaning: booleans, numbers and timestamps stay the text
+        # staff typed (``no``, ``010``, ``1:30``), and each field's own reader reads them.
+        if kind is yaml.ScalarNode:
+            return _NULL if implicit[0] and value in _NULLS else _STR
+        return super().resolve(kind, value, implicit)
 
 
 def load_header(front: str) -> Any:
     """The header's YAML, every scalar as text; raises :class:`Refused` (line relative to the header) or ``yaml.YAMLError``."""
     if _NEEDS_SCAN.search(front) or front.count("[") + front.count("{") > 3:
         _bound_structure(front)
-    return yaml.load(front, Loader=_HeaderLoader)
+    loader = _HeaderLoader(front)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return _value(node) if node is not None else None
+
+
+def _value(node: yaml.Node) -> Any:
+    """A composed node as plain values. PyYAML's generic constructor costs more than the parse; a
+    header has no tags, anchors or merge keys to honour (refused above), so this is all it needs.
+    A repeated key is an error at its line, not a silent overwrite."""
+    if isinstance(node, yaml.ScalarNode):
+        return None if node.tag == _NULL else node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(item) for item in node.value]
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise Refused("front_matter_not_mapping", key_node.start_mark.line)
+        key = key_node.value
+        if key in mapping:
+            raise Refused("duplicate_field", key_node.start_mark.line, key=key)
+        mapping[key] = _value(value_node)
+    return mapping
 
 
 def _bound_structure(front: str) -> None:

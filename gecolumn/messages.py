@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Mapping
 
-from gecolumn.problems import Problem
+from gecolumn.problems import Problem, Severity
 
 LANGUAGES = ("vi", "en")
 
@@ -252,6 +252,14 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "unsafe HTML was removed from the body when publishing: {removed}. Fix: delete it; YouTube "
         "embeds are allowed, <script>, on…= attributes, forms and javascript: links are not.",
     },
+    "post_draft": {
+        "vi": "bản nháp (draft: true) nên chưa đăng và chưa được tính. Khi viết xong, xoá dòng 'draft: true'.",
+        "en": "a draft (draft: true): not published and not counted. Remove 'draft: true' when it is ready.",
+    },
+    "post_scheduled": {
+        "vi": "hẹn đăng ngày {date}: chưa đăng, sẽ tự đăng khi trang được dựng lại từ ngày đó.",
+        "en": "scheduled for {date}: not published yet; it appears when the site is rebuilt on or after that day.",
+    },
     "missing_quarter": {
         "vi": "{quarter}{of_unit_text} chưa có bài tuyên truyền nào. Cách sửa: đăng ít nhất một bài "
         "có 'quarter: {quarter_id}'{unit_hint}.",
@@ -398,13 +406,18 @@ def render_problem(problem: Problem, lang: str = "vi") -> str:
     return render(problem.code, {"field": problem.field, **problem.params}, lang)
 
 
+_SEVERITY_WORDS = {
+    "vi": {Severity.ERROR: "LỖI", Severity.WARNING: "CẢNH BÁO", Severity.INFO: "THÔNG TIN"},
+    "en": {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"},
+}
+
+
 def render_located(problem: Problem, lang: str = "vi") -> str:
-    """``file:line: [field] message``, as compilers and editors show it."""
+    """``file:line: KIND [field]: message``, as compilers and editors show it (no location for the whole column)."""
     where = problem.file + (f":{problem.line}" if problem.line else "")
-    label = {"vi": ("LỖI", "CẢNH BÁO"), "en": ("ERROR", "WARNING")}["en" if lang == "en" else "vi"]
-    kind = label[0] if problem.is_error else label[1]
+    kind = _SEVERITY_WORDS["en" if lang == "en" else "vi"][problem.severity]
     field = f" [{problem.field}]" if problem.field else ""
-    return f"{where}: {kind}{field}: {render_problem(problem, lang)}"
+    return f"{where + ': ' if where else ''}{kind}{field}: {render_problem(problem, lang)}"
 
 
 class _Defaulting(dict):

@@ -82,6 +82,12 @@ class Corpus(HasProblems):
     """Asset path → size in bytes."""
     root: str = ""
     """The posts folder: bodies are read from it when a page is rendered."""
+    prefix: str = "posts/"
+    """How messages name the posts folder (relative to the column's folder)."""
+
+    def label(self, post: Post) -> str:
+        """How messages name a post's file: ``posts/2024/a.md``."""
+        return self.prefix + post.path
 
     def body(self, post: Post) -> str:
         """A post's Markdown body, read now: the check never holds bodies, the site one page at a time."""
@@ -126,7 +132,7 @@ def load_posts(
     posts, clashes = _without_slug_clashes(posts, prefix, today)
     problems.extend(clashes)
     problems.sort(key=Problem.sort_key)
-    return Corpus(tuple(posts), tuple(problems), found.assets, found.disk_names, found.sizes, str(posts_dir))
+    return Corpus(tuple(posts), tuple(problems), found.assets, found.disk_names, found.sizes, str(posts_dir), prefix)
 
 
 def _default_workers(files: int) -> int:

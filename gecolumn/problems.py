@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gecolumn.codes import Code
+
 
 class Severity(enum.Enum):
     """How much a problem matters to the check."""
@@ -24,17 +26,24 @@ class Severity(enum.Enum):
     WARNING = "warning"
     """Probably a mistake (an unknown field), but the post is still published and counted."""
 
+    INFO = "info"
+    """Not a mistake, said so nobody wonders: a draft or a scheduled post is not published yet."""
+
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in one file; ``params`` fill the message named by ``code``."""
 
     file: str
-    code: str
+    """The file it is about, relative to the column's folder; empty for the column as a whole."""
+    code: Code
     field: str | None = None
     line: int | None = None
     params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", Code(self.code))  # an unknown code is a bug: fail where it is made
 
     @property
     def is_error(self) -> bool:
@@ -55,7 +64,7 @@ class HasProblems:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
 
 
 def closest_match(word: str, choices) -> str | None:

@@ -76,7 +76,7 @@ def test_every_post_gets_a_page_at_its_slug_with_its_metadata(column):
 def test_draft_is_not_published(column):
     result = built(column)
     assert not (column.site_dir / "bai-viet/ban-nhap").exists()
-    assert "posts/2024/nhap.md: bản nháp" in result.stderr
+    assert "posts/2024/nhap.md: THÔNG TIN: bản nháp" in result.stderr
 
 
 def test_previous_and_next_posts_are_linked(column):
@@ -155,7 +155,7 @@ def test_missing_quarter_and_invalid_post_warn_and_strict_build_fails(column):
     column.add("2024/sai.md", post(title="Sai quý", date="05/10/2024", quarter="2024-Q3", unit="thcs-bao-khe"))
     relaxed = column.build()
     assert relaxed.returncode == 0
-    assert "WARNING -  Quý III/2024 chưa có bài tuyên truyền nào" in relaxed.stderr
+    assert "WARNING -  CẢNH BÁO: Quý III/2024 chưa có bài tuyên truyền nào" in relaxed.stderr
     assert "WARNING -  posts/2024/sai.md:4: LỖI [quarter]" in relaxed.stderr
     assert not (column.site_dir / "bai-viet/sai-quy").exists()
     strict = column.build("--strict")
