@@ -28,16 +28,6 @@ from gecolumn.views import Cover, Feed, GeneratedPage, HomeView, Link, PostView
 
 LATEST_ON_HOME = 10
 
-# Sections in the order the navigation shows them: (title, src_uri).
-SECTIONS = (
-    ("Trang chủ", routes.HOME),
-    ("Lưu trữ theo quý", routes.archive()),
-    ("Đơn vị", routes.units()),
-    ("Chủ đề", routes.tags()),
-    ("Theo dõi thực hiện", routes.COVERAGE),
-)
-
-
 @dataclass(frozen=True)
 class AssetCopy:
     """A file next to a post (a photo): known to MkDocs as ``src_uri``, published at ``dest_uri``."""
@@ -66,6 +56,11 @@ class SitePlan:
     home: HomeView
     feeds: tuple[Feed, ...]
     """Every feed to write: the site's RSS and Atom first, then each page's own."""
+
+    @property
+    def sections(self) -> tuple[Link, ...]:
+        """The navigation: the home page, then each section page in builder order; never the posts."""
+        return (Link("Trang chủ", routes.HOME), *(Link(page.title, page.src_uri) for page in self.pages if page.in_nav))
 
     @property
     def site_feeds(self) -> tuple[Feed, ...]:

@@ -26,7 +26,7 @@ from gecolumn.dates import resolve_today
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity
 from gecolumn.sanitize import clean_body, line_of
-from gecolumn.site import SECTIONS, SitePlan, plan_site
+from gecolumn.site import SitePlan, plan_site
 from gecolumn.slugs import folded_words
 
 log = logging.getLogger("mkdocs.hooks.column")
@@ -91,7 +91,7 @@ def on_config(config):
     if not config.site_url:
         log.warning(render_located(Problem(Path(config.config_file_path).name, "no_site_url", "site_url"), lang))
     if config.nav is None:  # a column's navigation is its sections, never its posts
-        config.nav = [{title: src} for title, src in SECTIONS]
+        config.nav = [{link.title: link.src_uri} for link in _build.plan.sections]
     return config
 
 

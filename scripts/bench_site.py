@@ -2,13 +2,15 @@
 
     python scripts/bench_site.py [--posts 1000] [--large 10000] [--runs 2] [--no-blog]
 
-Each build is a whole `mkdocs build` process on the same generated posts:
+Each build is a whole `mkdocs build` process on the same generated posts (realistic bodies:
+a heading, several paragraphs and a list, 3–6 KB, from bench_check.generate):
 - column: this project (hook, pages, index pages, coverage, check);
 - plain: the same posts as bare Markdown pages in docs/, not in the nav, Material theme;
 - blog: the same posts under Material's blog plugin.
-Targets (issue 3): column ≤ 1.3 × plain at --posts; column at --large ≤ 11 × column at
---posts (10,000 vs 1,000: linear growth); blog ≥ 4 × column. Peak memory is the maximum
-resident size of the build process and its workers.
+Targets (issues 3 and 9): column ≤ 1.3 × plain at --posts; column at --large ≤ 11 × column
+at --posts (10,000 vs 1,000: linear growth). The blog plugin is a reference, reported as a
+ratio with no target. Peak memory is the maximum resident size of the build process and
+its workers.
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ def main() -> int:
         if not args.no_blog:
             blog_time, blog_mem = build(plain_site(column, tmp / "blog", blog=True), 1)
             rows.append((f"Material blog plugin, {args.posts} posts", blog_time, blog_mem))
-            verdicts.append(("blog / column", blog_time / column_time, "≥ 4.00", blog_time / column_time >= 4))
+            verdicts.append(("blog / column (reference, no target)", blog_time / column_time, "-", None))
         if args.large:
             large_time, large_mem = build(column_site(tmp / "large", args.large), 1)
             rows.append((f"column build, {args.large} posts", large_time, large_mem))
@@ -125,8 +127,8 @@ def main() -> int:
     print()
     print(f"{'ratio':<48}{'value':>9}{'target':>10}")
     for name, value, target, ok in verdicts:
-        print(f"{name:<48}{value:>9.2f}{target:>10}  {'PASS' if ok else 'FAIL'}")
-    return 0 if all(ok for *_, ok in verdicts) else 1
+        print(f"{name:<48}{value:>9.2f}{target:>10}  {'' if ok is None else 'PASS' if ok else 'FAIL'}")
+    return 0 if all(ok is not False for *_, ok in verdicts) else 1
 
 
 if __name__ == "__main__":
