@@ -22,7 +22,7 @@ from mkdocs.utils.templates import url_filter
 from gecolumn import feeds, routes
 from gecolumn.check import CheckResult, run_check
 from gecolumn.codes import Code
-from gecolumn.dates import resolve_today
+from gecolumn.dates import BadToday, find_today
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity
 from gecolumn.sanitize import clean_body, line_of
@@ -72,14 +72,15 @@ def on_config(config):
     posts_dir = Path(config.config_file_path).parent / routes.SOURCES
     lang = pick_language()
     try:
-        today = resolve_today()
-    except ValueError as exc:
-        raise PluginError(f"SOURCE_DATE_EPOCH: {exc}") from exc
-    check = run_check(config.extra, posts_dir, today, config_label=Path(config.config_file_path).name)
+        today = find_today()
+    except BadToday as exc:
+        problem = Problem("SOURCE_DATE_EPOCH", "bad_source_date_epoch", params={"value": exc.given})
+        raise PluginError(render_located(problem, lang)) from exc
+    check = run_check(config.extra, posts_dir, today.date, config_label=Path(config.config_file_path).name, today_from=today)
     if check.config is None:
         raise PluginError("\n".join(render_located(p, lang) for p in check.config_problems))
     site = {"name": config.site_name or "", "description": config.site_description or ""}
-    _build = _Build(check, plan_site(check.corpus, check.config, today, site["name"]), posts_dir, lang, site)
+    _build = _Build(check, plan_site(check.corpus, check.config, today.date, site["name"]), posts_dir, lang, site)
     # Material writes these settings into pages as they are (MkDocs' Jinja does not escape):
     # from here on they are HTML text, and the column's own templates use the raw values.
     # Markup, so that where Material does escape (`| e`) nothing is escaped twice.

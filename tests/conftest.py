@@ -71,7 +71,8 @@ class Site:
         """``mkdocs build`` as a staff member runs it, on the day ``today`` (via SOURCE_DATE_EPOCH)."""
         noon = datetime.datetime.fromisoformat(f"{today}T12:00:00+07:00")
         environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
-        environment.update(SOURCE_DATE_EPOCH=str(int(noon.timestamp())), NO_MKDOCS_2_WARNING="1", **(env or {}))
+        environment.update(SOURCE_DATE_EPOCH=str(int(noon.timestamp())), NO_MKDOCS_2_WARNING="1")
+        environment.update(env or {})
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "-f", str(self.config), *args],
             capture_output=True,

@@ -362,3 +362,11 @@ def test_feed_ids_are_valid_uris_whatever_the_file_name(make_site):
     site.build(today=TODAY)
     guid = ET.parse(site.site_dir / "rss.xml").find(".//item/guid").text
     assert guid.endswith("/posts/th%C3%A1ng%203/b%C3%A0i%20%231.md") and " " not in guid
+
+
+def test_a_malformed_source_date_epoch_stops_the_build_with_a_message_not_a_traceback(make_site):
+    site = make_site()
+    site.add("bai.md", post())
+    result = site.build(env={"SOURCE_DATE_EPOCH": "1e9"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "SOURCE_DATE_EPOCH = '1e9' không phải một thời điểm" in result.stderr
