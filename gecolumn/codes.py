@@ -75,6 +75,15 @@ class Code(enum.StrEnum):
     HTML_REMOVED = "html_removed"
     """Unsafe HTML (script, handlers, forms…) was removed from the body."""
 
+    IMAGE_NO_ALT = "image_no_alt"
+    """A photo in the body has no alt text (INFO: screen readers read nothing)."""
+
+    # --- photos, when the site is built
+    IMAGE_UNREADABLE = "image_unreadable"
+    """A file named like a photo that is not one, or is truncated."""
+    IMAGE_TOO_LARGE = "image_too_large"
+    """A photo over 40 megapixels: surely a mistake, refused rather than stalling the build."""
+
     # --- other files under posts/
     SYMLINK_REFUSED = "symlink_refused"
     """A symlink: never followed, it could publish a file from outside the repository."""

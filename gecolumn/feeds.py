@@ -147,7 +147,9 @@ def _generator(channel: Channel, items: list[FeedItem], kind: str) -> FeedGenera
     return feed
 
 
-def items_for(views, urls: dict[str, str], bodies: dict[str, str], site_url: str) -> list[FeedItem]:
+def items_for(
+    views, urls: dict[str, str], bodies: dict[str, str], site_url: str, sizes: dict[str, int] | None = None
+) -> list[FeedItem]:
     """Feed items for published post views.
 
     ``urls`` maps a src_uri (post or asset) to its URL below ``site_url``; ``bodies`` maps a
@@ -159,8 +161,9 @@ def items_for(views, urls: dict[str, str], bodies: dict[str, str], site_url: str
         enclosure = None
         if view.image and view.image.is_external:
             enclosure = enclosure_for(view.image.url, None)
-        elif view.image:
-            enclosure = enclosure_for(urljoin(site_url, urls[view.image.src_uri]), view.image.size)
+        elif view.image and view.image.src_uri in urls:  # a photo refused at build time has no URL
+            size = (sizes or {}).get(view.image.src_uri, view.image.size)  # a photo is published processed
+            enclosure = enclosure_for(urljoin(site_url, urls[view.image.src_uri]), size)
         post = view.post
         items.append(
             FeedItem(

@@ -246,6 +246,24 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "cover image '{value}' is neither a file next to the post nor an http(s) address, so it is ignored. "
         "Fix: give a photo's file name next to the post (e.g. 'cover.jpg') or an https:// address.",
     },
+    "image_unreadable": {
+        "vi": "tệp có đuôi ảnh nhưng không đọc được như một ảnh ({problem}) nên không được đăng. Cách sửa: mở ảnh "
+        "trên máy và lưu lại dưới dạng JPEG (.jpg); nếu là ảnh HEIC từ iPhone, chuyển sang JPEG trước khi gửi.",
+        "en": "the file is named like a photo but cannot be read as one ({problem}), so it is not published. "
+        "Fix: open it and save it again as JPEG (.jpg); convert an iPhone HEIC photo to JPEG first.",
+    },
+    "image_too_large": {
+        "vi": "ảnh quá lớn ({pixels} điểm ảnh, tối đa {limit} megapixel) nên không được đăng. Cách sửa: thu nhỏ ảnh "
+        "(ví dụ rộng 2000 điểm ảnh) rồi lưu lại.",
+        "en": "the photo is too large ({pixels} pixels, at most {limit} megapixels), so it is not published. "
+        "Fix: resize it (e.g. 2000 pixels wide) and save it again.",
+    },
+    "image_no_alt": {
+        "vi": "ảnh '{image}' chưa có lời mô tả nên người dùng trình đọc màn hình không biết ảnh có gì. Cách sửa: "
+        "viết mô tả trong ngoặc vuông, ví dụ '![Học sinh lớp 7A nhận giải]({image})'.",
+        "en": "image '{image}' has no alt text, so a screen reader says nothing about it. Fix: describe it in "
+        "the brackets, e.g. '![Pupils of class 7A receive the prize]({image})'.",
+    },
     "html_removed": {
         "vi": "nội dung bài có mã HTML không an toàn đã bị gỡ khi đăng: {removed}. Cách sửa: xoá đoạn mã này; "
         "video YouTube được phép nhúng, còn mã <script>, thuộc tính on…=, biểu mẫu và liên kết javascript: thì không.",

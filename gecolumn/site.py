@@ -28,6 +28,7 @@ from gecolumn.views import Cover, Feed, GeneratedPage, HomeView, Link, PostView
 
 LATEST_ON_HOME = 10
 
+
 @dataclass(frozen=True)
 class AssetCopy:
     """A file next to a post (a photo): known to MkDocs as ``src_uri``, published at ``dest_uri``."""
@@ -36,6 +37,13 @@ class AssetCopy:
     """Path relative to the posts folder, as on disk."""
     src_uri: str
     dest_uri: str
+    path: str = ""
+    """Path relative to the posts folder, NFC (as links in posts name it)."""
+
+    @property
+    def label(self) -> str:
+        """How messages name the file: ``posts/2024/anh.jpg``."""
+        return self.src_uri
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,8 @@ def plan_site(
     published = sorted((p for p in corpus.posts if counts(p, today)), key=lambda p: (p.published, p.path), reverse=True)
     held_back = tuple(HeldBack(p, "draft" if p.draft else "scheduled") for p in corpus.posts if not counts(p, today))
     assets = tuple(
-        AssetCopy(corpus.disk_names.get(path, path), routes.asset_source(path), routes.asset_dest(path)) for path in corpus.assets
+        AssetCopy(corpus.disk_names.get(path, path), routes.asset_source(path), routes.asset_dest(path), path)
+        for path in corpus.assets
     )
     views = _post_views(published, config, corpus)
     state = ColumnState(views, config, today, coverage(published, config, today), site_name, config.feed_size)

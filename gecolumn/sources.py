@@ -36,7 +36,7 @@ POST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 ASSET_TYPES = frozenset(
     {
         # photos
-        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif",
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".heic", ".heif",
         # documents a column attaches (plans, reports, posters)
         ".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp",
         # recordings

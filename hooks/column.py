@@ -7,10 +7,14 @@ module is imported once, and nothing may survive from one build to the next.
 
 from __future__ import annotations
 
+import concurrent.futures
 import html
 import json
 import logging
+import os
+import posixpath
 from pathlib import Path
+from urllib.parse import unquote
 
 import nh3
 from jinja2 import pass_context
@@ -19,18 +23,20 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.templates import url_filter
 
-from gecolumn import feeds, routes
+from gecolumn import feeds, images, routes
 from gecolumn.check import CheckResult, run_check
 from gecolumn.codes import Code
 from gecolumn.dates import BadToday, find_today
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity
-from gecolumn.sanitize import clean_body, line_of
+from gecolumn.sanitize import Removal, clean_body, line_of
 from gecolumn.site import SitePlan, plan_site
 from gecolumn.slugs import folded_words
 
 log = logging.getLogger("mkdocs.hooks.column")
 
+IMAGE_CACHE = ".cache/gecolumn-images"
+"""Processed photos, beside mkdocs.yml and outside site/ (git ignores it): a rebuild re-encodes nothing."""
 _NO_META = "---\n{}\n---\n\n"
 
 
@@ -60,6 +66,10 @@ class _Build:
         """src_uri → URL of every file of the site, known from on_env on."""
         self.bodies: dict[str, str] = {}
         """src_uri → cleaned body HTML of every post, for the feeds."""
+        self.photos: dict[str, images.Published] = {}
+        """src_uri of a photo → its published copies."""
+        self.photo_urls: dict[str, images.Published] = {}
+        """Site URL of a photo's main copy → its published copies (known from on_env on)."""
 
 
 _build: _Build | None = None
@@ -109,16 +119,50 @@ def on_files(files: Files, config) -> Files:
         file.dest_uri = routes.page_dest(view.page_uri, config.use_directory_urls)
         file.post = view.post
         files.append(file)
-    for asset in _build.plan.assets:
-        file = File.generated(config, asset.src_uri, abs_src_path=str(_build.posts_dir / asset.source))
-        file.dest_uri = asset.dest_uri
-        files.append(file)
+    _add_assets(files, config)
     for page in _build.plan.pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=f"# {html.escape(page.title)}\n", inclusion=inclusion))
     if files.get_file_from_path(routes.HOME) is None:
         files.append(File.generated(config, routes.HOME, content="# Chuyên mục tuyên truyền bình đẳng giới\n"))
     return files
+
+
+def _add_assets(files: Files, config) -> None:
+    # Photos are published as processed copies (upright, no EXIF/GPS, phone sizes), made in
+    # parallel (Pillow works outside the GIL) and cached outside site/; other files as they are.
+    cache = Path(config.config_file_path).parent / IMAGE_CACHE
+    photos = [asset for asset in _build.plan.assets if images.is_processed(asset.source)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        results = dict(zip(photos, pool.map(lambda a: _process(_build.posts_dir / a.source, cache), photos), strict=True))
+    for asset in _build.plan.assets:
+        result = results.get(asset)
+        if isinstance(result, images.ImageRefused):
+            log.warning(render_located(Problem(asset.label, result.code, params=result.params), _build.lang))
+            continue
+        if result is None:
+            file = File.generated(config, asset.src_uri, abs_src_path=str(_build.posts_dir / asset.source))
+            file.dest_uri = asset.dest_uri
+            files.append(file)
+            continue
+        names = []
+        for variant in result.variants:
+            width = None if variant is result.main else variant.width
+            name = images.published_name(asset.path, result, width)
+            file = File.generated(
+                config, asset.src_uri if width is None else routes.asset_source(name), abs_src_path=variant.path
+            )
+            file.dest_uri = routes.asset_dest(name)
+            files.append(file)
+            names.append((posixpath.basename(name), variant.width))
+        _build.photos[asset.src_uri] = images.Published(result, tuple(names))
+
+
+def _process(source: Path, cache: Path):
+    try:
+        return images.process_image(source, cache)
+    except images.ImageRefused as refused:
+        return refused
 
 
 def _drop_outside_files(files: Files, config) -> None:
@@ -134,12 +178,23 @@ def _drop_outside_files(files: Files, config) -> None:
             log.warning(render_located(Problem(label, "symlink_refused"), _build.lang))
 
 
+def on_nav(nav, config, files: Files):
+    # Pages are rendered between on_nav and on_env: this is the last event before a body
+    # needs to know at which URL each photo is published.
+    _build.photo_urls = {file.url: _build.photos[file.src_uri] for file in files if file.src_uri in _build.photos}
+    return nav
+
+
 def on_env(env, config, files: Files):
     # Views name pages by src_uri (routes); the URL of a page depends on use_directory_urls,
     # which only the built file list knows. Templates resolve links with `href`.
     _build.urls = urls = {file.src_uri: file.url for file in files}
     env.filters["href"] = _href
-    env.filters["absolute"] = lambda target: target.url or (config.site_url or "") + urls.get(target.src_uri, "")
+    env.filters["absolute"] = lambda target: (
+        target.url or ((config.site_url or "") + urls[target.src_uri] if target.src_uri in urls else "")
+    )
+    # A cover whose photo could not be published (reported in on_files) is not shown or shared.
+    env.tests["published"] = lambda target: bool(target) and (bool(target.url) or target.src_uri in urls)
     env.globals["column_site"] = _build.site
     # Only the site's own feeds go in every <head>: Material fetches a sitemap.xml beside each
     # <link rel=alternate>, which a feed in a sub-folder does not have (a 404 on every visit).
@@ -187,11 +242,21 @@ def on_page_content(html: str, page, config, files):
     if view is None:
         return html
     cleaned, removals = clean_body(html)
+    post, body = view.post, None
     if removals:
-        where = line_of(_build.check.corpus.body(view.post), view.post.body_line, removals[0])
+        body = _build.check.corpus.body(post)
+        where = line_of(body, post.body_line, removals[0])
         removed = ", ".join(r.what for r in removals)
         problem = Problem(view.src_uri, "html_removed", "body", where, {"removed": removed}, Severity.WARNING)
         log.warning(render_located(problem, _build.lang))
+    # Each photo gets srcset/sizes/width/height here, where its final URL is known.
+    cleaned, no_alt = images.responsive(cleaned, page.url, _build.photo_urls)
+    for src in no_alt:
+        body = body or _build.check.corpus.body(post)
+        name = unquote(src.rsplit("/", 1)[-1])
+        where = line_of(body, post.body_line, Removal(name, name))
+        problem = Problem(view.src_uri, "image_no_alt", "body", where, {"image": name}, Severity.INFO)
+        log.info(render_located(problem, _build.lang))
     _build.bodies[page.file.src_uri] = cleaned
     return cleaned
 
@@ -218,7 +283,8 @@ def _write_feeds(config) -> None:
     site_dir, site_url = Path(config.site_dir), config.site_url
     description = _build.site["description"] or "Chuyên mục tuyên truyền bình đẳng giới"
     for feed in _build.plan.feeds:
-        items = feeds.items_for(feed.posts, _build.urls, _build.bodies, site_url)
+        sizes = {src: published.processed.main.size for src, published in _build.photos.items()}
+        items = feeds.items_for(feed.posts, _build.urls, _build.bodies, site_url, sizes)
         channel = feeds.Channel(
             feed.title, description, site_url + _build.urls[feed.page].removeprefix("./"), site_url + feed.path
         )

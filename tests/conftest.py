@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import io
 import os
 import subprocess
 import sys
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from PIL import Image
 
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.posts import Corpus, load_posts
@@ -26,6 +29,14 @@ def post(title="Bình đẳng giới trong trường học", date="08/03/2024", 
     values = {"title": title, "date": date, "quarter": quarter, **fields}
     lines = [f"{key}: {value}" for key, value in values.items() if value is not None]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + body + "\n"
+
+
+@functools.cache
+def photo(kind: str = "JPEG", size: tuple[int, int] = (64, 48)) -> bytes:
+    """A real, tiny image file (the build re-encodes photos: fake bytes are refused)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (120, 60, 30)).save(buffer, kind)
+    return buffer.getvalue()
 
 
 class Site:

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from conftest import post
+from conftest import photo, post
 
 SITE = "https://thcs-baokhe.edu.vn/binh-dang-gioi/"
 UNITS = {
@@ -33,7 +33,7 @@ def column(make_site):
             body="Đoạn dán từ Word\x0b có ký tự lạ\x0c.\n\n![Ảnh](anh.png)\n\n[Bài sau](b.md)",
         ),
     )
-    site.add("2024/anh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 92)
+    site.add("2024/anh.png", photo("PNG"))
     site.add(
         "2024/b.md",
         post(title="Ngày Gia đình Việt Nam", date="2024-06-28", quarter="2024-Q2", unit="mn-hoa-sen", summary="Tóm tắt."),
@@ -98,12 +98,13 @@ def test_full_body_is_carried_with_absolute_links_and_the_cover_as_an_enclosure(
     assert f'href="{SITE}bai-viet/ngay-gia-dinh-viet-nam/"' in body
     assert "Đoạn dán từ Word có ký tự lạ." in body  # control characters stripped, text kept
     [enclosure] = entry.enclosures
-    assert (enclosure.href, enclosure.length, enclosure.type) == (f"{SITE}bai-viet/tep/2024/anh.png", "100", "image/png")
+    published = str((site_dir / "bai-viet/tep/2024/anh.png").stat().st_size)  # the processed copy, not the original
+    assert (enclosure.href, enclosure.length, enclosure.type) == (f"{SITE}bai-viet/tep/2024/anh.png", published, "image/png")
     atom_entry = parse(site_dir / "atom.xml").entries[-1]
     assert atom_entry.content[0].type == "text/html" and f'src="{SITE}bai-viet/tep/2024/anh.png"' in atom_entry.content[0].value
     assert (
         atom_entry.media_content[0]["url"] == f"{SITE}bai-viet/tep/2024/anh.png"
-        and atom_entry.media_content[0]["filesize"] == "100"
+        and atom_entry.media_content[0]["filesize"] == published
     )
     assert entry.summary == "Đoạn dán từ Word có ký tự lạ." and parse(site_dir / "rss.xml").entries[-2].summary == "Tóm tắt."
 

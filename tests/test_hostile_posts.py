@@ -13,7 +13,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ONE_UNIT, ROOT, post
+from conftest import ONE_UNIT, ROOT, photo, post
 
 from gecolumn.config import read_column_config
 from gecolumn.messages import render_located
@@ -189,7 +189,7 @@ def test_only_allowed_file_types_are_published_and_the_rest_are_named(make_site)
         site.add(path, b"<script>alert(1)</script>")
     site.add("2024/Thumbs.db", b"\0")
     site.add("2024/desktop.ini", b"[.ShellClassInfo]")
-    site.add("2024/anh.png", b"\x89PNG")
+    site.add("2024/anh.png", photo("PNG"))
     site.add("2024/ke-hoach.pdf", b"%PDF-1.4")
     code, report = check_json(site)
     assert code == 0, report
@@ -258,8 +258,8 @@ def test_links_resolve_as_written_and_code_blocks_are_left_alone(make_site):
     body = "![Ảnh][a]\n\n[a]: ảnh%20đẹp%20%231.jpg\n\n```\n![code](anh.jpg)\n```\n\n[bài kia](khac.md)"
     site.add("2024/bai.md", post(title="Bài chính", body=body))
     site.add("2024/khac.md", post(title="Bài khác", date="09/03/2024"))
-    site.add(unicodedata.normalize("NFD", "2024/ảnh đẹp #1.jpg"), b"\xff\xd8\xff")  # as macOS saves it
-    site.add("2024/anh.jpg", b"\xff\xd8\xff")
+    site.add(unicodedata.normalize("NFD", "2024/ảnh đẹp #1.jpg"), photo())  # as macOS saves it
+    site.add("2024/anh.jpg", photo())
     result = site.build("--strict", today=TODAY)
     assert result.returncode == 0, result.stderr
     page = site.html("bai-viet/bai-chinh/index.html")

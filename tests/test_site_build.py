@@ -4,7 +4,7 @@ import posixpath
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import post
+from conftest import photo, post
 
 TWO_UNITS = {
     "start": "2024-Q1",
@@ -27,7 +27,7 @@ def column(make_site):
             body="Đoạn mở đầu về **bình đẳng** giới.\n\n![Ảnh buổi gặp mặt](anh-bia.jpg)\n\n[Bài về gia đình](gia-dinh.md)",
         ),
     )
-    site.add("2024/anh-bia.jpg", b"\xff\xd8\xff\xe0 not really a jpeg")
+    site.add("2024/anh-bia.jpg", photo())
     site.add(
         "2024/gia-dinh.md",
         post(

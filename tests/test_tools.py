@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, post
+from conftest import ROOT, photo, post
 from openpyxl import load_workbook
 
 from gecolumn.messages import MESSAGES
@@ -118,7 +118,7 @@ def test_new_post_asks_in_vietnamese_when_run_in_a_terminal(make_site):
 def test_package_site_zips_the_whole_site_with_a_checksum(make_site, tmp_path):
     site = make_site()
     site.add("2025/a.md", post(title="Tháng ba", date="05/03/2025", quarter="2025-Q1"))
-    site.add("2025/anh.png", b"\x89PNG fake")
+    site.add("2025/anh.png", photo("PNG"))
     site.write_config({"start": "2025-Q1", "units": {"thcs-bao-khe": "Trường THCS Bảo Khê"}})
     result = run("package_site.py", "--output", str(tmp_path / "dist"), cwd=site.root, today="2025-03-20")
     assert result.returncode == 0, result.stderr
@@ -131,7 +131,7 @@ def test_package_site_zips_the_whole_site_with_a_checksum(make_site, tmp_path):
     with zipfile.ZipFile(archive) as bundle:
         assert set(bundle.namelist()) == built
         assert "bai-viet/thang-ba/index.html" in built and "bai-viet/tep/2025/anh.png" in built
-        assert bundle.read("bai-viet/tep/2025/anh.png") == b"\x89PNG fake"
+        assert bundle.read("bai-viet/tep/2025/anh.png") == (site.site_dir / "bai-viet/tep/2025/anh.png").read_bytes()
 
 
 def test_package_site_refuses_when_the_strict_build_fails(make_site, tmp_path):

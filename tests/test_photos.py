@@ -1,0 +1,185 @@
+"""Phone photos are published upright, without EXIF or GPS, at most 1600 px wide, with phone sizes."""
+
+import functools
+import hashlib
+import http.server
+import io
+import os
+import threading
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import post
+from PIL import Image
+
+TODAY = "2024-03-20"
+GPS_IFD, ORIENTATION, MAKE, MODEL = 0x8825, 0x0112, 0x010F, 0x0110
+
+
+def phone_photo(width=3000, height=2000, orientation=6) -> bytes:
+    """A camera JPEG stored sideways, with the school's GPS position and the camera's make and model."""
+    image = Image.new("RGB", (width, height))
+    image.paste((200, 30, 30), (0, 0, width // 2, height))  # left half red: tells which way is up
+    image.paste((30, 30, 200), (width // 2, 0, width, height))
+    exif = Image.Exif()
+    exif[ORIENTATION] = orientation
+    exif[MAKE], exif[MODEL] = "PhoneMaker", "Model X"
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 50.0, 10.0)})
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif, quality=90)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def photo_column(make_site):
+    site = make_site()
+    site.add("2024/anh-truong.jpg", phone_photo())
+    site.add("2024/nho.png", _png(300, 200))
+    body = "Đoạn mở đầu.\n\n![Học sinh dự buổi tọa đàm](anh-truong.jpg)\n\n![](nho.png)\n"
+    site.add("2024/bai.md", post(title="Bài có ảnh", image="anh-truong.jpg", body=body))
+    return site
+
+
+def _png(width, height) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (10, 120, 10)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def published_images(site_dir):
+    return [p for p in site_dir.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")]
+
+
+def test_no_published_image_carries_exif_gps_or_camera_data(photo_column):
+    original = hashlib.sha256((photo_column.posts / "2024/anh-truong.jpg").read_bytes()).hexdigest()
+    result = photo_column.build(today=TODAY)
+    assert result.returncode == 0, result.stderr
+    photos = published_images(photo_column.site_dir / "bai-viet" / "tep")
+    assert len(photos) >= 4
+    for path in photos:
+        with Image.open(path) as image:
+            exif = image.getexif()
+            assert GPS_IFD not in exif and MAKE not in exif and MODEL not in exif, path
+            assert not exif.get_ifd(GPS_IFD) and "exif" not in image.info and "xmp" not in image.info, path
+    # the staff member's file is never modified
+    assert hashlib.sha256((photo_column.posts / "2024/anh-truong.jpg").read_bytes()).hexdigest() == original
+
+
+def test_a_sideways_phone_photo_is_published_upright_at_most_1600_wide_with_phone_sizes(photo_column):
+    photo_column.build(today=TODAY)
+    folder = photo_column.site_dir / "bai-viet" / "tep" / "2024"
+    sizes = {path.name: Image.open(path).size for path in folder.glob("anh-truong*")}
+    assert sizes == {"anh-truong.jpg": (1600, 2400), "anh-truong-960w.jpg": (960, 1440), "anh-truong-480w.jpg": (480, 720)}
+    with Image.open(folder / "anh-truong.jpg") as image:
+        top_left, top_right = image.getpixel((10, 10)), image.getpixel((1590, 10))
+    # Orientation 6 turns the photo clockwise: the left (red) half becomes the top half.
+    assert top_left[0] > 150 and top_right[0] > 150
+    assert (folder / "anh-truong.jpg").stat().st_size < len(phone_photo()) / 2
+
+
+def test_the_page_offers_phone_sizes_and_reserves_room_for_each_photo(photo_column):
+    photo_column.build(today=TODAY)
+    images = photo_column.html("bai-viet/bai-co-anh/index.html").select("article.column-article > img, article p img")
+    body = [img for img in images if "column-cover" not in (img.get("class") or [])]
+    first, second = body
+    assert (
+        first["srcset"]
+        == "../tep/2024/anh-truong-480w.jpg 480w, ../tep/2024/anh-truong-960w.jpg 960w, ../tep/2024/anh-truong.jpg 1600w"
+    )
+    assert (first["width"], first["height"], first["sizes"]) == ("1600", "2400", "(max-width: 60em) 100vw, 800px")
+    assert "loading" not in first.attrs and second["loading"] == "lazy"
+    assert (second["width"], second["height"]) == ("300", "200") and "srcset" not in second.attrs
+
+
+def test_the_shared_cover_is_the_processed_copy(photo_column):
+    photo_column.build(today=TODAY)
+    page = photo_column.html("bai-viet/bai-co-anh/index.html")
+    assert page.find("meta", property="og:image")["content"].endswith("/bai-viet/tep/2024/anh-truong.jpg")
+    enclosure = ET.parse(photo_column.site_dir / "rss.xml").find(".//item/enclosure")
+    published = photo_column.site_dir / "bai-viet" / "tep" / "2024" / "anh-truong.jpg"
+    assert int(enclosure.get("length")) == published.stat().st_size
+
+
+def test_an_unchanged_photo_is_not_encoded_again_on_rebuild(photo_column):
+    photo_column.build(today=TODAY)
+    cache = photo_column.root / ".cache" / "gecolumn-images"
+    before = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+    assert any(name.endswith(".jpg") for name in before)
+    photo_column.build(today=TODAY)
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == before
+
+
+def test_a_photo_without_alt_text_is_named_with_its_line(photo_column):
+    result = photo_column.build(today=TODAY)
+    assert "posts/2024/bai.md:12: THÔNG TIN [body]: ảnh 'nho.png' chưa có lời mô tả" in result.stderr
+
+
+def test_a_broken_or_fake_photo_is_reported_and_the_rest_still_builds(make_site):
+    site = make_site()
+    site.add("2024/gia.jpg", b"<html>not a photo</html>")
+    site.add("2024/cut.jpg", phone_photo()[:5000])
+    site.add("2024/bai.md", post(body="![Ảnh](gia.jpg)"))
+    result = site.build(today=TODAY)
+    assert result.returncode == 0
+    for name in ("gia.jpg", "cut.jpg"):
+        assert f"posts/2024/{name}: LỖI: tệp có đuôi ảnh nhưng không đọc được" in result.stderr
+        assert not (site.site_dir / "bai-viet" / "tep" / "2024" / name).exists()
+    assert (site.site_dir / "bai-viet" / "binh-dang-gioi-trong-truong-hoc" / "index.html").is_file()
+    assert site.build("--strict", today=TODAY).returncode == 1
+
+
+def test_a_photo_over_40_megapixels_is_refused_not_a_stalled_build(make_site):
+    site = make_site()
+    site.add("2024/lon.png", _png(8000, 6000))
+    site.add("2024/bai.md", post())
+    result = site.build(today=TODAY)
+    assert "posts/2024/lon.png: LỖI: ảnh quá lớn (8000×6000 điểm ảnh" in result.stderr
+
+
+def test_an_iphone_heic_photo_is_published_as_jpeg(make_site):
+    pillow_heif = pytest.importorskip("pillow_heif")
+    buffer = io.BytesIO()
+    pillow_heif.from_pillow(Image.new("RGB", (800, 600), (90, 90, 200))).save(buffer, quality=60)
+    site = make_site()
+    site.add("2024/iphone.heic", buffer.getvalue())
+    site.add("2024/bai.md", post(body="![Ảnh từ iPhone](iphone.heic)"))
+    assert site.build("--strict", today=TODAY).returncode == 0
+    img = site.html("bai-viet/binh-dang-gioi-trong-truong-hoc/index.html").select_one("article p img")
+    assert img["src"] == "../tep/2024/iphone.jpg"
+    with Image.open(site.site_dir / "bai-viet" / "tep" / "2024" / "iphone.jpg") as image:
+        assert image.format == "JPEG" and image.size == (800, 600)
+
+
+@pytest.mark.browser
+def test_in_a_browser_the_photo_stands_upright_and_a_phone_takes_the_small_copy(make_site):
+    from test_browser import CHROMIUM, _require_chromium
+
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    # No cover here: the browser would reuse the cover's full-size copy from its cache.
+    photo_column = make_site()
+    photo_column.add("2024/anh-truong.jpg", phone_photo())
+    photo_column.add("2024/bai.md", post(title="Bài có ảnh", body="Đoạn mở đầu.\n\n![Học sinh dự tọa đàm](anh-truong.jpg)\n"))
+    photo_column.build(today=TODAY)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(photo_column.site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            )
+            page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/bai-viet/bai-co-anh/")
+            photo = page.locator("article p img").first
+            photo.scroll_into_view_if_needed()
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
+            current, width, height = photo.evaluate("img => [img.currentSrc, img.naturalWidth, img.naturalHeight]")
+            browser.close()
+    finally:
+        server.shutdown()
+    assert current.endswith("/anh-truong-480w.jpg")
+    assert height > width  # upright: the sideways camera file is portrait once turned
+    assert os.path.basename(current) != "anh-truong.jpg"
