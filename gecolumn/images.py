@@ -86,15 +86,13 @@ def is_processed(name: str) -> bool:
 
 def process_image(source: Path, cache_dir: Path) -> ProcessedImage:
     """The published copies of ``source``, made now or taken from ``cache_dir``; raises :class:`ImageRefused`."""
-    data = source.read_bytes()
-    key = hashlib.sha256(data + _VERSION.encode()).hexdigest()[:32]
+    key = _content_key(source, cache_dir)
     meta_path = cache_dir / f"{key}.json"
     if meta_path.is_file():
         try:
             return _from_meta(json.loads(meta_path.read_text(encoding="utf-8")), cache_dir)
         except (OSError, ValueError, KeyError):
             pass  # a damaged cache entry is made again
-    cache_dir.mkdir(parents=True, exist_ok=True)
     kind = PROCESSED_TYPES[source.suffix.lower()]
     image = _open(source)
     variants = []
@@ -106,6 +104,27 @@ def process_image(source: Path, cache_dir: Path) -> ProcessedImage:
     meta = {"variants": variants, "extension": _EXTENSION[kind]}
     _write_atomically(meta_path, json.dumps(meta).encode())
     return _from_meta(meta, cache_dir)
+
+
+def _content_key(source: Path, cache_dir: Path) -> str:
+    """The cache key: a hash of the photo's bytes (and of the processing version).
+
+    Hashing 300 camera files costs seconds on every build, so the key of a file is remembered
+    under its path, size and modification time, as git's index does: an edited photo gets a
+    new key, an untouched one is not read again.
+    """
+    status = source.stat()
+    seen = (
+        cache_dir / "seen" / hashlib.sha256(f"{source.resolve()}|{status.st_size}|{status.st_mtime_ns}".encode()).hexdigest()[:32]
+    )
+    try:
+        return seen.read_text(encoding="ascii").strip()
+    except OSError:
+        pass
+    key = hashlib.sha256(source.read_bytes() + _VERSION.encode()).hexdigest()[:32]
+    seen.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(seen, key.encode("ascii"))
+    return key
 
 
 def _open(source: Path) -> Image.Image:
