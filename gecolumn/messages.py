@@ -284,6 +284,117 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "{quarter_id}{of_unit_text} has no awareness post. Fix: publish at least one post "
         "with 'quarter: {quarter_id}'{unit_hint}.",
     },
+    # --- importing a Word document ---
+    "docx_old_format": {
+        "vi": "tệp này là định dạng {format}, không phải .docx. Cách sửa: Lưu lại dưới dạng .docx: mở tệp bằng Word "
+        "(hoặc LibreOffice), chọn Tệp > Lưu thành… (Save As), chọn kiểu 'Word Document (*.docx)', rồi chạy lại lệnh với tệp mới.",
+        "en": "this file is {format}, not .docx. Fix: save it as .docx: open it in Word (or LibreOffice), "
+        "File > Save As…, type 'Word Document (*.docx)', and run the command again with the new file.",
+    },
+    "docx_pdf": {
+        "vi": "tệp này là PDF, không phải tệp Word. Cách sửa: xin tệp Word gốc (.docx) của bài; nếu chỉ có PDF, mở nó bằng "
+        "Word (Word chuyển được PDF), kiểm tra lại chữ và ảnh, rồi Lưu lại dưới dạng .docx.",
+        "en": "this file is a PDF, not a Word document. Fix: ask for the original .docx; if there is only the PDF, "
+        "open it in Word (which converts PDFs), check the text and photos, and save it as .docx.",
+    },
+    "docx_encrypted": {
+        "vi": "tệp Word này có mật khẩu nên không đọc được. Cách sửa: mở bằng Word, vào Tệp > Thông tin > Bảo vệ tài liệu > "
+        "Mã hoá bằng mật khẩu, xoá mật khẩu, lưu lại rồi chạy lại lệnh.",
+        "en": "this Word file is protected by a password and cannot be read. Fix: open it in Word, File > Info > "
+        "Protect Document > Encrypt with Password, clear the password, save, and run the command again.",
+    },
+    "docx_corrupt": {
+        "vi": "tệp bị hỏng hoặc không phải văn bản Word ({problem}). Cách sửa: mở tệp bằng Word; nếu mở được, "
+        "Lưu lại dưới dạng .docx với tên mới; nếu không, xin lại tệp từ người viết.",
+        "en": "the file is damaged or not a Word document ({problem}). Fix: open it in Word; if it opens, save it "
+        "again as .docx under a new name; if not, ask the author for the file again.",
+    },
+    "docx_zip_bomb": {
+        "vi": "tệp .docx này bất thường: khi giải nén sẽ thành {size} trong {parts} phần, có phần nén tới {ratio} lần "
+        "(giới hạn {limit_size}, {limit_parts} phần, {limit_ratio} lần). Đây có thể là 'bom nén' làm treo máy nên tệp "
+        "không được mở. Cách sửa: nếu tệp của người quen, mở bằng Word và Lưu lại dưới dạng .docx mới; nếu không rõ "
+        "nguồn gốc, xoá tệp.",
+        "en": "this .docx is abnormal: it would unpack to {size} in {parts} parts, one compressed {ratio} times "
+        "(limits {limit_size}, {limit_parts} parts, {limit_ratio} times). It may be a zip bomb meant to hang the "
+        "machine, so it is not opened. Fix: if it comes from someone you know, open it in Word and save it as a new "
+        ".docx; otherwise delete it.",
+    },
+    "docx_too_large": {
+        "vi": "tệp Word quá lớn ({size}, tối đa {limit}). Cách sửa: trong Word chọn một ảnh, vào Định dạng ảnh > Nén ảnh "
+        "(Compress Pictures), chọn 'Web (150 ppi)' cho mọi ảnh, xoá video nếu có, lưu lại rồi chạy lại lệnh.",
+        "en": "the Word file is too large ({size}, at most {limit}). Fix: in Word select a picture, Picture Format > "
+        "Compress Pictures, choose 'Web (150 ppi)' for all pictures, remove any video, save, and run again.",
+    },
+    "docx_dropped_style": {
+        "vi": "kiểu định dạng '{style}' trong tệp Word không được chuyển: chữ vẫn giữ nguyên, chỉ mất màu, cỡ chữ của "
+        "kiểu đó. Cách sửa: xem lại đoạn đó trong bài; nếu là tiêu đề mục, dùng kiểu Heading 2 hoặc Heading 3 trong Word.",
+        "en": "the Word style '{style}' is not carried over: the text is kept, its colour and size are not. "
+        "Fix: look at that passage; for a section heading use Heading 2 or Heading 3 in Word.",
+    },
+    "docx_dropped_equation": {
+        "vi": "{count} công thức toán (Equation) trong tệp Word không được chuyển vào bài. Cách sửa: viết công thức bằng "
+        "chữ thường (ví dụ 'số bé trai / số bé gái × 100') hoặc chụp ảnh công thức và chèn như một ảnh.",
+        "en": "{count} equation(s) are not carried over. Fix: write the formula as plain text, or insert a picture of it.",
+    },
+    "docx_dropped_chart": {
+        "vi": "{count} biểu đồ (Chart) trong tệp Word không được chuyển vào bài. Cách sửa: trong Word bấm chuột phải vào "
+        "biểu đồ > Lưu thành ảnh (Save as Picture…) dạng PNG, đặt ảnh cạnh bài và chèn ![mô tả biểu đồ](ten-anh.png).",
+        "en": "{count} chart(s) are not carried over. Fix: in Word right-click the chart > Save as Picture… (PNG), put "
+        "it next to the post and add ![what the chart shows](name.png).",
+    },
+    "docx_dropped_smartart": {
+        "vi": "{count} sơ đồ SmartArt trong tệp Word không được chuyển vào bài. Cách sửa: lưu sơ đồ thành ảnh PNG (chuột "
+        "phải > Lưu thành ảnh) và chèn vào bài, hoặc viết lại nội dung thành danh sách.",
+        "en": "{count} SmartArt diagram(s) are not carried over. Fix: save the diagram as a PNG picture and insert it, "
+        "or write its content as a list.",
+    },
+    "docx_dropped_text_box": {
+        "vi": "{count} hộp văn bản (Text Box) trong tệp Word không đọc được nên chữ trong đó không có trong bài. "
+        "Cách sửa: chép chữ trong hộp văn bản vào bài (hoặc đưa ra ngoài hộp trong Word rồi nhập lại).",
+        "en": "{count} text box(es) could not be read, so their text is not in the post. Fix: copy that text into "
+        "the post (or move it out of the box in Word and import again).",
+    },
+    "docx_dropped_comment": {
+        "vi": "{count} ghi chú bên lề (Comment) của người góp ý không được đưa vào bài. Nếu có ý nào cần sửa, hãy sửa "
+        "trực tiếp trong bài.",
+        "en": "{count} reviewer comment(s) in the margin are not carried over. Apply any change they ask for in the post itself.",
+    },
+    "docx_dropped_link": {
+        "vi": "liên kết '{url}' (ở chữ '{text}') không dẫn tới trang web nào nên chỉ giữ lại chữ. Cách sửa: nếu cần, "
+        "thay bằng địa chỉ https://…; tệp đính kèm thì đặt cạnh bài và liên kết tới tên tệp.",
+        "en": "the link '{url}' (on '{text}') leads to no web page, so only its text is kept. Fix: use an https:// "
+        "address; for an attachment, put the file next to the post and link to its name.",
+    },
+    "docx_dropped_other": {
+        "vi": "bộ chuyển đổi bỏ qua một phần của tệp Word ({detail}). Cách sửa: so sánh bài với tệp Word và bổ sung "
+        "phần còn thiếu.",
+        "en": "the converter left part of the Word file out ({detail}). Fix: compare the post with the Word file and "
+        "add what is missing.",
+    },
+    "docx_image_unsupported": {
+        "vi": "ảnh thứ {number} ('{alt}', dạng {kind}) không xem được trên trình duyệt nên không được chuyển. Cách sửa: "
+        "chèn lại ảnh đó dưới dạng JPEG hoặc PNG trong Word rồi nhập lại, hoặc đặt tệp .jpg cạnh bài và chèn vào.",
+        "en": "picture {number} ('{alt}', {kind}) is in a format browsers do not show, so it is left out. Fix: insert "
+        "it again as JPEG or PNG in Word and import again, or put a .jpg next to the post.",
+    },
+    "docx_image_not_embedded": {
+        "vi": "ảnh '{target}' chỉ được liên kết tới một tệp trên máy người viết, không nằm trong tệp Word, nên không có "
+        "trong bài. Cách sửa: trong Word chèn ảnh bằng Chèn > Ảnh (không chọn 'Liên kết tới tệp'), hoặc đặt tệp ảnh cạnh bài.",
+        "en": "picture '{target}' is only linked to a file on the author's computer, not inside the Word file, so it "
+        "is left out. Fix: insert it with Insert > Pictures (not 'Link to File'), or put the photo next to the post.",
+    },
+    "docx_image_too_large": {
+        "vi": "ảnh thứ {number} ('{alt}') lớn hơn {limit} nên không được chuyển. Cách sửa: trong Word dùng Nén ảnh "
+        "(Compress Pictures) rồi nhập lại, hoặc thu nhỏ ảnh và đặt cạnh bài.",
+        "en": "picture {number} ('{alt}') is larger than {limit}, so it is left out. Fix: use Compress Pictures in "
+        "Word and import again, or shrink the photo and put it next to the post.",
+    },
+    "docx_title_replaced": {
+        "vi": "tiêu đề trong tệp Word '{title}' được thay bằng tiêu đề đã nhập '{given}'. Nếu muốn dùng tiêu đề của tệp, "
+        "sửa dòng 'title:' của bài.",
+        "en": "the document's title '{title}' is replaced by the given title '{given}'. To use the document's, edit "
+        "the post's 'title:' line.",
+    },
     # --- hostile input: commands ---
     "bad_today": {
         "vi": "--today '{value}' phải có dạng YYYY-MM-DD (năm-tháng-ngày). Cách sửa: viết như '--today 2024-11-22'.",
