@@ -68,8 +68,9 @@ def scaffold(
     campaign: str | None = None,
     author: str | None = None,
     tags: tuple[str, ...] = (),
+    body: str | None = None,
 ) -> NewPost:
-    """The file for a new post: front-matter with the quarter of ``moment``, and a body skeleton."""
+    """The file for a new post: front-matter with the quarter of ``moment``, and ``body`` or a skeleton."""
     template = CAMPAIGN_TEMPLATES[campaign] if campaign else None
     when = moment.strftime("%d/%m/%Y %H:%M") if (moment.hour, moment.minute) != (0, 0) else moment.strftime("%d/%m/%Y")
     meta = {
@@ -81,9 +82,15 @@ def scaffold(
         "summary": template.summary.format(year=moment.year) if template else "",
         "author": author or "",
     }
-    body = template.body.format(year=moment.year) if template else PLAIN_BODY
+    if body is None:
+        body = template.body.format(year=moment.year) if template else PLAIN_BODY
     text = frontmatter.dumps(frontmatter.Post(body, **meta), sort_keys=False) + "\n"
-    return NewPost(f"{moment.year}/{slug_of(title) or 'bai-viet'}.md", text)
+    return NewPost(post_path(title, moment), text)
+
+
+def post_path(title: str, moment: datetime.datetime) -> str:
+    """Where a new post with this title goes, relative to the posts folder: ``<year>/<slug>.md``."""
+    return f"{moment.year}/{slug_of(title) or 'bai-viet'}.md"
 
 
 def default_title(campaign: str | None, year: int) -> str | None:

@@ -99,12 +99,13 @@ def test_new_post_rejects_a_date_in_the_wrong_form(make_site):
 def test_new_post_asks_in_vietnamese_when_run_in_a_terminal(make_site):
     site = make_site(TWO_UNITS)
     leader, follower = pty.openpty()
-    os.write(leader, "05/03/2025\nNgày hội bình đẳng\n2\n".encode())
+    os.write(leader, "\n05/03/2025\nNgày hội bình đẳng\n2\n".encode())  # Enter: not from a Word file
     result = run("new_post.py", cwd=site.root, stdin=follower)
     os.close(leader), os.close(follower)
     assert result.returncode == 0, result.stderr
     assert (
-        "Ngày đăng [05/03/2025]:" in result.stdout
+        "Nhập từ tệp Word (.docx)?" in result.stdout
+        and "Ngày đăng [05/03/2025]:" in result.stdout
         and "Tiêu đề bài viết:" in result.stdout
         and "2. Trường MN Hoa Sen (mn-hoa-sen)" in result.stdout
     )

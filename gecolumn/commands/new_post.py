@@ -2,11 +2,15 @@
 
     gecolumn-new-post                      # asks
     gecolumn-new-post --title "…" --unit thcs-bao-khe --date 08/03/2024 [--campaign 8-3]
+    gecolumn-new-post --from bai-viet.docx --unit thcs-bao-khe --date 07/03/2025 [--title "…"]
 
 Also ``python -m gecolumn new-post …`` and ``python scripts/new_post.py …``. Writes
 posts/<year>/<slug>.md with every front-matter field filled in (the text comes from
 :func:`gecolumn.scaffold.scaffold`) and prints its path. Never overwrites a file (exit 1);
-a date in the wrong form is refused (exit 2).
+a date in the wrong form is refused (exit 2). With ``--from`` (or the first question) the body,
+the title and the photos come from a Word document (:func:`gecolumn.docx_import.import_docx`):
+the photos are written next to the post, what the conversion left out is listed as INFO lines,
+and a file that is not a readable .docx is refused (exit 2) before anything is written.
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ from pathlib import Path
 
 from gecolumn.commands import located, open_and_show_warnings, run, today_problem
 from gecolumn.dates import LOCAL_TZ, BadToday, find_today, parse_post_date, short_vietnamese
+from gecolumn.docx_import import DocxRefused, ImportedDocument, import_docx
 from gecolumn.messages import render, render_problem
-from gecolumn.problems import Problem
-from gecolumn.scaffold import CAMPAIGN_TEMPLATES, default_title, scaffold
+from gecolumn.problems import Problem, Severity
+from gecolumn.scaffold import CAMPAIGN_TEMPLATES, default_title, post_path, scaffold
+
+WORD_PROMPT = "Nhập từ tệp Word (.docx)? Gõ đường dẫn tệp (Enter để bỏ qua): "
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--campaign", choices=sorted(CAMPAIGN_TEMPLATES), help="mẫu bài cho 8/3, 28/6 hoặc Tháng hành động")
     parser.add_argument("--author", help="tác giả hoặc tổ chức viết bài")
     parser.add_argument("--tag", action="append", default=[], help="chủ đề (có thể lặp lại)")
+    parser.add_argument("--from", dest="source", metavar="TỆP.docx", help="lấy tiêu đề, nội dung và ảnh từ tệp Word (.docx)")
     return run("new_post", parser, _new_post, argv)
 
 
@@ -51,6 +59,17 @@ def _new_post(args: argparse.Namespace) -> int:
         print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
         return 2
 
+    source = args.source
+    if source is None and interactive:
+        source = _ask(WORD_PROMPT).strip().strip("'\"") or None
+    imported = None
+    if source is not None:
+        try:
+            imported = import_docx(source)
+        except DocxRefused as refused:
+            print(located(refused.problem), file=sys.stderr)
+            return 2
+
     date_text = args.date if args.date is not None else (_ask(f"Ngày đăng [{short_vietnamese(today)}]: ") if interactive else "")
     try:
         moment = parse_post_date(date_text) if date_text.strip() else _midnight(today)
@@ -58,7 +77,7 @@ def _new_post(args: argparse.Namespace) -> int:
         print(f"Lỗi [date]: {render('bad_date', {'value': date_text})}", file=sys.stderr)
         return 2
 
-    title = args.title or default_title(args.campaign, moment.year)
+    title = args.title or (imported and imported.title) or default_title(args.campaign, moment.year)
     if not title and interactive:
         title = _ask("Tiêu đề bài viết: ").strip()
     if not title:
@@ -78,7 +97,10 @@ def _new_post(args: argparse.Namespace) -> int:
         print(f"Lỗi [unit]: {render('unknown_unit', {'value': unit or '', 'known': known})}", file=sys.stderr)
         return 2
 
-    draft = scaffold(title, unit, moment, args.campaign, args.author, tuple(args.tag))
+    if imported is not None and imported.images:  # photos named after the post: posts of one year share a folder
+        imported = import_docx(source, image_prefix=f"{Path(post_path(title, moment)).stem}-anh")
+    body = imported.markdown if imported is not None else None
+    draft = scaffold(title, unit, moment, args.campaign, args.author, tuple(args.tag), body)
     target = opened.posts_dir / draft.path
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -86,16 +108,48 @@ def _new_post(args: argparse.Namespace) -> int:
         params = {"problem": exc.strerror or str(exc), "example": "posts/"}
         print(located(Problem(target.parent.as_posix(), "output_unwritable", params=params)), file=sys.stderr)
         return 2
+    photos = [(target.parent / image.name, image.data) for image in imported.images] if imported is not None else []
     try:
-        with open(target, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(draft.text)
-    except FileExistsError:
+        _write_new(target, draft.text.encode("utf-8"), photos)
+    except FileExistsError as exc:
         print(
-            f"Lỗi: đã có tệp {target.as_posix()}; không ghi đè. Cách sửa: đổi tiêu đề hoặc sửa trực tiếp tệp đó.", file=sys.stderr
+            f"Lỗi: đã có tệp {Path(exc.filename).as_posix()}; không ghi đè. Cách sửa: đổi tiêu đề hoặc sửa trực tiếp tệp đó.",
+            file=sys.stderr,
         )
         return 1
     print(target.as_posix())
+    for path, _ in photos:
+        print(path.as_posix())
+    if imported is not None:
+        _say_what_was_left_out(imported, args.title, source)
     return 0
+
+
+def _write_new(post: Path, text: bytes, photos: list[tuple[Path, bytes]]) -> None:
+    """Write the post and its photos, all or none, never over a file that is there (``FileExistsError`` names it)."""
+    for path in (post, *(path for path, _ in photos)):
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(17, "exists", str(path))
+    written: list[Path] = []
+    try:
+        for path, data in (*photos, (post, text)):
+            with open(path, "xb") as handle:
+                written.append(path)
+                handle.write(data)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _say_what_was_left_out(imported: ImportedDocument, given_title: str | None, source: str) -> None:
+    """One INFO line for each kind of thing the Word document held that the post does not."""
+    notes = list(imported.dropped)
+    if given_title and imported.title and given_title.strip() != imported.title:
+        params = {"title": imported.title, "given": given_title}
+        notes.append(Problem(source, "docx_title_replaced", params=params, severity=Severity.INFO))
+    for problem in notes:
+        print(located(problem), file=sys.stderr)
 
 
 def _ask(prompt: str) -> str:
