@@ -133,6 +133,7 @@ def coverage_page(state: ColumnState) -> list[GeneratedPage]:
         show_whole=not config.per_unit and len(config.units) > 1,
         rows=tuple(rows),
         missing=state.coverage.missing,
+        data=Feed(routes.COVERAGE_DATA, "json", f"Số liệu theo dõi – {state.site_name}", routes.COVERAGE, ()),
     )
     return [GeneratedPage(routes.COVERAGE, "Theo dõi thực hiện", "column/coverage.html", view, in_nav=True)]
 

@@ -30,6 +30,8 @@ TAGS = "chu-de"
 
 HOME = "index.md"
 COVERAGE = "theo-doi.md"
+COVERAGE_DATA = "theo-doi.json"
+"""The coverage as data (:mod:`gecolumn.coverage_data`), beside the coverage page."""
 SITE_RSS = "rss.xml"
 SITE_ATOM = "atom.xml"
 

@@ -48,7 +48,7 @@ class Feed:
     path: str
     """Where it is published in the site (``rss.xml``, ``chu-de/<tag>/rss.xml``)."""
     kind: str
-    """``rss`` or ``atom``."""
+    """``rss``, ``atom``, or ``json`` (the coverage data, written by the hook like a feed)."""
     title: str
     page: str
     """``src_uri`` of the page it belongs to (its ``<link>`` in the feed)."""
@@ -56,11 +56,11 @@ class Feed:
 
     @property
     def mime_type(self) -> str:
-        return "application/atom+xml" if self.kind == "atom" else "application/rss+xml"
+        return {"atom": "application/atom+xml", "json": "application/json"}.get(self.kind, "application/rss+xml")
 
     @property
     def label(self) -> str:
-        return "Atom" if self.kind == "atom" else "RSS"
+        return {"atom": "Atom", "json": "JSON"}.get(self.kind, "RSS")
 
 
 @dataclass(frozen=True)
@@ -190,6 +190,8 @@ class CoverageView:
     """A column with several units judged as a whole shows the whole column's column too."""
     rows: tuple[CoverageRow, ...]
     missing: tuple[Cell, ...]
+    data: Feed | None = None
+    """The same coverage as data (``theo-doi.json``), linked from the page and announced in its head."""
 
 
 @dataclass(frozen=True)

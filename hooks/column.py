@@ -26,6 +26,7 @@ from mkdocs.utils.templates import url_filter
 from gecolumn import feeds, images, routes
 from gecolumn.check import CheckResult, run_check
 from gecolumn.codes import Code
+from gecolumn.coverage_data import coverage_document
 from gecolumn.dates import BadToday, find_today
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity
@@ -276,6 +277,7 @@ def on_post_build(config):
     # Feeds need every post's HTML, which exists only after all pages are rendered.
     if config.site_url:
         _write_feeds(config)
+        _write_coverage_data(config)
     _fold_search_index(config)
 
 
@@ -291,6 +293,15 @@ def _write_feeds(config) -> None:
         target = site_dir / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(feeds.rss(channel, items) if feed.kind == "rss" else feeds.atom(channel, items))
+
+
+def _write_coverage_data(config) -> None:
+    check = _build.check
+    document = coverage_document(
+        _build.plan.posts, check.coverage, check.config, check.today, _build.urls, config.site_url, _build.site["name"]
+    )
+    target = Path(config.site_dir) / routes.COVERAGE_DATA
+    target.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def _fold_search_index(config) -> None:
