@@ -477,7 +477,7 @@ def _text_after(node: Tag, block: Tag) -> bool:
 
 # --- writing Markdown -----------------------------------------------------------------------------
 
-_LINE_START = re.compile(r"^(\s*)(-+\s|\++\s|#{1,6}(?:\s|$)|\d{1,9}[.)](?:\s|$)|>)")
+_LINE_START = re.compile(r"^(\s*)(?:(?P<mark>[-+#>])|(?P<number>\d{1,9})(?P<dot>[.)])(?=\s|$))")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
@@ -503,7 +503,7 @@ class _Markdown(MarkdownConverter):
             return text
         text = super().escape(text, parent_tags).replace("`", r"\`")
         text = _TAG_START.sub("&lt;", _ENTITY.sub("&amp;", text))
-        text = _LINE_START.sub(lambda m: m[1] + "\\" + m[2], text)
+        text = _LINE_START.sub(_escape_line_start, text)
         if "td" in parent_tags or "th" in parent_tags:
             text = text.replace("|", r"\|")
         return text
@@ -525,6 +525,13 @@ class _Markdown(MarkdownConverter):
         first, *rest = text.split("\n")
         indented = ["    " + line if line.strip() else "" for line in rest]
         return "\n".join([f"{bullet} {first}", *indented]) + "\n"
+
+
+def _escape_line_start(match: re.Match) -> str:
+    """``- ``, ``+ ``, ``#``, ``>`` or ``1.`` where a line may start: Word's text, not a list, heading or quote."""
+    if match["mark"]:
+        return f"{match[1]}\\{match['mark']}"
+    return f"{match[1]}{match['number']}\\{match['dot']}"
 
 
 def _tidy_text(markdown: str) -> str:
