@@ -16,7 +16,7 @@ from typing import Any
 from gecolumn.column import OpenedColumn
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.coverage import Cell, Coverage, counts, coverage
-from gecolumn.dates import Today, TodaySource, short_vietnamese
+from gecolumn.dates import Today, TodaySource, pinned, short_vietnamese
 from gecolumn.posts import Corpus, load_posts
 from gecolumn.problems import HasProblems, Problem, Severity
 from gecolumn.quarters import Quarter
@@ -103,9 +103,12 @@ def _judge(
     config_label: str,
     today_from: Today | None,
 ) -> CheckResult:
+    if config is not None and today_from is not None:
+        today_from = pinned(today_from, config.as_of)
+        today = today_from.date
     if config is not None and config.start.first_day > today:
         config_problems += (_start_after_today(config, today, today_from, config_label),)
-    corpus = load_posts(posts_dir, config)
+    corpus = load_posts(posts_dir, config, today=today)
     report = coverage(corpus.posts, config, today) if config else None
     return CheckResult(today, config, corpus, report, config_problems)
 
@@ -120,6 +123,7 @@ def _start_after_today(config: ColumnConfig, today: datetime.date, today_from: T
         TodaySource.OPTION: (f"--today {given}", f"--today {given}"),
         TodaySource.EPOCH: (f"biến môi trường SOURCE_DATE_EPOCH={given}", f"the environment variable SOURCE_DATE_EPOCH={given}"),
         TodaySource.CLOCK: ("đồng hồ của máy tính", "this computer's clock"),
+        TodaySource.SETTING: (f"'as_of: {given}' trong mkdocs.yml", f"'as_of: {given}' in mkdocs.yml"),
         None: ("SOURCE_DATE_EPOCH hoặc đồng hồ của máy tính", "SOURCE_DATE_EPOCH or this computer's clock"),
     }[source]
     params = {

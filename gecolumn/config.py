@@ -7,6 +7,8 @@ reported like post problems, naming ``mkdocs.yml`` and the key.
 
 from __future__ import annotations
 
+import datetime
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +19,7 @@ from gecolumn.slugs import SLUG_PATTERN, slug_of
 
 PREFIX = "extra.column"
 DEFAULT_FEED_SIZE = 20
-_KNOWN_KEYS = ("start", "per_unit", "units", "feed_size")
+_KNOWN_KEYS = ("start", "per_unit", "units", "feed_size", "as_of")
 _UNIT_KEYS = ("name", "since")
 
 
@@ -38,6 +40,9 @@ class ColumnConfig:
     units: tuple[Unit, ...]
     per_unit: bool = False
     feed_size: int = DEFAULT_FEED_SIZE
+    as_of: datetime.date | None = None
+    """Judge the column as it stood on this day instead of today (a demo, an archived column);
+    ``--today`` and ``SOURCE_DATE_EPOCH`` still win."""
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, or ``None``."""
@@ -95,10 +100,20 @@ def read_column_config(extra: Mapping[str, Any] | None, file: str = "mkdocs.yml"
         error("config_bad_value", "feed_size", value=feed_size, expected="> 0")
         feed_size = DEFAULT_FEED_SIZE
 
+    as_of = column.get("as_of")
+    if as_of is not None and not isinstance(as_of, datetime.date):
+        try:
+            as_of = datetime.date.fromisoformat(str(as_of).strip())
+        except ValueError:
+            error("config_bad_value", "as_of", value=as_of, expected="YYYY-MM-DD")
+            as_of = None
+    if isinstance(as_of, datetime.datetime):
+        as_of = as_of.date()
+
     units = _units(column.get("units"), error)
     if any(p.is_error for p in problems) or start is None:
         return None, problems
-    return ColumnConfig(start=start, units=units, per_unit=per_unit, feed_size=feed_size), problems
+    return ColumnConfig(start=start, units=units, per_unit=per_unit, feed_size=feed_size, as_of=as_of), problems
 
 
 def _units(raw: Any, error) -> tuple[Unit, ...]:

@@ -77,6 +77,9 @@ class TodaySource(enum.Enum):
     CLOCK = "clock"
     """Now, on this computer's clock, in Asia/Ho_Chi_Minh."""
 
+    SETTING = "extra.column.as_of"
+    """The day a column pins in ``mkdocs.yml`` (the demo does), when no option or variable is given."""
+
 
 @dataclass(frozen=True)
 class Today:
@@ -125,6 +128,13 @@ def find_today(given: str | None = None, environ: dict | None = None) -> Today:
         except (OverflowError, OSError, ValueError):  # past year 9999, or past what the C library takes
             raise BadToday(TodaySource.EPOCH, epoch) from None
     return Today(datetime.datetime.now(LOCAL_TZ).date(), TodaySource.CLOCK)
+
+
+def pinned(today: Today, as_of: datetime.date | None) -> Today:
+    """``today``, or the column's ``as_of`` day when today only came from the clock."""
+    if as_of is None or today.source is not TodaySource.CLOCK:
+        return today
+    return Today(as_of, TodaySource.SETTING, as_of.isoformat())
 
 
 def resolve_today(given: str | None = None, environ: dict | None = None) -> datetime.date:

@@ -91,7 +91,7 @@ def on_config(config):
     if check.config is None:
         raise PluginError("\n".join(render_located(p, lang) for p in check.config_problems))
     site = {"name": config.site_name or "", "description": config.site_description or ""}
-    _build = _Build(check, plan_site(check.corpus, check.config, today.date, site["name"]), posts_dir, lang, site)
+    _build = _Build(check, plan_site(check.corpus, check.config, check.today, site["name"]), posts_dir, lang, site)
     # Material writes these settings into pages as they are (MkDocs' Jinja does not escape):
     # from here on they are HTML text, and the column's own templates use the raw values.
     # Markup, so that where Material does escape (`| e`) nothing is escaped twice.

@@ -98,7 +98,13 @@ def test_the_shim_the_module_and_python_m_gecolumn_are_the_same_command(name):
     assert run(str(ROOT / "scripts" / shim), "--help").stdout == by_module.stdout
     source = (ROOT / "scripts" / shim).read_text(encoding="utf-8")
     code = [line for line in source.splitlines() if line and not line.startswith(('"""', "#"))]
-    assert code == ["import sys", f"from {module} import main", 'if __name__ == "__main__":', "    sys.exit(main())"]
+    assert code == [
+        "import sys",
+        "import _bootstrap  # noqa: F401  (with the system Python, runs this again with .venv)",
+        f"from {module} import main",
+        'if __name__ == "__main__":',
+        "    sys.exit(main())",
+    ]
 
 
 # --- console scripts ------------------------------------------------------------------------

@@ -1,0 +1,65 @@
+"""The demo column in posts/: a newcomer in any year gets a clean build that still shows a missing quarter."""
+
+import json
+import os
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+
+def clean_environment():
+    return {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "LANG", "LC_ALL")} | {
+        "NO_MKDOCS_2_WARNING": "1"
+    }
+
+
+def test_the_demo_builds_strictly_without_a_date_given(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=clean_environment(),
+    )
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((tmp_path / "site" / "theo-doi" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Số liệu đến ngày 10/12/2025" in page.get_text()
+    missing = [td for td in page.select("table.column-coverage td") if td.select_one(".column-status--missing")]
+    assert len(missing) == 1  # the Pioneers' branch missed Quý III/2025; the column as a whole did not
+
+
+def test_the_check_judges_the_demo_on_its_pinned_day_and_an_option_still_wins():
+    def check(*args):
+        command = [
+            sys.executable,
+            str(ROOT / "scripts" / "check_quarters.py"),
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "--format",
+            "json",
+        ]
+        result = subprocess.run([*command, *args], capture_output=True, text=True, encoding="utf-8", env=clean_environment())
+        return result.returncode, json.loads(result.stdout)
+
+    code, report = check()
+    assert (code, report["today"], report["missing"]) == (0, "2025-12-10", [])
+    code, report = check("--today", "2026-11-22")
+    assert code == 1 and report["today"] == "2026-11-22" and {"quarter": "2026-Q1", "unit": None} in report["missing"]
+
+
+def test_staff_commands_work_as_the_guide_writes_them_with_a_bare_python(tmp_path):
+    # A Python with none of the column's packages, like the one a teacher's laptop has.
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "bare")], check=True)
+    bare = tmp_path / "bare" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    result = subprocess.run(
+        [str(bare), str(ROOT / "scripts" / "check_quarters.py"), "-f", str(ROOT / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=clean_environment(),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "Mọi quý đến hạn đều đã có bài" in result.stdout
