@@ -70,7 +70,11 @@ def scaffold(
     tags: tuple[str, ...] = (),
     body: str | None = None,
 ) -> NewPost:
-    """The file for a new post: front-matter with the quarter of ``moment``, and ``body`` or a skeleton."""
+    """The file for a new post: front-matter with the quarter of ``moment``, and ``body`` or a skeleton.
+
+    A skeleton is a draft (``draft: true``): a post nobody has written yet must not be
+    published, nor count for its quarter; the author removes the line when the post is done.
+    """
     template = CAMPAIGN_TEMPLATES[campaign] if campaign else None
     when = moment.strftime("%d/%m/%Y %H:%M") if (moment.hour, moment.minute) != (0, 0) else moment.strftime("%d/%m/%Y")
     meta = {
@@ -84,6 +88,7 @@ def scaffold(
     }
     if body is None:
         body = template.body.format(year=moment.year) if template else PLAIN_BODY
+        meta["draft"] = True
     text = frontmatter.dumps(frontmatter.Post(body, **meta), sort_keys=False) + "\n"
     return NewPost(post_path(title, moment), text)
 

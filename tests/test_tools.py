@@ -61,6 +61,15 @@ def test_new_post_writes_a_post_that_passes_the_check_and_builds(make_site):
     assert result.stdout.strip() == "posts/2025/phong-chong-bao-luc-hoc-duong.md"
     text = (site.root / result.stdout.strip()).read_text(encoding="utf-8")
     assert "date: 04/03/2025 07:30\nquarter: 2025-Q1\nunit: mn-hoa-sen\n" in text and "- Trường học" in text
+    # Unwritten, it is a draft: valid, but neither published nor counted (issue 12).
+    assert "draft: true" in text and "THÔNG TIN: bản nháp (draft: true)" in result.stderr
+    report = json.loads(site.check("--today", "2025-03-05", "--format", "json").stdout)
+    assert (
+        report["errors"] == []
+        and {"quarter": "2025-Q1", "unit": None, "posts": 0, "status": "in_progress", "days_left": 27} in report["quarters"]
+    )
+    # Written and its draft line removed, it counts and is published.
+    (site.root / result.stdout.strip()).write_text(text.replace("draft: true\n", ""), encoding="utf-8")
     report = json.loads(site.check("--today", "2025-03-05", "--format", "json").stdout)
     assert (
         report["errors"] == []

@@ -120,6 +120,13 @@ def _new_post(args: argparse.Namespace) -> int:
     print(target.as_posix())
     for path, _ in photos:
         print(path.as_posix())
+    if imported is None:  # a skeleton is a draft until its author has written it
+        label = (
+            target.relative_to(opened.posts_dir.parent).as_posix()
+            if target.is_relative_to(opened.posts_dir.parent)
+            else str(target)
+        )
+        print(located(Problem(label, "post_draft", severity=Severity.INFO)), file=sys.stderr)
     if imported is not None:
         _say_what_was_left_out(imported, args.title, source)
     return 0
