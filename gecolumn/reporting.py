@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gecolumn.config import ColumnConfig, Unit
@@ -46,6 +47,16 @@ class PeriodReport:
     rows: tuple[UnitRow, ...]
 
     @property
+    def units_with_post(self) -> int:
+        """Units with at least one post in the period."""
+        return sum(1 for row in self.rows if row.total)
+
+    @property
+    def units_missing(self) -> int:
+        """Units with at least one due quarter of the period without a post."""
+        return sum(1 for row in self.rows if row.missing)
+
+    @property
     def tags(self) -> tuple[str, ...]:
         """Every tag used in the period, most used first."""
         total = Counter()
@@ -75,3 +86,26 @@ def period_report(
             )
         )
     return PeriodReport(first, last, today, quarters, tuple(rows))
+
+
+TOTAL = "Tổng cộng"
+
+
+def total_row(counts: Sequence[Sequence[int]], quarters: int, units_with_post: int, units: int, units_missing: int) -> list:
+    """The line Vietnamese report forms end with: posts per quarter and in all, units with a post, units missing.
+
+    Laid under the columns ``quarters…, Tổng số bài, Số quý có bài, Số quý phải có, Quý thiếu bài``;
+    the unit counts are written out in words, since they count units, not quarters.
+
+    >>> total_row([[2, 0], [0, 1]], 2, units_with_post=2, units=2, units_missing=1)
+    ['Tổng cộng', 2, 1, 3, '2/2 đơn vị có bài', '', '1 đơn vị thiếu bài']
+    """
+    per_quarter = [sum(row[index] for row in counts) for index in range(quarters)]
+    return [
+        TOTAL,
+        *per_quarter,
+        sum(per_quarter),
+        f"{units_with_post}/{units} đơn vị có bài",
+        "",
+        f"{units_missing} đơn vị thiếu bài",
+    ]

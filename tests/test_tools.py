@@ -192,7 +192,8 @@ def test_report_counts_match_the_fixture_on_screen_and_in_csv_and_xlsx(district,
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
     rows = list(csv.reader(csv_path.open(encoding="utf-8-sig")))
     assert rows[:3] == expected
-    assert rows[4:] == [
+    assert rows[3] == ["Tổng cộng", "2", "1", "3", "2/2 đơn vị có bài", "", "1 đơn vị thiếu bài"]
+    assert rows[5:] == [
         ["Chủ đề", "Trường THCS Bảo Khê", "Trường MN Hoa Sen", "Tổng"],
         ["Gia đình", "2", "1", "3"],
         ["Luật", "1", "0", "1"],
@@ -204,6 +205,7 @@ def test_report_counts_match_the_fixture_on_screen_and_in_csv_and_xlsx(district,
         expected[0],
         ["Trường THCS Bảo Khê", 2, 0, 2, 1, 2, "Quý II/2024"],
         ["Trường MN Hoa Sen", 0, 1, 1, 1, 1, "—"],
+        ["Tổng cộng", 2, 1, 3, "2/2 đơn vị có bài", None, "1 đơn vị thiếu bài"],
     ]
     assert list(workbook["Theo chủ đề"].iter_rows(values_only=True))[1] == ("Gia đình", 2, 1, 3)
 

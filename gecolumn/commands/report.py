@@ -25,7 +25,7 @@ from gecolumn.messages import render, render_problem, shown
 from gecolumn.posts import load_posts
 from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
-from gecolumn.reporting import PeriodReport, period_report
+from gecolumn.reporting import TOTAL, PeriodReport, period_report, total_row
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,13 +77,13 @@ def _report(args: argparse.Namespace) -> int:
     _print_table(tag_header, tag_rows)
     if args.csv:
         try:
-            _write_csv(args.csv, [header, *rows, [], tag_header, *tag_rows])
+            write_csv(args.csv, [header, *rows, [], tag_header, *tag_rows])
         except OSError as exc:
             return _unwritable("--csv", args.csv, exc)
         print(f"\nĐã ghi {args.csv}")
     if args.xlsx:
         try:
-            _write_xlsx(args.xlsx, (("Theo quý", header, rows), ("Theo chủ đề", tag_header, tag_rows)))
+            write_xlsx(args.xlsx, (("Theo quý", header, rows), ("Theo chủ đề", tag_header, tag_rows)))
         except OSError as exc:
             return _unwritable("--xlsx", args.xlsx, exc)
         print(f"Đã ghi {args.xlsx}")
@@ -109,6 +109,8 @@ def _unit_table(report: PeriodReport) -> tuple[list[str], list[list]]:
         [row.unit.name, *row.counts, row.total, row.covered, len(row.due), ", ".join(q.vietnamese for q in row.missing) or "—"]
         for row in report.rows
     ]
+    counts = [row.counts for row in report.rows]
+    rows.append(total_row(counts, len(report.quarters), report.units_with_post, len(report.rows), report.units_missing))
     return header, rows
 
 
@@ -144,12 +146,14 @@ def _csv_cell(value):
     return value
 
 
-def _write_csv(path: str, lines: list[list]) -> None:
+def write_csv(path: str, lines: list[list]) -> None:
+    """Write ``lines`` as a CSV Excel opens in Vietnamese (UTF-8 with a BOM), formulas neutralised; the district's too."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle).writerows([[_csv_cell(cell) for cell in line] for line in lines])
 
 
-def _write_xlsx(path: str, sheets) -> None:
+def write_xlsx(path: str, sheets) -> None:
+    """Write ``(title, header, rows)`` sheets as a workbook whose text cells stay text; the district's too."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, header, rows in sheets:
@@ -162,6 +166,9 @@ def _write_xlsx(path: str, sheets) -> None:
                     cell.data_type = "s"  # text stays text: openpyxl makes "=…" a formula
         for cell in sheet[1]:
             cell.font = Font(bold=True)
+        if rows and rows[-1] and rows[-1][0] == TOTAL:
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(bold=True)
         for column in sheet.columns:
             sheet.column_dimensions[column[0].column_letter].width = min(60, max(len(str(c.value or "")) for c in column) + 2)
         sheet.freeze_panes = "B2"
