@@ -8,11 +8,11 @@ reported like post problems, naming ``mkdocs.yml`` and the key.
 from __future__ import annotations
 
 import datetime
-
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from gecolumn.collation import vietnamese_key
 from gecolumn.problems import Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
 from gecolumn.slugs import SLUG_PATTERN, slug_of
@@ -30,6 +30,11 @@ class Unit:
     id: str
     name: str
     since: Quarter | None = None
+
+    @property
+    def sort_key(self) -> bytes:
+        """Where the unit goes in a list by name: Vietnamese alphabetical order."""
+        return vietnamese_key(self.name)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gecolumn import routes
+from gecolumn.collation import vietnamese_key
 from gecolumn.config import ColumnConfig
 from gecolumn.coverage import Cell, Coverage, Status
 from gecolumn.dates import short_vietnamese
@@ -77,9 +78,9 @@ def archive_pages(state: ColumnState) -> list[GeneratedPage]:
 
 
 def unit_pages(state: ColumnState) -> list[GeneratedPage]:
-    """A page per unit with its posts and its RSS feed, and the list of units."""
+    """A page per unit with its posts and its RSS feed, and the list of units in Vietnamese alphabetical order."""
     pages, entries = [], []
-    for unit in state.config.units:
+    for unit in sorted(state.config.units, key=lambda unit: unit.sort_key):
         chosen = tuple(v for v in state.views if v.post.unit == unit.id)
         link = Link(unit.name, routes.unit(unit.id))
         feed = Feed(routes.unit_feed(unit.id), "rss", f"{unit.name} – {state.site_name}", link.src_uri, chosen[: state.feed_size])
@@ -90,7 +91,7 @@ def unit_pages(state: ColumnState) -> list[GeneratedPage]:
 
 
 def tag_pages(state: ColumnState) -> list[GeneratedPage]:
-    """A page per tag with its posts and its RSS feed, and the list of tags, most used first."""
+    """A page per tag with its posts and its RSS feed, and the list of tags: most used first, then alphabetical."""
     by_page: dict[str, list[PostView]] = defaultdict(list)
     names: dict[str, str] = {}
     for view in state.views:
@@ -98,7 +99,7 @@ def tag_pages(state: ColumnState) -> list[GeneratedPage]:
             by_page[routes.tag(tag)].append(view)
             names.setdefault(routes.tag(tag), tag)
     pages, entries = [], []
-    for src in sorted(by_page, key=lambda s: (-len(by_page[s]), names[s])):
+    for src in sorted(by_page, key=lambda s: (-len(by_page[s]), vietnamese_key(names[s]))):
         name, chosen = names[src], tuple(by_page[src])
         title = f"Chủ đề: {name}"
         feed = Feed(routes.tag_feed(name), "rss", f"{name} – {state.site_name}", src, chosen[: state.feed_size])

@@ -72,7 +72,7 @@ def period_report(
     quarters = tuple(quarter_range(first, last))
     last_ended = Quarter.of(today) - 1
     rows = []
-    for unit in config.units:
+    for unit in sorted(config.units, key=lambda unit: unit.sort_key):
         mine = [p for p in posts if p.unit == unit.id and counts(p, today) and first <= p.quarter <= last]
         per_quarter = Counter(p.quarter for p in mine)
         due = tuple(q for q in quarters if config.due_from(unit) <= q <= last_ended)

@@ -186,28 +186,29 @@ def test_report_counts_match_the_fixture_on_screen_and_in_csv_and_xlsx(district,
     assert re.search(r"Trường THCS Bảo Khê\s+2\s+0\s+2\s+1\s+2\s+Quý II/2024", result.stdout)
     expected = [
         ["Đơn vị", "Quý I/2024", "Quý II/2024", "Tổng số bài", "Số quý có bài", "Số quý phải có", "Quý thiếu bài"],
-        ["Trường THCS Bảo Khê", "2", "0", "2", "1", "2", "Quý II/2024"],
+        # Units in Vietnamese alphabetical order: "Trường MN" before "Trường THCS".
         ["Trường MN Hoa Sen", "0", "1", "1", "1", "1", "—"],  # due from 2024-Q2; the draft does not count
+        ["Trường THCS Bảo Khê", "2", "0", "2", "1", "2", "Quý II/2024"],
     ]
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
     rows = list(csv.reader(csv_path.open(encoding="utf-8-sig")))
     assert rows[:3] == expected
     assert rows[3] == ["Tổng cộng", "2", "1", "3", "2/2 đơn vị có bài", "", "1 đơn vị thiếu bài"]
     assert rows[5:] == [
-        ["Chủ đề", "Trường THCS Bảo Khê", "Trường MN Hoa Sen", "Tổng"],
-        ["Gia đình", "2", "1", "3"],
-        ["Luật", "1", "0", "1"],
+        ["Chủ đề", "Trường MN Hoa Sen", "Trường THCS Bảo Khê", "Tổng"],
+        ["Gia đình", "1", "2", "3"],
+        ["Luật", "0", "1", "1"],
     ]
     workbook = load_workbook(xlsx_path)
     assert workbook.sheetnames == ["Theo quý", "Theo chủ đề"]
     sheet = [[cell for cell in row] for row in workbook["Theo quý"].iter_rows(values_only=True)]
     assert sheet == [
         expected[0],
-        ["Trường THCS Bảo Khê", 2, 0, 2, 1, 2, "Quý II/2024"],
         ["Trường MN Hoa Sen", 0, 1, 1, 1, 1, "—"],
+        ["Trường THCS Bảo Khê", 2, 0, 2, 1, 2, "Quý II/2024"],
         ["Tổng cộng", 2, 1, 3, "2/2 đơn vị có bài", None, "1 đơn vị thiếu bài"],
     ]
-    assert list(workbook["Theo chủ đề"].iter_rows(values_only=True))[1] == ("Gia đình", 2, 1, 3)
+    assert list(workbook["Theo chủ đề"].iter_rows(values_only=True))[1] == ("Gia đình", 1, 2, 3)
 
 
 def test_report_rejects_a_bad_quarter(district):

@@ -177,9 +177,9 @@ def test_each_unit_has_a_page_and_its_own_feed_with_only_that_units_posts(plan):
     assert unit_page.feeds == (feed(plan, "don-vi/mn-hoa-sen/rss.xml"),)
     assert [year.link for year in unit_page.view.years] == [Link("Năm 2024", "don-vi/mn-hoa-sen/2024.md")]
     units = page(plan, "don-vi/index.md").view.units
-    assert [(entry.link.src_uri, entry.count, entry.since) for entry in units] == [
-        ("don-vi/thcs-bao-khe/index.md", 1, None),
+    assert [(entry.link.src_uri, entry.count, entry.since) for entry in units] == [  # by name: "Trường MN" < "Trường THCS"
         ("don-vi/mn-hoa-sen/index.md", 2, "Quý III/2024"),
+        ("don-vi/thcs-bao-khe/index.md", 1, None),
     ]
 
 
@@ -452,7 +452,7 @@ def test_the_report_counts_published_posts_per_unit_and_quarter(read_column):
 def test_the_report_owes_only_ended_quarters_from_each_units_since(read_column):
     corpus, config = read_valid(read_column, COLUMN, TWO_SCHOOLS)
     report = period_report(corpus.posts, config, Quarter(2024, 1), Quarter(2024, 4), TODAY)
-    bao_khe, hoa_sen = report.rows
+    hoa_sen, bao_khe = report.rows  # by name: "Trường MN Hoa Sen" < "Trường THCS Bảo Khê"
     assert [str(q) for q in bao_khe.due] == ["2024-Q1", "2024-Q2", "2024-Q3"]  # Q4 has not ended
     assert ([str(q) for q in bao_khe.missing], bao_khe.covered) == (["2024-Q2", "2024-Q3"], 1)
     assert ([str(q) for q in hoa_sen.due], hoa_sen.missing, hoa_sen.covered) == (["2024-Q3"], (), 1)
@@ -463,7 +463,7 @@ def test_the_report_counts_only_posts_of_its_period_and_ranks_topics(read_column
     whole_year = period_report(corpus.posts, config, Quarter(2024, 1), Quarter(2024, 4), TODAY)
     assert whole_year.tags == ("Bình đẳng giới", "Gia đình", "Ngày Quốc tế Phụ nữ")
     third = period_report(corpus.posts, config, Quarter(2024, 3), Quarter(2024, 3), TODAY)
-    assert [(row.unit.id, row.counts) for row in third.rows] == [("thcs-bao-khe", (0,)), ("mn-hoa-sen", (2,))]
+    assert [(row.unit.id, row.counts) for row in third.rows] == [("mn-hoa-sen", (2,)), ("thcs-bao-khe", (0,))]
     assert third.tags == ("Bình đẳng giới", "Gia đình")
 
 
