@@ -6,13 +6,17 @@
     python scripts/dev.py run SCRIPT [ARGS]  # same, then any script with the venv's Python
 
 Needs only Python 3.11+ (on Windows: ``py scripts\\dev.py site``). The virtual environment
-is rebuilt only when ``requirements.lock`` or ``pyproject.toml`` change.
+is rebuilt only when ``requirements.lock`` or ``pyproject.toml`` change. ``test`` and ``run``
+also install the checkers pinned in ``package-lock.json`` (Nu HTML Checker, axe-core,
+Lighthouse, Pagefind) into ``node_modules/`` with ``npm ci``, again only when the pins change;
+without npm they are left out and the tests that need them say so (under CI they fail).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -23,6 +27,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed-from"
+NODE_MODULES = ROOT / "node_modules"
+NODE_STAMP = NODE_MODULES / ".installed-from"
 
 
 def ensure_environment() -> None:
@@ -40,6 +46,22 @@ def ensure_environment() -> None:
     STAMP.write_text(wanted)
 
 
+def ensure_checkers() -> None:
+    """Install the npm checkers pinned in ``package-lock.json`` into ``node_modules/``, if not done yet."""
+    wanted = hashlib.sha256(b"".join((ROOT / name).read_bytes() for name in ("package.json", "package-lock.json"))).hexdigest()
+    if NODE_STAMP.exists() and NODE_STAMP.read_text().strip() == wanted:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        print("==> npm not found: the HTML, accessibility and search checkers are not installed (Node.js 18+)", file=sys.stderr)
+        return
+    print("==> installing the checkers from package-lock.json (npm ci)", flush=True)
+    # --ignore-scripts: vnu-jar's install script downloads a Java runtime from outside the
+    # registry; the machine's own Java runs vnu.jar, and no other pinned package needs a script.
+    subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True)
+    NODE_STAMP.write_text(wanted)
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 (this runs on whatever Python the newcomer has)
         print("Python 3.11 or newer is needed / Cần Python 3.11 trở lên.", file=sys.stderr)
@@ -49,6 +71,8 @@ def main(argv: list[str]) -> int:
         return 2
     ensure_environment()
     command, rest = argv[0], argv[1:]
+    if command in {"test", "run"}:  # the tests and the benchmarks use them; a site build does not
+        ensure_checkers()
     if command == "site":
         args = ["-m", "mkdocs", "build", *rest]
     elif command == "serve":
