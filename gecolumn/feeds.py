@@ -42,6 +42,9 @@ class Channel:
     self_url: str
     """Where the feed itself is published: absolute."""
     language: str = "vi"
+    author: str = ""
+    """Who publishes the feed (the school): Atom requires an author for every entry (RFC 4287
+    §4.1.1), and the feed's own stands for each entry that names none."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ def _generator(channel: Channel, items: list[FeedItem], kind: str) -> FeedGenera
     feed.link(href=channel.self_url, rel="self", type="application/rss+xml" if kind == "rss" else "application/atom+xml")
     feed.link(href=channel.link, rel="alternate")
     feed.generator("gecolumn (feedgen)")
+    if xml_safe(channel.author).strip():  # Atom only: RSS's managingEditor needs an e-mail, so feedgen leaves it out
+        feed.author(name=xml_safe(channel.author))
     newest = max((item.published for item in items), default=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
     feed.lastBuildDate(newest)
     feed.updated(newest)

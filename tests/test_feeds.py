@@ -211,3 +211,16 @@ def test_the_feed_writer_itself_strips_characters_xml_cannot_carry():
         assert not feed.bozo and feed.feed.title == "Chuyênmục"
         entry = feed.entries[0]
         assert (entry.title, entry.summary, entry.tags[0].term) == ("Tiêuđề", "Tómtắt", "Nam & Nữ")
+
+
+def test_the_feed_writer_gives_an_atom_feed_its_author():
+    import datetime
+
+    from gecolumn.feeds import Channel, FeedItem, atom
+
+    moment = datetime.datetime(2024, 3, 8, 7, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+    item = FeedItem("tag:x.vn,2024-03-08:/posts/a.md", "Tiêu đề", "https://x.vn/a/", moment, "Tóm tắt", "<p>Thân</p>", ())
+    channel = Channel("Chuyên mục", "Mô tả", "https://x.vn/", "https://x.vn/atom.xml", author="Trường <A> & B\x0b")
+    root = ET.fromstring(atom(channel, [item]))
+    assert root.findtext(f"{ATOM}author/{ATOM}name") == "Trường <A> & B"
+    assert feedparser.parse(atom(channel, [item])).feed.author == "Trường <A> & B"
