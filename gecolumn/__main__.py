@@ -4,6 +4,7 @@ python -m gecolumn check --today 2025-01-05
 python -m gecolumn new-post --title "…"
 python -m gecolumn report --from 2024-Q1 --to 2024-Q2
 python -m gecolumn package --output dist
+python -m gecolumn district truong.csv --from 2024-Q1
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ COMMANDS = {
     "new-post": "gecolumn.commands.new_post",
     "report": "gecolumn.commands.report",
     "package": "gecolumn.commands.package",
+    "district": "gecolumn.commands.district",
 }
 """Command name → module with its ``main(argv)``; imported on use, so ``check`` never loads openpyxl."""
 

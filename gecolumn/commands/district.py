@@ -1,0 +1,508 @@
+"""``gecolumn-district``: which schools of a district owe which quarter, wherever their columns are published.
+
+    gecolumn-district truong.csv [--from 2024-Q1] [--to 2024-Q4] [--today YYYY-MM-DD]
+                      [--format text|json|github] [--csv f.csv] [--xlsx f.xlsx] [--html OUT/]
+                      [--cache DIR | --no-cache] [--jobs 32] [--timeout 20] [--retries 2] [--lang vi|en]
+
+Also ``python -m gecolumn district …`` and ``python scripts/district.py …``. Exit status: 0
+every due quarter of every school covered (quarters a feed cannot tell are listed, not
+failed); 1 a quarter missing or a school whose source could not be read; 2 a bad roster or
+bad options. The work is :mod:`gecolumn.district`; this module parses the options and
+prints or writes the result: a text table, JSON, GitHub annotations, the six-month table as
+CSV/XLSX, and a static dashboard page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import secrets
+import sys
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from gecolumn.commands import located, run, today_problem
+from gecolumn.commands.check import _escape_data, _escape_property
+from gecolumn.dates import BadToday, find_today, short_vietnamese
+from gecolumn.district import Fetcher, QuarterStatus, SchoolStatus, SourceKind, monitor, read_roster
+from gecolumn.district.judge import DistrictResult, SchoolResult
+from gecolumn.messages import pick_language, render, render_problem, shown
+from gecolumn.problems import Problem
+from gecolumn.quarters import Quarter
+from gecolumn.reporting import total_row
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "district"
+PROGRESS_FROM = 20
+"""Schools from which a terminal shows a progress bar."""
+
+_WORDS = {
+    "vi": {
+        "title": "Theo dõi chuyên mục tuyên truyền bình đẳng giới của các trường, ngày {today}",
+        "period": "Các quý đến hạn: {first} – {last}",
+        "school": "Trường",
+        "source": "Nguồn",
+        "ok": "{posts} bài",
+        "missing": "THIẾU",
+        "in_progress": "đang diễn ra",
+        "unknown": "chưa rõ",
+        "unreachable_source": "không đọc được",
+        "unreachable": "Không đọc được ({count})",
+        "advice_missing": "=> {count} trường còn thiếu bài ({quarters} quý). Nhắc các trường đăng bài bổ sung.",
+        "advice_unreachable": "=> {count} trường không đọc được: xem lý do ở trên, sửa cột url hoặc báo trường.",
+        "advice_unknown": "=> {count} trường có quý chưa rõ: RSS chỉ chứa các bài mới nhất, không chứng minh được quý cũ.",
+        "advice_ok": "=> Mọi quý đến hạn của mọi trường đều đã có bài.",
+        "no_due": "Chưa có quý nào đến hạn.",
+        "missing_title": "Thiếu bài {quarter}: {name}",
+        "unknown_title": "Chưa rõ {quarter}: {name}",
+        "unreachable_title": "Không đọc được: {name}",
+    },
+    "en": {
+        "title": "Gender-equality columns of the district's schools, on {today}",
+        "period": "Due quarters: {first} – {last}",
+        "school": "School",
+        "source": "Source",
+        "ok": "{posts} posts",
+        "missing": "MISSING",
+        "in_progress": "in progress",
+        "unknown": "unknown",
+        "unreachable_source": "unreadable",
+        "unreachable": "Could not be read ({count})",
+        "advice_missing": "=> {count} school(s) miss posts ({quarters} quarter(s)). Remind them to publish.",
+        "advice_unreachable": "=> {count} school(s) could not be read: see why above; fix the url or tell the school.",
+        "advice_unknown": "=> {count} school(s) have quarters a feed cannot tell: it holds only the latest posts.",
+        "advice_ok": "=> Every due quarter of every school has a post.",
+        "no_due": "No quarter is due yet.",
+        "missing_title": "No post in {quarter}: {name}",
+        "unknown_title": "Unknown {quarter}: {name}",
+        "unreachable_title": "Could not be read: {name}",
+    },
+}
+
+_KIND_NAMES = {SourceKind.COVERAGE: "theo-doi.json", SourceKind.RSS: "RSS", SourceKind.ATOM: "Atom"}
+
+
+def _word(word: str, lang: str, **params) -> str:
+    return _WORDS["en" if lang == "en" else "vi"][word].format(**params)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Judge every school of the roster and print or write the result; the exit status says what it found."""
+    return run("district", _parser(), _district, argv)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="district",
+        description="Theo dõi chuyên mục bình đẳng giới của các trường trong danh sách (district monitor).",
+    )
+    parser.add_argument("roster", help="danh sách trường (CSV: unit,name,url[,since])")
+    parser.add_argument("--from", dest="first", help="quý đầu, ví dụ 2024-Q1 (default: cột since, hoặc since sớm nhất)")
+    parser.add_argument("--to", dest="last", help="quý cuối (default: quý hiện tại)")
+    parser.add_argument("--today", help="ngày xét YYYY-MM-DD (default: SOURCE_DATE_EPOCH or now, Asia/Ho_Chi_Minh)")
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text")
+    parser.add_argument("--csv", help="ghi bảng báo cáo ra tệp CSV")
+    parser.add_argument("--xlsx", help="ghi bảng báo cáo ra tệp Excel")
+    parser.add_argument("--html", help="ghi trang tổng hợp vào thư mục này (index.html)")
+    parser.add_argument("--cache", help="thư mục lưu bản tải về (default: .cache/gecolumn-district/ cạnh danh sách)")
+    parser.add_argument("--no-cache", action="store_true", help="không dùng bản đã lưu")
+    parser.add_argument("--jobs", type=_positive(int), default=32, help="số trường đọc cùng lúc (default: 32)")
+    parser.add_argument("--timeout", type=_positive(float), default=20.0, help="giây chờ mỗi lần trả lời (default: 20)")
+    parser.add_argument("--retries", type=_non_negative, default=2, help="số lần thử lại khi lỗi 5xx/hết giờ (default: 2)")
+    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo (default: vi; en when LANG=en*)")
+    return parser
+
+
+def _positive(kind):
+    def parse(text: str):
+        value = kind(text)
+        if not value > 0 or value != value:
+            raise argparse.ArgumentTypeError(f"phải lớn hơn 0: {text}")
+        return value
+
+    return parse
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"không được âm: {text}")
+    return value
+
+
+def _district(args: argparse.Namespace) -> int:
+    lang = pick_language(args.lang)
+    problems: list[Problem] = []
+    today = None
+    try:
+        today = find_today(args.today).date
+    except BadToday as exc:
+        problems.append(today_problem(exc))
+    bounds = {}
+    for option, text in (("--from", args.first), ("--to", args.last)):
+        if text:
+            try:
+                bounds[option] = Quarter.parse(text)
+            except ValueError:
+                params = {"value": text, "example": "2024-Q1", "roman": "I", "number": 1, "year": 2024}
+                problems.append(Problem(option, "bad_quarter", params=params))
+    roster = read_roster(Path(args.roster))
+    problems += roster.problems
+    first, last = bounds.get("--from"), bounds.get("--to")
+    if not roster.problems and first is None and roster.first_quarter is None:
+        problems.append(Problem(args.roster, "district_no_start", params={"unit": roster.schools[0].unit}))
+    if problems:
+        return _refuse(args.format, today, problems, lang)
+
+    cache = (
+        None
+        if args.no_cache
+        else Path(args.cache)
+        if args.cache
+        else Path(args.roster).resolve().parent / ".cache" / "gecolumn-district"
+    )
+    progress = _progress_bar() if args.format == "text" and sys.stderr.isatty() and len(roster.schools) >= PROGRESS_FROM else None
+    with Fetcher(cache=cache, timeout=args.timeout, retries=args.retries) as fetcher:
+        result = monitor(roster, fetcher, today, first, last, jobs=args.jobs, progress=progress)
+
+    {"text": _print_text, "json": _print_json, "github": _print_github}[args.format](result, lang)
+    # The dashboard first: its folder is where CI asks for the tables too (public/bao-cao.csv).
+    outputs = (
+        ("--html", args.html, _write_html, "bao-cao/"),
+        ("--csv", args.csv, _write_csv, "bao-cao.csv"),
+        ("--xlsx", args.xlsx, _write_xlsx, "bao-cao.xlsx"),
+    )
+    for option, path, write, example in outputs:
+        if path:
+            try:
+                written = write(path, result, lang)
+            except OSError as exc:
+                params = {"problem": exc.strerror or str(exc), "example": f"{option} {example}"}
+                print(located(Problem(path, "output_unwritable", option, params=params), lang), file=sys.stderr)
+                return 2
+            print(f"Đã ghi {written}" if lang != "en" else f"Wrote {written}", file=sys.stderr)
+    return result.exit_code
+
+
+def _refuse(form: str, today: datetime.date | None, problems: list[Problem], lang: str) -> int:
+    """Exit 2 for a bad roster or options, said in the form asked for (CI parses the JSON)."""
+    if form == "json":
+        report = {"today": today.isoformat() if today else None, "exit_code": 2, "schools": [], "missing": [], "unknown": []}
+        report["unreachable"] = []
+        report["errors"] = [
+            {"file": p.file, "line": p.line, "field": p.field, "code": p.code, "message": render_problem(p, lang)}
+            for p in problems
+        ]
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            if form == "github":
+                props = [f"file={_escape_property(shown(problem.file, None))}"]
+                if problem.line:
+                    props.append(f"line={problem.line}")
+                print(f"::error {','.join(props)}::{_escape_data(render_problem(problem, lang))}")
+            else:
+                print(located(problem, lang), file=sys.stderr)
+    return 2
+
+
+def _progress_bar():
+    def show(done: int, total: int) -> None:
+        filled = 30 * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+def _cell_word(result: SchoolResult, quarter: Quarter, lang: str) -> str:
+    cell = result.cell(quarter)
+    if cell is None:
+        return ""
+    if cell.status is QuarterStatus.OK:
+        return _word("ok", lang, posts=cell.posts)
+    return _word(cell.status.value, lang)
+
+
+def _source_word(result: SchoolResult, lang: str) -> str:
+    return _KIND_NAMES[result.evidence.kind] if result.evidence else _word("unreachable_source", lang)
+
+
+def _quarter_name(quarter: Quarter, lang: str) -> str:
+    return str(quarter) if lang == "en" else quarter.vietnamese
+
+
+def _print_text(result: DistrictResult, lang: str) -> None:
+    print(_word("title", lang, today=short_vietnamese(result.today)))
+    quarters = result.quarters
+    if quarters:
+        print(_word("period", lang, first=_quarter_name(quarters[0], lang), last=_quarter_name(quarters[-1], lang)))
+    print()
+    head = [_word("school", lang), *(f"Q{q.number}/{q.year}" for q in quarters), _word("source", lang)]
+    rows = [
+        [str(shown(r.school.name)), *(_cell_word(r, q, lang) for q in quarters), _source_word(r, lang)] for r in result.schools
+    ]
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    for row in [head, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    if not quarters and not result.unreachable:
+        print(_word("no_due", lang))
+    print()
+    unreachable = result.unreachable
+    if unreachable:
+        print(_word("unreachable", lang, count=len(unreachable)) + ":")
+        for r in unreachable:
+            print(f"  {shown(r.school.name)} ({r.school.unit}) — {shown(r.school.url)}: {render_problem(r.problem, lang)}")
+        print()
+    missing = [r for r in result.schools if r.missing]
+    unknown = [r for r in result.schools if r.unknown and not r.problem]
+    if missing:
+        for r in missing:
+            names = ", ".join(_quarter_name(c.quarter, lang) for c in r.missing)
+            print(f"  {shown(r.school.name)} ({r.school.unit}): {_word('missing', lang)} {names}")
+        print(_word("advice_missing", lang, count=len(missing), quarters=sum(len(r.missing) for r in missing)))
+    if unreachable:
+        print(_word("advice_unreachable", lang, count=len(unreachable)))
+    if unknown:
+        print(_word("advice_unknown", lang, count=len(unknown)))
+    if result.exit_code == 0 and not unknown:
+        print(_word("advice_ok", lang))
+
+
+# --- json -------------------------------------------------------------------------------
+
+
+def _school_json(r: SchoolResult, lang: str) -> dict:
+    return {
+        "unit": r.school.unit,
+        "name": r.school.name,
+        "url": r.school.url,
+        "source": r.evidence.location if r.evidence else None,
+        "kind": r.evidence.kind.value if r.evidence else None,
+        "status": r.status.value,
+        "from": str(r.first),
+        "quarters": [{"quarter": str(c.quarter), "posts": c.posts, "status": c.status.value} for c in r.cells],
+    }
+
+
+def _json_report(result: DistrictResult, lang: str) -> dict:
+    return {
+        "today": result.today.isoformat(),
+        "to": str(result.last),
+        "exit_code": result.exit_code,
+        "schools": [_school_json(r, lang) for r in result.schools],
+        "missing": [{"unit": r.school.unit, "quarter": str(c.quarter)} for r in result.schools for c in r.missing],
+        "unknown": [{"unit": r.school.unit, "quarter": str(c.quarter)} for r in result.schools for c in r.unknown],
+        "unreachable": [
+            {"unit": r.school.unit, "url": r.school.url, "code": r.problem.code.value, "error": render_problem(r.problem, lang)}
+            for r in result.unreachable
+        ],
+        "errors": [],
+    }
+
+
+def _print_json(result: DistrictResult, lang: str) -> None:
+    print(json.dumps(_json_report(result, lang), ensure_ascii=False, indent=2))
+
+
+# --- github -----------------------------------------------------------------------------
+
+
+def _print_github(result: DistrictResult, lang: str) -> None:
+    """Annotations (missing and unreadable: errors; unknown: notices), a job summary, then the table."""
+    for r in result.unreachable:
+        title = _word("unreachable_title", lang, name=shown(r.school.name))
+        message = f"{shown(r.school.url)}: {render_problem(r.problem, lang)}"
+        print(f"::error title={_escape_property(title)}::{_escape_data(message)}")
+    for r in result.schools:
+        for cell in r.missing:
+            params = {"name": r.school.name, "quarter": _quarter_name(cell.quarter, lang)}
+            title = _word("missing_title", lang, quarter=params["quarter"], name=shown(r.school.name))
+            print(f"::error title={_escape_property(title)}::{_escape_data(render('district_missing_quarter', params, lang))}")
+        for cell in r.unknown:
+            oldest = r.evidence.known_from if r.evidence else None
+            params = {"name": r.school.name, "quarter": _quarter_name(cell.quarter, lang), "oldest": _quarter_name(oldest, lang)}
+            title = _word("unknown_title", lang, quarter=params["quarter"], name=shown(r.school.name))
+            print(f"::notice title={_escape_property(title)}::{_escape_data(render('district_unknown_quarter', params, lang))}")
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8") as summary:
+            summary.write(_summary_markdown(result, lang))
+    # Names, addresses and error details come from the roster and from servers: stop GitHub
+    # reading workflow commands around them, with a token none of them can guess.
+    token = secrets.token_hex(16)
+    print(f"::stop-commands::{token}")
+    _print_text(result, lang)
+    print(f"::{token}::")
+
+
+_MARKS = {QuarterStatus.OK: "✅", QuarterStatus.MISSING: "❌", QuarterStatus.IN_PROGRESS: "⏳", QuarterStatus.UNKNOWN: "❔"}
+
+
+def _md(text: object) -> str:
+    return str(shown(text)).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _summary_markdown(result: DistrictResult, lang: str) -> str:
+    quarters = result.quarters
+    lines = [f"## {_word('title', lang, today=short_vietnamese(result.today))}", ""]
+    lines.append(
+        "| " + " | ".join([_word("school", lang), *(f"Q{q.number}/{q.year}" for q in quarters), _word("source", lang)]) + " |"
+    )
+    lines.append("|" + "---|" * (len(quarters) + 2))
+    for r in result.schools:
+        cells = []
+        for q in quarters:
+            cell = r.cell(q)
+            cells.append(f"{_MARKS[cell.status]} {_cell_word(r, q, lang)}" if cell else "")
+        source = _source_word(r, lang) if r.evidence else f"❌ {_md(render_problem(r.problem, lang))}"
+        lines.append(f"| {_md(r.school.name)} | " + " | ".join(cells) + f" | {source} |")
+    return "\n".join(lines) + "\n\n"
+
+
+# --- the six-month table (CSV, XLSX) ----------------------------------------------------
+
+
+def _table(result: DistrictResult, lang: str) -> tuple[list[str], list[list]]:
+    quarters = result.quarters
+    header = [
+        "Đơn vị",
+        *(q.vietnamese for q in quarters),
+        "Tổng số bài",
+        "Số quý có bài",
+        "Số quý phải có",
+        "Quý thiếu bài",
+        "Quý chưa rõ",
+        "Mã",
+        "Nguồn",
+        "Ghi chú",
+    ]
+    rows, counts = [], []
+    for r in result.schools:
+        cells, numbers = [], []
+        for q in quarters:
+            cell = r.cell(q)
+            numbers.append(cell.posts or 0 if cell else 0)
+            if cell is None:
+                cells.append("")
+            elif cell.status is QuarterStatus.UNKNOWN:
+                cells.append("chưa rõ")
+            else:
+                cells.append(cell.posts)
+        counts.append(numbers)
+        due = [c for c in r.cells if c.status is not QuarterStatus.IN_PROGRESS]
+        covered = [c for c in due if c.status is QuarterStatus.OK]
+        rows.append(
+            [
+                r.school.name,
+                *cells,
+                r.posts if r.evidence else "",
+                len(covered) if r.evidence else "",
+                len(due) if r.evidence else "",
+                ", ".join(c.quarter.vietnamese for c in r.missing) or ("—" if r.evidence else ""),
+                ", ".join(c.quarter.vietnamese for c in r.unknown) or ("—" if r.evidence else ""),
+                r.school.unit,
+                r.evidence.location if r.evidence else "",
+                f"không đọc được: {render_problem(r.problem, 'vi')}" if r.problem else "",
+            ]
+        )
+    read = [r for r in result.schools if r.evidence]
+    total = total_row(
+        counts, len(quarters), sum(1 for r in read if r.posts), len(result.schools), sum(1 for r in read if r.missing)
+    )
+    unreadable = len(result.unreachable)
+    total += ["", "", "", f"{unreadable} trường không đọc được" if unreadable else ""]
+    rows.append(total)
+    return header, rows
+
+
+def _write_csv(path: str, result: DistrictResult, lang: str) -> str:
+    from gecolumn.commands.report import write_csv  # with openpyxl: only when a table is asked for
+
+    header, rows = _table(result, lang)
+    write_csv(path, [header, *rows])
+    return path
+
+
+def _write_xlsx(path: str, result: DistrictResult, lang: str) -> str:
+    from gecolumn.commands.report import write_xlsx
+
+    header, rows = _table(result, lang)
+    write_xlsx(path, (("Theo quý", header, rows),))
+    return path
+
+
+# --- the dashboard ----------------------------------------------------------------------
+
+_STATUS_WORDS = {
+    QuarterStatus.OK: "Có bài",
+    QuarterStatus.MISSING: "Thiếu bài",
+    QuarterStatus.IN_PROGRESS: "Đang diễn ra",
+    QuarterStatus.UNKNOWN: "Chưa rõ",
+}
+_SCHOOL_WORDS = {
+    SchoolStatus.OK: "Đủ bài",
+    SchoolStatus.MISSING: "Thiếu bài",
+    SchoolStatus.UNKNOWN: "Có quý chưa rõ",
+    SchoolStatus.UNREACHABLE: "Không đọc được",
+}
+
+
+def _link(address: str | None) -> str | None:
+    """An address the page may link to: only http(s); a local path is shown, never linked."""
+    return address if address and address.lower().startswith(("http://", "https://")) else None
+
+
+def dashboard_html(result: DistrictResult) -> str:
+    """The dashboard page: one self-contained, printable HTML file in Vietnamese, every value escaped."""
+    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
+    quarters = result.quarters
+    schools = []
+    for order, r in enumerate(result.schools):
+        cells = []
+        for q in quarters:
+            cell = r.cell(q)
+            if cell is None:
+                cells.append({"status": "not-due", "text": "—", "posts": None})
+            else:
+                cells.append({"status": cell.status.value, "text": _STATUS_WORDS[cell.status], "posts": cell.posts})
+        schools.append(
+            {
+                "order": order,
+                "name": r.school.name,
+                "unit": r.school.unit,
+                "url": r.school.url,
+                "href": _link(r.school.url),
+                "status": r.status.value,
+                "status_text": _SCHOOL_WORDS[r.status],
+                "missing": len(r.missing),
+                "cells": cells,
+                "source": r.evidence.location if r.evidence else None,
+                "source_href": _link(r.evidence.location) if r.evidence else None,
+                "kind": _KIND_NAMES[r.evidence.kind] if r.evidence else None,
+                "error": render_problem(r.problem, "vi") if r.problem else None,
+            }
+        )
+    counts = {status: sum(1 for r in result.schools if r.status is status) for status in SchoolStatus}
+    return environment.get_template("dashboard.html").render(
+        today=short_vietnamese(result.today),
+        quarters=[q.vietnamese for q in quarters],
+        schools=schools,
+        total=len(result.schools),
+        counts={status.value: count for status, count in counts.items()},
+    )
+
+
+def _write_html(folder: str, result: DistrictResult, lang: str) -> str:
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    page = out / "index.html"
+    page.write_text(dashboard_html(result), encoding="utf-8")
+    return str(page)

@@ -1,0 +1,38 @@
+"""The district view: which schools owe which quarter, across columns published anywhere.
+
+A district office (Phòng GD&ĐT) keeps a roster of its schools and where each publishes its
+column; the monitor reads each school's best source and judges its due quarters like the
+column's own check, plus *unknown* where a feed cannot tell. One module per step:
+
+1. **read** — :mod:`gecolumn.district.roster` checks the roster (CSV as Excel saves it).
+2. **fetch** — :mod:`gecolumn.district.fetch` fetches politely: timeouts, size limit,
+   retries, a few connections per host, an on-disk cache of ETag / Last-Modified.
+3. **find the source** — :mod:`gecolumn.district.sources` takes ``theo-doi.json``, else an
+   RSS/Atom feed (feedparser), else a built site's folder, into :class:`Evidence`.
+4. **judge** — :mod:`gecolumn.district.judge` judges every school's quarters, all schools at
+   once; ``gecolumn/commands/district.py`` prints and writes the results.
+
+Entry points: :func:`read_roster`, :class:`Fetcher`, :func:`monitor`.
+"""
+
+from gecolumn.district.fetch import Fetcher, Unreadable
+from gecolumn.district.judge import DistrictResult, QuarterStatus, SchoolResult, SchoolStatus, judge_quarters, monitor
+from gecolumn.district.roster import Roster, School, read_roster
+from gecolumn.district.sources import Evidence, SourceKind, find_evidence
+
+__all__ = [
+    "DistrictResult",
+    "Evidence",
+    "Fetcher",
+    "QuarterStatus",
+    "Roster",
+    "School",
+    "SchoolResult",
+    "SchoolStatus",
+    "SourceKind",
+    "Unreadable",
+    "find_evidence",
+    "judge_quarters",
+    "monitor",
+    "read_roster",
+]

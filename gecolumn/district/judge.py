@@ -1,0 +1,198 @@
+"""The district's verdict: every school's due quarters judged from what its source proves, all schools at once.
+
+A quarter is due from the school's first quarter (``--from``, its ``since`` if later, else
+the roster's first ``since``) up to ``--to`` or the current quarter. As in the column's own
+check, the current quarter is never missing; unlike it, a quarter can be **unknown**: a feed
+that holds only the latest items says nothing about the quarters before its oldest one.
+
+    >>> cells = judge_quarters(Evidence(SourceKind.RSS, "f", {Quarter(2024, 3): 1}, Quarter(2024, 3)),
+    ...                        Quarter(2024, 2), Quarter(2024, 4), datetime.date(2024, 11, 22))
+    >>> [(str(c.quarter), c.status.value) for c in cells]
+    [('2024-Q2', 'unknown'), ('2024-Q3', 'ok'), ('2024-Q4', 'in_progress')]
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+
+from gecolumn.district.fetch import Fetcher, Unreadable
+from gecolumn.district.roster import Roster, School
+from gecolumn.district.sources import Evidence, SourceKind, find_evidence
+from gecolumn.problems import Problem
+from gecolumn.quarters import Quarter, quarter_range
+
+
+class QuarterStatus(enum.Enum):
+    """How one due quarter of one school stands, as far as its source can tell."""
+
+    OK = "ok"
+    """The source shows at least one post in it."""
+    MISSING = "missing"
+    """The quarter has ended and the source proves it had no post."""
+    IN_PROGRESS = "in_progress"
+    """The current quarter, still without a post; it can still be covered."""
+    UNKNOWN = "unknown"
+    """Ended, no post seen, but the source cannot prove there was none (older than a feed's oldest item)."""
+
+
+class SchoolStatus(enum.Enum):
+    """One school at a glance: the worst of its quarters, or why it could not be judged."""
+
+    OK = "ok"
+    """Every due quarter is covered (the current one may still be in progress)."""
+    MISSING = "missing"
+    """At least one due quarter is proven missing."""
+    UNKNOWN = "unknown"
+    """Nothing proven missing, but some quarters cannot be told from its feed."""
+    UNREACHABLE = "unreachable"
+    """Its source could not be read; see its problem."""
+
+
+@dataclass(frozen=True)
+class QuarterCell:
+    """One due quarter of one school."""
+
+    quarter: Quarter
+    posts: int | None
+    """Posts seen in the quarter; ``None`` when unknown."""
+    status: QuarterStatus
+
+
+@dataclass(frozen=True)
+class SchoolResult:
+    """One school: its source, its due quarters, or the problem that kept it from being read."""
+
+    school: School
+    first: Quarter
+    evidence: Evidence | None
+    cells: tuple[QuarterCell, ...]
+    problem: Problem | None = None
+
+    @property
+    def status(self) -> SchoolStatus:
+        if self.problem is not None:
+            return SchoolStatus.UNREACHABLE
+        if self.missing:
+            return SchoolStatus.MISSING
+        if self.unknown:
+            return SchoolStatus.UNKNOWN
+        return SchoolStatus.OK
+
+    @property
+    def missing(self) -> tuple[QuarterCell, ...]:
+        return tuple(cell for cell in self.cells if cell.status is QuarterStatus.MISSING)
+
+    @property
+    def unknown(self) -> tuple[QuarterCell, ...]:
+        return tuple(cell for cell in self.cells if cell.status is QuarterStatus.UNKNOWN)
+
+    @property
+    def posts(self) -> int:
+        return sum(cell.posts or 0 for cell in self.cells)
+
+    def cell(self, quarter: Quarter) -> QuarterCell | None:
+        return next((cell for cell in self.cells if cell.quarter == quarter), None)
+
+
+@dataclass(frozen=True)
+class DistrictResult:
+    """Every school of the roster on one day, in roster order."""
+
+    today: datetime.date
+    last: Quarter
+    schools: tuple[SchoolResult, ...]
+
+    @property
+    def quarters(self) -> tuple[Quarter, ...]:
+        """Every quarter due for some school, in order: the columns of the district's tables."""
+        due = {cell.quarter for result in self.schools for cell in result.cells}
+        return tuple(sorted(due))
+
+    @property
+    def unreachable(self) -> tuple[SchoolResult, ...]:
+        return tuple(result for result in self.schools if result.problem is not None)
+
+    @property
+    def exit_code(self) -> int:
+        """0 every due quarter covered (or unknown), 1 a quarter missing or a school unread."""
+        return 1 if any(r.status in (SchoolStatus.MISSING, SchoolStatus.UNREACHABLE) for r in self.schools) else 0
+
+
+def judge_quarters(evidence: Evidence, first: Quarter, last: Quarter, today: datetime.date) -> tuple[QuarterCell, ...]:
+    """Each quarter from ``first`` to ``last`` (never past today's) as ``evidence`` shows it."""
+    current = Quarter.of(today)
+    cells = []
+    for quarter in quarter_range(first, min(last, current)):
+        posts = evidence.counts.get(quarter, 0)
+        if posts:
+            cells.append(QuarterCell(quarter, posts, QuarterStatus.OK))
+        elif quarter == current:
+            cells.append(QuarterCell(quarter, 0, QuarterStatus.IN_PROGRESS))
+        elif evidence.known_from is not None and quarter < evidence.known_from:
+            cells.append(QuarterCell(quarter, None, QuarterStatus.UNKNOWN))
+        else:
+            cells.append(QuarterCell(quarter, 0, QuarterStatus.MISSING))
+    return tuple(cells)
+
+
+def first_due(school: School, roster: Roster, given: Quarter | None) -> Quarter | None:
+    """The school's first due quarter: ``--from`` (its ``since`` if later), else its ``since``, else the roster's first."""
+    if given is not None:
+        return max(given, school.since) if school.since else given
+    return school.since or roster.first_quarter
+
+
+def monitor(
+    roster: Roster,
+    fetcher: Fetcher,
+    today: datetime.date,
+    first: Quarter | None = None,
+    last: Quarter | None = None,
+    jobs: int = 16,
+    progress: Callable[[int, int], None] | None = None,
+) -> DistrictResult:
+    """Judge every school of ``roster`` concurrently; a school that cannot be read never stops the others.
+
+    ``first`` is ``--from`` (see :func:`first_due`; the caller makes sure every school has
+    one), ``last`` is ``--to`` (default: the current quarter).
+    """
+    last = min(last or Quarter.of(today), Quarter.of(today))
+    results: dict[int, SchoolResult] = {}
+
+    def one(school: School) -> SchoolResult:
+        start = first_due(school, roster, first)
+        if start is None:
+            raise ValueError(f"no first quarter for {school.unit}")
+        try:
+            evidence = find_evidence(school, fetcher, today)
+        except Unreadable as exc:
+            return SchoolResult(school, start, None, (), Problem(school.url, exc.code, field=school.unit, params=exc.params))
+        except Exception as exc:  # a bug reading one school's document must not lose the others
+            params = {"kind": type(exc).__name__, "detail": str(exc)[:200]}
+            return SchoolResult(school, start, None, (), Problem(school.url, "internal_error", field=school.unit, params=params))
+        return SchoolResult(school, start, evidence, judge_quarters(evidence, start, last, today))
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="district") as pool:
+        futures = {pool.submit(one, school): index for index, school in enumerate(roster.schools)}
+        for done, future in enumerate(as_completed(futures), start=1):
+            results[futures[future]] = future.result()
+            if progress is not None:
+                progress(done, len(futures))
+    return DistrictResult(today, last, tuple(results[index] for index in range(len(roster.schools))))
+
+
+__all__ = [
+    "DistrictResult",
+    "QuarterCell",
+    "QuarterStatus",
+    "SchoolResult",
+    "SchoolStatus",
+    "SourceKind",
+    "first_due",
+    "judge_quarters",
+    "monitor",
+]

@@ -1,0 +1,318 @@
+"""Where a school's posts are known from: its ``theo-doi.json``, else its RSS/Atom feed, else a folder.
+
+:func:`find_evidence` looks at what the roster names and takes the best source there:
+
+1. a ``theo-doi.json`` (the column's coverage as data): the address itself, one announced
+   by the page (``<link rel="alternate" type="application/json">``), or one at the root of
+   the site;
+2. else an RSS 2.0 or Atom feed: the address itself, or one the page announces (never the
+   comments feed WordPress also announces), read by feedparser;
+3. else, for a folder on this computer, the built site's ``theo-doi.json`` or ``rss.xml``.
+
+What it finds is :class:`Evidence`: posts per quarter, and from which quarter on the source
+can prove a quarter had none. A ``theo-doi.json`` lists every published post, so it proves
+everything; a feed holds only the latest items and proves nothing before its oldest one.
+
+    >>> evidence = read_feed(WORDPRESS_RSS, "https://x.edu.vn/feed/", today)  # doctest: +SKIP
+    >>> evidence.counts[Quarter(2024, 1)], evidence.known_from                 # doctest: +SKIP
+    (2, Quarter(year=2024, number=1))
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+import io
+import json
+import re
+import xml.sax
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+
+from gecolumn.dates import LOCAL_TZ
+from gecolumn.district.fetch import Fetcher, Unreadable
+from gecolumn.district.roster import School
+from gecolumn.quarters import Quarter
+
+COVERAGE_FILE = "theo-doi.json"
+SUPPORTED_SCHEMA = 1
+
+
+class SourceKind(enum.Enum):
+    """What kind of document a school's quarters were read from."""
+
+    COVERAGE = "theo-doi.json"
+    """The column's own coverage data: every published post, so every quarter is proven."""
+    RSS = "rss"
+    """An RSS feed: the latest items only."""
+    ATOM = "atom"
+    """An Atom feed: the latest items only."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one source proves about a school: posts per quarter, and how far back it can tell."""
+
+    kind: SourceKind
+    location: str
+    """The address (or path) of the document read."""
+    counts: Mapping[Quarter, int]
+    """Posts that count per quarter: published, dated on or before today."""
+    known_from: Quarter | None
+    """The first quarter the source can prove empty; ``None`` when it proves every quarter."""
+
+
+def find_evidence(school: School, fetcher: Fetcher, today: datetime.date) -> Evidence:
+    """The best source for ``school``; raises :class:`Unreadable` saying why there is none."""
+    if school.folder is not None:
+        return _from_folder(school.folder, today, fetcher.max_bytes)
+    return _from_web(school, fetcher, today)
+
+
+# --- on the web -----------------------------------------------------------------------------
+
+
+def _from_web(school: School, fetcher: Fetcher, today: datetime.date) -> Evidence:
+    first = fetcher.get(school.url)
+    kind = _sniff(first.body, first.content_type)
+    if kind == "json":
+        return read_coverage(first.body, first.url, school.unit, today)
+    if kind == "feed":
+        return read_feed(first.body, first.url, today)
+    if kind != "html":
+        raise Unreadable("source_no_feed", location=first.url)
+    announced = _Links.of(first.body, first.url)
+    failures: list[Unreadable] = []
+    # Announced data first; then the file at the site's root, which a page need not announce
+    # (a probe: a 404 there, or a portal's "page not found" page, says nothing).
+    for url in announced.data:
+        try:
+            return _coverage_at(fetcher, url, school.unit, today)
+        except Unreadable as exc:
+            failures.append(exc)
+    for url in _root_candidates(first.url):
+        if url in announced.data:
+            continue
+        try:
+            return _coverage_at(fetcher, url, school.unit, today)
+        except Unreadable:
+            pass
+    for url in announced.feeds[:3]:
+        try:
+            fetched = fetcher.get(url)
+            if _sniff(fetched.body, fetched.content_type) != "feed":
+                raise Unreadable("source_not_feed", location=fetched.url)
+            return read_feed(fetched.body, fetched.url, today)
+        except Unreadable as exc:
+            failures.append(exc)
+    if failures:
+        raise failures[0]
+    raise Unreadable("source_no_feed", location=first.url)
+
+
+def _coverage_at(fetcher: Fetcher, url: str, unit: str, today: datetime.date) -> Evidence:
+    fetched = fetcher.get(url)
+    if _sniff(fetched.body, fetched.content_type) != "json":
+        raise Unreadable("source_bad_data", location=fetched.url, detail="không phải JSON")
+    return read_coverage(fetched.body, fetched.url, unit, today)
+
+
+def _root_candidates(page_url: str) -> list[str]:
+    """``theo-doi.json`` beside the page (the column's folder), then at the root of the host."""
+    beside = urljoin(page_url, COVERAGE_FILE)
+    root = urljoin(page_url, "/" + COVERAGE_FILE)
+    return [beside] if beside == root else [beside, root]
+
+
+class _Links(HTMLParser):
+    """The ``<link rel="alternate">`` of a page that point to coverage data or feeds."""
+
+    def __init__(self, base: str):
+        super().__init__(convert_charrefs=True)
+        self.base = base
+        self.data: list[str] = []
+        self.feeds: list[str] = []
+        self._comment_feeds: list[str] = []
+
+    @classmethod
+    def of(cls, body: bytes, url: str) -> _Links:
+        links = cls(url)
+        head = body[: 512 * 1024].decode("utf-8", errors="replace")  # the head is near the top
+        try:
+            links.feed(head)
+            links.close()
+        except Exception:  # a broken page still gives the links read before the break
+            pass
+        links.feeds += links._comment_feeds  # last resort only: they list comments, not posts
+        return links
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        values = {name.lower(): (value or "") for name, value in attrs}
+        if tag == "base" and values.get("href"):
+            self.base = urljoin(self.base, values["href"].strip())
+            return
+        if tag != "link" or "alternate" not in values.get("rel", "").lower().split():
+            return
+        href = urljoin(self.base, values.get("href", "").strip())
+        if urlsplit(href).scheme not in ("http", "https"):
+            return  # a page may not send the monitor to a file or another scheme
+        kind = values.get("type", "").split(";")[0].strip().lower()
+        if kind == "application/json":
+            self.data.append(href)
+        elif kind in ("application/rss+xml", "application/atom+xml"):
+            about_comments = re.search(r"comment|bình luận", values.get("title", "") + " " + href, re.IGNORECASE)
+            (self._comment_feeds if about_comments else self.feeds).append(href)
+
+
+def _sniff(body: bytes, content_type: str) -> str:
+    """``json``, ``feed``, ``html`` or ``other``, from the first bytes (servers mislabel types)."""
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if b"<!doctype html" in head or b"<html" in head:
+        return "html"
+    if head.startswith(b"<") and (head.startswith(b"<?xml") or re.search(rb"<(rss|feed|rdf:rdf)[\s>]", head)):
+        return "feed"
+    if "html" in content_type.lower():
+        return "html"
+    if "json" in content_type.lower():
+        return "json"
+    if "xml" in content_type.lower() or "rss" in content_type.lower():
+        return "feed"
+    return "other"
+
+
+# --- on this computer -----------------------------------------------------------------------
+
+
+def _from_folder(path: Path, today: datetime.date, max_bytes: int) -> Evidence:
+    if path.is_dir():
+        for name in (COVERAGE_FILE, "rss.xml", "atom.xml"):
+            if (path / name).is_file():
+                return _from_file(path / name, today, max_bytes)
+        raise Unreadable("source_folder", location=str(path))
+    if path.is_file():
+        return _from_file(path, today, max_bytes)
+    raise Unreadable("source_folder", location=str(path))
+
+
+def _from_file(path: Path, today: datetime.date, max_bytes: int) -> Evidence:
+    try:
+        with open(path, "rb") as handle:
+            body = handle.read(max_bytes + 1)
+    except OSError:
+        raise Unreadable("source_folder", location=str(path)) from None
+    if len(body) > max_bytes:
+        raise Unreadable("source_too_large", limit=f"{max_bytes / (1024 * 1024):g} MB")
+    kind = _sniff(body, "")
+    if kind == "json":
+        return read_coverage(body, str(path), None, today)
+    if kind == "feed":
+        return read_feed(body, str(path), today)
+    raise Unreadable("source_no_feed", location=str(path))
+
+
+# --- reading a document ---------------------------------------------------------------------
+
+
+def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.date) -> Evidence:
+    """A column's ``theo-doi.json``: the cells of ``unit`` when the column has that unit, else the whole column's.
+
+    Ended quarters come from the cells the column judged; the current quarter, and quarters
+    the column did not judge (before its ``start``), are counted from its list of posts,
+    which holds every published post.
+    """
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Unreadable("source_not_utf8", location=location, position=exc.start) from None
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        raise Unreadable("source_bad_data", location=location, detail=str(exc)[:120]) from None
+    if not isinstance(document, dict):
+        raise Unreadable("source_bad_data", location=location, detail="không phải một đối tượng JSON")
+    schema = document.get("schema")
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > SUPPORTED_SCHEMA:
+        raise Unreadable("source_newer_schema", location=location, schema=schema)
+    if schema != SUPPORTED_SCHEMA:
+        raise Unreadable("source_bad_data", location=location, detail=f"schema = {str(schema)[:20]}")
+    try:
+        units = {entry["id"] for entry in _list(document, "units")}
+        mine = unit if unit in units else None
+        cells = _list(document, "quarters") if mine else _list(document, "whole")
+        judged = {}
+        for cell in cells:
+            if cell.get("unit") == mine:
+                judged[Quarter.parse(cell["quarter"])] = _count(cell["posts"])
+        posts = Counter()
+        for entry in _list(document, "posts"):
+            if mine is None or entry.get("unit") == mine:
+                day = datetime.datetime.fromisoformat(entry["date"]).astimezone(LOCAL_TZ).date()
+                if day <= today:
+                    posts[Quarter.of(day)] += 1
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise Unreadable("source_bad_data", location=location, detail=f"{type(exc).__name__}: {str(exc)[:80]}") from None
+    current = Quarter.of(today)
+    counts = {quarter: count for quarter, count in judged.items() if quarter < current}
+    for quarter, count in posts.items():
+        if quarter not in counts:
+            counts[quarter] = count
+    return Evidence(SourceKind.COVERAGE, location, counts, None)
+
+
+def _list(document: dict, key: str) -> list[dict]:
+    value = document[key]
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise TypeError(f"'{key}' không phải danh sách")
+    return value
+
+
+def _count(value) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"posts = {str(value)[:20]}")
+    return value
+
+
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def read_feed(body: bytes, location: str, today: datetime.date) -> Evidence:
+    """An RSS or Atom feed: posts per quarter of their local date; it proves nothing before its oldest item."""
+    stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
+    declared = _DECLARED.match(stripped)
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        body.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise Unreadable("source_not_utf8", location=location, position=getattr(exc, "start", 0)) from None
+    # A stream, never a string: feedparser would take a string for a file name or an address.
+    parsed = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
+    problem = parsed.get("bozo_exception")
+    if isinstance(problem, xml.sax.SAXParseException):
+        detail = f"dòng {problem.getLineNumber()}, cột {problem.getColumnNumber()}: {problem.getMessage()}"
+        raise Unreadable("source_bad_xml", location=location, detail=detail)
+    if parsed.get("bozo") and isinstance(problem, xml.sax.SAXException):
+        raise Unreadable("source_bad_xml", location=location, detail=str(problem)[:120])
+    version = parsed.get("version") or ""
+    if not version:
+        raise Unreadable("source_not_feed", location=location)
+    days = []
+    for entry in parsed.entries:
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed")
+        if stamp:
+            # feedparser gives UTC; the quarter is that of the local (+07:00) date.
+            moment = datetime.datetime.fromtimestamp(calendar.timegm(stamp), datetime.UTC).astimezone(LOCAL_TZ)
+            if moment.date() <= today:
+                days.append(moment.date())
+    counts = Counter(Quarter.of(day) for day in days)
+    known_from = Quarter.of(min(days)) if days else Quarter.of(today)
+    kind = SourceKind.ATOM if version.startswith("atom") else SourceKind.RSS
+    return Evidence(kind, location, dict(counts), known_from)

@@ -1,0 +1,8 @@
+"""The district monitor (``python scripts/district.py --help``); the command lives in gecolumn/commands/district.py."""
+
+import sys
+
+from gecolumn.commands.district import main
+
+if __name__ == "__main__":
+    sys.exit(main())
