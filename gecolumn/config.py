@@ -19,7 +19,7 @@ from gecolumn.slugs import SLUG_PATTERN, slug_of
 
 PREFIX = "extra.column"
 DEFAULT_FEED_SIZE = 20
-_KNOWN_KEYS = ("start", "per_unit", "units", "feed_size", "as_of")
+_KNOWN_KEYS = ("start", "per_unit", "units", "feed_size", "as_of", "school", "address")
 _UNIT_KEYS = ("name", "since")
 
 
@@ -48,6 +48,10 @@ class ColumnConfig:
     as_of: datetime.date | None = None
     """Judge the column as it stood on this day instead of today (a demo, an archived column);
     ``--today`` and ``SOURCE_DATE_EPOCH`` still win."""
+    school: str | None = None
+    """Who runs the column (a school or an office), for the header, the footer and the feeds' author."""
+    address: str | None = None
+    """Its postal address, for the footer."""
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, or ``None``."""
@@ -115,10 +119,28 @@ def read_column_config(extra: Mapping[str, Any] | None, file: str = "mkdocs.yml"
     if isinstance(as_of, datetime.datetime):
         as_of = as_of.date()
 
+    school, address = _text(column, "school", error), _text(column, "address", error)
+
     units = _units(column.get("units"), error)
     if any(p.is_error for p in problems) or start is None:
         return None, problems
-    return ColumnConfig(start=start, units=units, per_unit=per_unit, feed_size=feed_size, as_of=as_of), problems
+    return (
+        ColumnConfig(
+            start=start, units=units, per_unit=per_unit, feed_size=feed_size, as_of=as_of, school=school, address=address
+        ),
+        problems,
+    )
+
+
+def _text(column: Mapping[str, Any], key: str, error) -> str | None:
+    """An optional one-line text setting: ``None`` when absent or empty."""
+    raw = column.get(key)
+    if raw is None:
+        return None
+    if not isinstance(raw, (str, int, float)) or isinstance(raw, bool):  # `address: [a, b]` is not "['a', 'b']"
+        error("config_not_text", key, value=raw)
+        return None
+    return " ".join(str(raw).split()) or None
 
 
 def _units(raw: Any, error) -> tuple[Unit, ...]:

@@ -18,6 +18,7 @@ address: views carry :class:`gecolumn.views.Link` values built here.
 from __future__ import annotations
 
 import functools
+from urllib.parse import quote
 
 from gecolumn.slugs import slug_of
 
@@ -34,6 +35,15 @@ COVERAGE_DATA = "theo-doi.json"
 """The coverage as data (:mod:`gecolumn.coverage_data`), beside the coverage page."""
 SITE_RSS = "rss.xml"
 SITE_ATOM = "atom.xml"
+CONTENT = "__noi-dung"
+"""The id of every column page's content: Material's "Bỏ qua" (skip) link leads there. The
+leading underscores keep it apart from the ids Markdown gives headings (``## Nội dung``)."""
+
+SHARE = {
+    "facebook": "https://www.facebook.com/sharer/sharer.php?u={url}",
+    "zalo": "https://sp.zalo.me/share_inline?url={url}",
+}
+"""Share pages of the services readers pass posts on with: plain links, no script of theirs on the page."""
 
 
 def post_source(path: str) -> str:
@@ -112,3 +122,12 @@ def page_dest(page_uri: str, use_directory_urls: bool) -> str:
     if not use_directory_urls or stem == "index" or stem.endswith("/index"):
         return f"{stem}.html"
     return f"{stem}/index.html"
+
+
+def share(service: str, page_url: str) -> str:
+    """The address that shares ``page_url`` on ``service`` (a key of :data:`SHARE`).
+
+    >>> share("zalo", "https://thcs-baokhe.edu.vn/binh-dang-gioi/bai-viet/a/")
+    'https://sp.zalo.me/share_inline?url=https%3A%2F%2Fthcs-baokhe.edu.vn%2Fbinh-dang-gioi%2Fbai-viet%2Fa%2F'
+    """
+    return SHARE[service].format(url=quote(page_url, safe=""))

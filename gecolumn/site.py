@@ -24,9 +24,10 @@ from gecolumn.dates import long_vietnamese, short_vietnamese
 from gecolumn.pages import PAGE_BUILDERS, ColumnState
 from gecolumn.posts import Corpus, Post
 from gecolumn.quarters import Quarter
-from gecolumn.views import Cover, Feed, GeneratedPage, HomeView, Link, PostView
+from gecolumn.views import Cover, Feed, GeneratedPage, HomeView, Link, PostView, SiteView
 
 LATEST_ON_HOME = 10
+LATEST_ON_404 = 5
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class SitePlan:
     home: HomeView
     feeds: tuple[Feed, ...]
     """Every feed to write: the site's RSS and Atom first, then each page's own."""
+    site: SiteView
 
     @property
     def sections(self) -> tuple[Link, ...]:
@@ -73,11 +75,15 @@ class SitePlan:
     @property
     def site_feeds(self) -> tuple[Feed, ...]:
         """The feeds every page announces."""
-        return tuple(feed for feed in self.feeds if feed.page == routes.HOME)
+        return self.site.feeds
 
 
 def plan_site(
-    corpus: Corpus, config: ColumnConfig, today: datetime.date, site_name: str = "Chuyên mục tuyên truyền bình đẳng giới"
+    corpus: Corpus,
+    config: ColumnConfig,
+    today: datetime.date,
+    site_name: str = "Chuyên mục tuyên truyền bình đẳng giới",
+    site_description: str = "",
 ) -> SitePlan:
     """Plan every page, file and feed of the column as it stands on ``today``."""
     published = sorted((p for p in corpus.posts if counts(p, today)), key=lambda p: (p.published, p.path), reverse=True)
@@ -94,7 +100,18 @@ def plan_site(
         for path, kind in ((routes.SITE_RSS, "rss"), (routes.SITE_ATOM, "atom"))
     )
     feeds = site_feeds + tuple(feed for page in pages for feed in page.feeds)
-    return SitePlan(views, held_back, pages, assets, _home(views, today), feeds)
+    default_unit = config.default_unit
+    site = SiteView(
+        name=site_name,
+        description=site_description,
+        school=config.school or (default_unit.name if default_unit else site_name),
+        address=config.address,
+        home=Link("Trang chủ", routes.HOME),
+        coverage=Link("Theo dõi thực hiện", routes.COVERAGE),
+        feeds=site_feeds,
+        latest=views[:LATEST_ON_404],
+    )
+    return SitePlan(views, held_back, pages, assets, _home(views, today), feeds, site)
 
 
 def _home(views: tuple[PostView, ...], today: datetime.date) -> HomeView:

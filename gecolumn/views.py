@@ -42,6 +42,28 @@ class Cover:
 
 
 @dataclass(frozen=True)
+class Thumbnail:
+    """The small copy of a post's cover that a post card shows, with its size (known once the photo is processed)."""
+
+    src_uri: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Share:
+    """A link that passes a page on to a service (``facebook``, ``zalo``); the ``absolute`` filter gives its address."""
+
+    title: str
+    service: str
+    page: Link
+
+
+SHARES = (("facebook", "Facebook"), ("zalo", "Zalo"))
+"""Where a post's share row sends it, in order: the service and the name readers know it by."""
+
+
+@dataclass(frozen=True)
 class Feed:
     """One feed of the column: what the hook writes, and what pages announce in their ``<head>``."""
 
@@ -85,6 +107,10 @@ class PostView:
     @property
     def link(self) -> Link:
         return Link(self.post.title, self.src_uri)
+
+    @property
+    def shares(self) -> tuple[Share, ...]:
+        return tuple(Share(title, service, self.link) for service, title in SHARES)
 
 
 @dataclass(frozen=True)
@@ -204,6 +230,23 @@ class HomeView:
     days_left: int
     coverage: Link
     archive: Link
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What every page shows of the column itself: the header, the footer and the 404 page read it."""
+
+    name: str
+    description: str
+    school: str
+    """Who runs the column: ``extra.column.school``, else the only unit, else the site's name."""
+    address: str | None
+    home: Link
+    coverage: Link
+    feeds: tuple[Feed, ...]
+    """The site's own feeds (RSS, Atom), announced in every ``<head>`` and linked from the footer."""
+    latest: tuple[PostView, ...]
+    """The newest posts, for a page that has no view of its own (404)."""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import url_filter
 
 from gecolumn import feeds, images, routes
@@ -33,6 +34,7 @@ from gecolumn.problems import Problem, Severity
 from gecolumn.sanitize import Removal, clean_body, line_of
 from gecolumn.site import SitePlan, plan_site
 from gecolumn.slugs import folded_words
+from gecolumn.views import Share, Thumbnail
 
 log = logging.getLogger("mkdocs.hooks.column")
 
@@ -59,8 +61,9 @@ class _PostFile(File):
 class _Build:
     """What one build knows about the column: the check's result and the site plan."""
 
-    def __init__(self, check: CheckResult, plan: SitePlan, posts_dir: Path, lang: str, site: dict):
-        self.check, self.plan, self.posts_dir, self.lang, self.site = check, plan, posts_dir, lang, site
+    def __init__(self, check: CheckResult, plan: SitePlan, posts_dir: Path, lang: str):
+        self.check, self.plan, self.posts_dir, self.lang = check, plan, posts_dir, lang
+        self.site = plan.site
         self.views = {view.src_uri: view for view in plan.posts}
         self.pages = {page.src_uri: page for page in plan.pages}
         self.urls: dict[str, str] = {}
@@ -90,8 +93,8 @@ def on_config(config):
     check = run_check(config.extra, posts_dir, today.date, config_label=Path(config.config_file_path).name, today_from=today)
     if check.config is None:
         raise PluginError("\n".join(render_located(p, lang) for p in check.config_problems))
-    site = {"name": config.site_name or "", "description": config.site_description or ""}
-    _build = _Build(check, plan_site(check.corpus, check.config, check.today, site["name"]), posts_dir, lang, site)
+    plan = plan_site(check.corpus, check.config, check.today, config.site_name or "", config.site_description or "")
+    _build = _Build(check, plan, posts_dir, lang)
     # Material writes these settings into pages as they are (MkDocs' Jinja does not escape):
     # from here on they are HTML text, and the column's own templates use the raw values.
     # Markup, so that where Material does escape (`| e`) nothing is escaped twice.
@@ -191,15 +194,15 @@ def on_env(env, config, files: Files):
     # which only the built file list knows. Templates resolve links with `href`.
     _build.urls = urls = {file.src_uri: file.url for file in files}
     env.filters["href"] = _href
-    env.filters["absolute"] = lambda target: (
-        target.url or ((config.site_url or "") + urls[target.src_uri] if target.src_uri in urls else "")
-    )
+    env.filters["absolute"] = lambda target: _absolute(target, config.site_url or "")
+    env.filters["thumbnail"] = _thumbnail
     # A cover whose photo could not be published (reported in on_files) is not shown or shared.
     env.tests["published"] = lambda target: bool(target) and (bool(target.url) or target.src_uri in urls)
-    env.globals["column_site"] = _build.site
+    # Header, footer and the 404 page (rendered without a page) read the column from here.
     # Only the site's own feeds go in every <head>: Material fetches a sitemap.xml beside each
     # <link rel=alternate>, which a feed in a sub-folder does not have (a 404 on every visit).
-    env.globals["column_site_feeds"] = _build.plan.site_feeds
+    env.globals["column_site"] = _build.site
+    env.globals["column_content"] = routes.CONTENT
     # The column's templates escape everything they print (MkDocs turns autoescape off for
     # Material's sake); only a cleaned body is marked safe, where it is printed.
     env.autoescape = _escaped_template
@@ -217,29 +220,61 @@ def _href(context, target) -> str:
     return url_filter(context, path) + (f"#{fragment}" if fragment else "")
 
 
+def _absolute(target, site_url: str) -> str:
+    """The absolute URL of a Link or Cover (needs ``site_url``), or the share address of a Share."""
+    if isinstance(target, Share):
+        return routes.share(target.service, _absolute(target.page, site_url))
+    if target.url:
+        return target.url
+    return site_url + _build.urls[target.src_uri] if target.src_uri in _build.urls else ""
+
+
+def _thumbnail(cover) -> Thumbnail | None:
+    """The narrowest published copy of a post's cover, for a card; none for an external or refused photo."""
+    published = _build.photos.get(cover.src_uri) if cover and not cover.is_external else None
+    if published is None:
+        return None
+    name, width = published.names[0]
+    variant = published.processed.variants[0]
+    src_uri = cover.src_uri if variant is published.processed.main else posixpath.join(posixpath.dirname(cover.src_uri), name)
+    return Thumbnail(src_uri, width, variant.height)
+
+
+_ESCAPED = ("main.html", "404.html", "partials/header.html")
+"""Material's templates the column overrides: autoescaped like its own ``column/*``."""
+
+
 def _escaped_template(name: str | None) -> bool:
-    return bool(name) and (name.startswith("column/") or name == "main.html")
+    return bool(name) and (name.startswith("column/") or name in _ESCAPED)
 
 
 def on_page_markdown(markdown: str, page, config, files):
     # A page's template and title are read from page.meta after this event: the plan says
     # which template renders each generated page. Material prints page.meta.title and
     # .description unescaped, so they hold HTML text.
+    # A column page is news, not a manual: no sidebar of one link, no table of contents.
     src = page.file.src_uri
     view = _build.views.get(src)
     if view is not None:
         page.meta.update(template="column/post.html", title=escape(view.post.title), description=escape(view.excerpt))
+        page.meta["hide"] = ["navigation", "toc"]
     elif src in _build.pages:
         page.meta.update(template=_build.pages[src].template, title=escape(_build.pages[src].title))
+        page.meta["hide"] = ["navigation", "toc"]
     elif src == routes.HOME:
         page.meta.setdefault("template", "column/home.html")
+        page.meta.setdefault("hide", ["navigation", "toc"])
     return markdown
 
 
 def on_page_content(html: str, page, config, files):
     # The body as HTML exists only once Markdown has run: it is cleaned here, before the
-    # page, the search index and the feeds (which carry it in full) take it.
-    view = _build.views.get(page.file.src_uri)
+    # page, the search index and the feeds (which carry it in full) take it. The table of
+    # contents exists from here on too, and Material's skip link goes to its first entry.
+    src = page.file.src_uri
+    if src in _build.views or src in _build.pages or (src == routes.HOME and page.meta.get("template") == "column/home.html"):
+        page.toc = _skip_to_content(page.toc, page.title or "")
+    view = _build.views.get(src)
     if view is None:
         return html
     cleaned, removals = clean_body(html)
@@ -260,6 +295,19 @@ def on_page_content(html: str, page, config, files):
         log.info(render_located(problem, _build.lang))
     _build.bodies[page.file.src_uri] = cleaned
     return cleaned
+
+
+def _skip_to_content(toc: TableOfContents, title: str) -> TableOfContents:
+    """``toc`` under one first entry, the page's content, whose id every column template renders.
+
+    Material's "Bỏ qua" link leads to the first entry of ``page.toc``: the heading Markdown made
+    of a generated page's title, which its template never prints, or a post's first subheading.
+    Material lists the children of a level-1 first entry as the table of contents, so that
+    list (the phone menu shows it) keeps the page's own headings.
+    """
+    content = AnchorLink(title, routes.CONTENT, 1)
+    content.children = [child for item in toc for child in (item.children if item.level == 1 else [item])]
+    return TableOfContents([content])
 
 
 def on_page_context(context, page, config, nav):
@@ -283,12 +331,16 @@ def on_post_build(config):
 
 def _write_feeds(config) -> None:
     site_dir, site_url = Path(config.site_dir), config.site_url
-    description = _build.site["description"] or "Chuyên mục tuyên truyền bình đẳng giới"
+    description = _build.site.description or "Chuyên mục tuyên truyền bình đẳng giới"
     for feed in _build.plan.feeds:
         sizes = {src: published.processed.main.size for src, published in _build.photos.items()}
         items = feeds.items_for(feed.posts, _build.urls, _build.bodies, site_url, sizes)
         channel = feeds.Channel(
-            feed.title, description, site_url + _build.urls[feed.page].removeprefix("./"), site_url + feed.path
+            feed.title,
+            description,
+            site_url + _build.urls[feed.page].removeprefix("./"),
+            site_url + feed.path,
+            author=_build.site.school,
         )
         target = site_dir / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -298,7 +350,7 @@ def _write_feeds(config) -> None:
 def _write_coverage_data(config) -> None:
     check = _build.check
     document = coverage_document(
-        _build.plan.posts, check.coverage, check.config, check.today, _build.urls, config.site_url, _build.site["name"]
+        _build.plan.posts, check.coverage, check.config, check.today, _build.urls, config.site_url, _build.site.name
     )
     target = Path(config.site_dir) / routes.COVERAGE_DATA
     target.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")

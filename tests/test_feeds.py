@@ -213,6 +213,31 @@ def test_the_feed_writer_itself_strips_characters_xml_cannot_carry():
         assert (entry.title, entry.summary, entry.tags[0].term) == ("Tiêuđề", "Tómtắt", "Nam & Nữ")
 
 
+def test_every_atom_entry_has_an_author_the_school_when_the_post_names_none(column):
+    # RFC 4287 §4.1.1: an atom:feed without atom:author is invalid unless every entry has one.
+    column.write_config({**UNITS, "feed_size": 20, "school": "Trường THCS Bảo Khê"})
+    site_dir = build(column)
+    root = ET.parse(site_dir / "atom.xml").getroot()
+    assert [name.text for name in root.findall(f"{ATOM}author/{ATOM}name")] == ["Trường THCS Bảo Khê"]
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 4 and sum(1 for entry in entries if entry.find(f"{ATOM}author") is None) == 3
+    feed = parse(site_dir / "atom.xml")
+    assert feed.feed.author == "Trường THCS Bảo Khê"
+    assert feed.entries[-1].author == "Ban Vì sự tiến bộ phụ nữ"  # a post's own author stays its own
+    assert "<author>" not in (site_dir / "rss.xml").read_text(encoding="utf-8")  # RSS's would need an e-mail
+
+
+def test_without_a_school_setting_the_feed_author_is_the_only_unit_else_the_site(make_site):
+    site = make_site({"start": "2024-Q1", "units": {"thcs-bao-khe": "Trường THCS Bảo Khê"}})
+    site.add("a.md", post())
+    authors = ET.parse(build(site) / "atom.xml").getroot().findall(f"{ATOM}author/{ATOM}name")
+    assert [name.text for name in authors] == ["Trường THCS Bảo Khê"]
+    site.write_config(UNITS)
+    site.add("a.md", post(unit="thcs-bao-khe"))
+    authors = ET.parse(build(site) / "atom.xml").getroot().findall(f"{ATOM}author/{ATOM}name")
+    assert [name.text for name in authors] == ["Chuyên mục thử"]
+
+
 def test_the_feed_writer_gives_an_atom_feed_its_author():
     import datetime
 

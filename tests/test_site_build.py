@@ -1,9 +1,10 @@
 """The built site, as a reader and a web master see it: pages, metadata, archive, coverage, links."""
 
 import posixpath
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import photo, post
 
 TWO_UNITS = {
@@ -193,8 +194,6 @@ def internal_links(site_dir):
     for html_file in site_dir.rglob("*.html"):
         page_dir = posixpath.dirname(html_file.relative_to(site_dir).as_posix())
         soup = html_file.read_text(encoding="utf-8")
-        from bs4 import BeautifulSoup
-
         for tag in BeautifulSoup(soup, "html.parser").select("a[href], img[src], link[href]"):
             url = tag.get("href") or tag.get("src")
             parts = urlsplit(url)
@@ -243,3 +242,105 @@ def test_a_rebuild_in_the_same_process_sees_added_edited_and_deleted_posts(colum
     assert "Đoàn – Đội" in words(column.html("bai-viet/binh-dang-gioi/index.html").select_one("dl.column-meta"))
     home = [a.get_text() for a in column.html("index.html").select("ul.column-posts--latest .column-post__title")]
     assert home == ["Bài mới", "Bình đẳng giới"]
+
+
+# --- the reader's column: cards, no sidebars, skip link, header, footer, 404, share row ------
+
+
+def test_listings_show_posts_as_cards_with_the_small_copy_of_the_cover(column):
+    column.add("2024/anh-bia.jpg", photo(size=(1200, 900)))  # wider than the 480 px copy a card takes
+    built(column)
+    pages = ("index.html", "luu-tru/2024/index.html", "don-vi/thcs-bao-khe/index.html", "chu-de/nam-nu/index.html")
+    for path in pages:
+        page = column.html(path)
+        [card] = [c for c in page.select("li.column-card") if c.select_one(".column-post__title").get_text() == "Bình đẳng giới"]
+        assert words(card.select_one(".column-post__meta")) == "08/03/2024 · Trường THCS Bảo Khê", path
+        assert card.select_one(".column-post__excerpt").get_text() == "Đoạn mở đầu về bình đẳng giới.", path
+        image = card.select_one("img.column-card__image")
+        assert (image["alt"], image["width"], image["height"]) == ("", "480", "360"), path  # decorative: the title says it
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), image["src"]))
+        assert target == "bai-viet/tep/2024/anh-bia-480w.jpg" and (column.site_dir / target).is_file(), path
+    without = column.html("index.html").select("li.column-card")[0]  # "Ngày Gia đình Việt Nam" has no cover
+    assert without.select_one(".column-post__title").get_text() == "Ngày Gia đình Việt Nam" and without.img is None
+
+
+def test_the_cover_is_for_shares_and_cards_and_is_not_repeated_above_the_body(column):
+    built(column)
+    article = column.html("bai-viet/binh-dang-gioi/index.html").select_one("article.column-article")
+    assert [img["alt"] for img in article.select("img")] == ["Ảnh buổi gặp mặt"]  # the body's photo, once
+
+
+def test_column_pages_have_no_sidebars(column):
+    built(column)
+    for path in ("index.html", "bai-viet/binh-dang-gioi/index.html", "luu-tru/index.html", "theo-doi/index.html"):
+        sidebars = column.html(path).select("div.md-sidebar")
+        assert [s["data-md-type"] for s in sidebars if not s.has_attr("hidden")] == [], path
+
+
+def test_the_skip_link_leads_to_the_content_on_every_page(column):
+    built(column)
+    pages = sorted(column.site_dir.rglob("*.html"))
+    skipped = 0
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        skip = page.select_one("a.md-skip")
+        if skip is None:
+            assert path.name == "404.html", path  # Material gives a page without a table of contents none
+            continue
+        target = page.find(id=skip["href"].removeprefix("#"))
+        assert target is not None and target.find_parent("article", class_="md-content__inner"), path
+        skipped += 1
+    assert skipped == len(pages) - 1 >= 15  # home, posts, archive, units, tags, their years, coverage
+
+
+def test_header_and_footer_name_the_school_and_its_address_as_written(column):
+    column.write_config({**TWO_UNITS, "school": "Trường <b>THCS</b> & Bảo Khê", "address": "Số 1 <script>x</script>"})
+    built(column)
+    for path in ("index.html", "bai-viet/binh-dang-gioi/index.html", "404.html"):
+        page = column.html(path)
+        assert page.select_one(".column-masthead__school").get_text() == "Trường <b>THCS</b> & Bảo Khê", path
+        footer = page.select_one("footer.column-footer")
+        assert "Địa chỉ: Số 1 <script>x</script>" in words(footer) and not footer.select("b, script"), path
+        assert "Made with" not in words(footer) and "Material for MkDocs" not in words(footer), path
+        links = {words(a): a["type"] if a.has_attr("type") else None for a in footer.select("a")}
+        assert links == {
+            "Theo dõi thực hiện": None,
+            "Nhận bài mới qua RSS": "application/rss+xml",
+            "Nhận bài mới qua Atom": "application/atom+xml",
+        }, path
+
+
+def test_school_and_address_must_be_one_line_of_text(make_site):
+    site = make_site({**TWO_UNITS, "school": ["Trường A", "Trường B"]})
+    result = site.build()
+    assert result.returncode == 1 and "[extra.column.school]" in result.stderr
+
+
+def test_the_404_page_is_vietnamese_with_search_and_the_latest_posts_at_absolute_addresses(column):
+    built(column)
+    page = column.html("404.html")
+    assert page.h1.get_text() == "Không tìm thấy trang"
+    form = page.select_one("form.column-search")
+    assert form["method"] == "get" and urlsplit(form["action"]).path.startswith("/binh-dang-gioi/")
+    assert form.select_one("input[type=search]")["name"] == "q"  # Material's search opens with ?q=
+    titles = {a.get_text(): a["href"] for a in page.select("li.column-card .column-post__title")}
+    assert titles == {
+        "Ngày Gia đình Việt Nam": "/binh-dang-gioi/bai-viet/ngay-gia-dinh-viet-nam/",
+        "Bình đẳng giới": "/binh-dang-gioi/bai-viet/binh-dang-gioi/",
+    }
+
+
+def test_the_share_row_links_to_facebook_and_zalo_with_the_posts_address_and_loads_no_script_of_theirs(column):
+    built(column)
+    page = column.html("bai-viet/binh-dang-gioi/index.html")
+    address = "https://thcs-baokhe.edu.vn/binh-dang-gioi/bai-viet/binh-dang-gioi/"
+    share = page.select_one("section.column-share")
+    assert share.select_one("[data-column-copy]")["data-column-copy"] == address
+    links = {a.get_text(): a["href"] for a in share.select("a")}
+    assert links == {
+        "Facebook": "https://www.facebook.com/sharer/sharer.php?u=" + quote(address, safe=""),
+        "Zalo": "https://sp.zalo.me/share_inline?url=" + quote(address, safe=""),
+    }
+    for path in column.site_dir.rglob("*.html"):
+        sources = [s["src"] for s in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("script[src]")]
+        assert not [src for src in sources if urlsplit(src).netloc], path
