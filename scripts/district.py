@@ -2,6 +2,8 @@
 
 import sys
 
+import _bootstrap  # noqa: F401  (with the system Python, runs this again with .venv)
+
 from gecolumn.commands.district import main
 
 if __name__ == "__main__":

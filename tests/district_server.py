@@ -9,6 +9,7 @@ requests) and what it never asked for.
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
 import time
 from collections import Counter
@@ -62,7 +63,8 @@ class Request(BaseHTTPRequestHandler):
         body = target.read_bytes()
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
         if self.headers.get("If-None-Match") == etag:
-            self.server.not_modified += 1
+            with self.server._lock:
+                self.server.not_modified += 1
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Content-Length", "0")
@@ -113,7 +115,22 @@ class LocalServer(ThreadingHTTPServer):
             self.headers.setdefault(path, []).append(headers)
 
     def serve(self, path: str, body: bytes, content_type: str, status: int = 200, headers: dict | None = None) -> None:
-        self.routes[path] = lambda request: request.send(status, body, content_type, headers)
+        """Serve ``body`` at ``path``; with an ``ETag`` among ``headers``, a matching ``If-None-Match`` gets a 304."""
+        etag = (headers or {}).get("ETag")
+
+        def route(request: Request) -> None:
+            if etag and request.headers.get("If-None-Match") == etag:
+                with self._lock:
+                    self.not_modified += 1
+                return request.send(304, b"", content_type, {"ETag": etag})
+            request.send(status, body, content_type, headers)
+
+        self.routes[path] = route
+
+    def handle_error(self, request, client_address) -> None:
+        # A client that closes a kept-alive connection is not an error worth a traceback.
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
 
 
 # --- documents shaped like the real ones ------------------------------------------------------

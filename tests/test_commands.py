@@ -32,6 +32,10 @@ COMMANDS = {  # `python -m gecolumn` name: (module, console script, shim, argume
     "report": ("gecolumn.commands.report", "gecolumn-report", "report.py", ("--from", "2024-Q1", "--to", "2024-Q2")),
     "package": ("gecolumn.commands.package", "gecolumn-package", "package_site.py", ()),
 }
+ROSTER_COMMANDS = {  # the same three ways in, for commands that read no column (tests/test_district.py has the rest)
+    "district": ("gecolumn.commands.district", "gecolumn-district", "district.py", ()),
+}
+EVERY_COMMAND = {**COMMANDS, **ROSTER_COMMANDS}
 
 
 def run(*command: str, cwd=ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -90,9 +94,9 @@ def test_python_m_gecolumn_without_a_known_command_shows_the_commands():
     assert "không có lệnh 'xuat-ban'" in run("-m", "gecolumn", "xuat-ban").stderr
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
+@pytest.mark.parametrize("name", sorted(EVERY_COMMAND))
 def test_the_shim_the_module_and_python_m_gecolumn_are_the_same_command(name):
-    module, _, shim, _ = COMMANDS[name]
+    module, _, shim, _ = EVERY_COMMAND[name]
     by_module = run("-m", "gecolumn", name, "--help")
     assert by_module.returncode == 0 and "usage:" in by_module.stdout
     assert run(str(ROOT / "scripts" / shim), "--help").stdout == by_module.stdout
@@ -112,16 +116,16 @@ def test_the_shim_the_module_and_python_m_gecolumn_are_the_same_command(name):
 
 def test_every_command_is_a_console_script_declared_in_pyproject_and_installed():
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert declared == {script: f"{module}:main" for module, script, _, _ in COMMANDS.values()}
+    assert declared == {script: f"{module}:main" for module, script, _, _ in EVERY_COMMAND.values()}
     installed = {ep.name: ep for ep in importlib.metadata.entry_points(group="console_scripts") if ep.name in declared}
     assert {name: ep.value for name, ep in installed.items()} == declared, "run: pip install --no-deps -e ."
-    for module, script, _, _ in COMMANDS.values():
+    for module, script, _, _ in EVERY_COMMAND.values():
         assert installed[script].load() is importlib.import_module(module).main
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
+@pytest.mark.parametrize("name", sorted(EVERY_COMMAND))
 def test_installed_console_script_runs_the_command(name):
-    _, script, _, _ = COMMANDS[name]
+    _, script, _, _ = EVERY_COMMAND[name]
     result = subprocess.run(
         [str(os.path.join(os.path.dirname(sys.executable), script)), "--help"], capture_output=True, text=True, encoding="utf-8"
     )

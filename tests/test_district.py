@@ -654,3 +654,41 @@ def test_the_gitlab_template_runs_the_monitor_and_publishes_pages_even_when_a_sc
     assert (district_repository / "public" / "index.html").is_file()
     (district_repository / "truong.csv").write_text("unit,name\n", encoding="utf-8")
     assert run_ci_line(line, district_repository).returncode != 0  # a broken roster fails the job
+
+
+def test_a_terminal_sees_a_progress_bar_when_there_are_many_schools_and_a_pipe_does_not(columns, tmp_path):
+    pty = pytest.importorskip("pty")
+    a, _ = columns
+    listed = roster(tmp_path, *(f"truong-{n},Trường {n},{a.site_dir},2024-Q1" for n in range(20)))
+    command = [sys.executable, str(ROOT / "scripts" / "district.py"), str(listed), "--today", TODAY]
+    master, terminal = pty.openpty()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=terminal, cwd=tmp_path) as process:
+        os.close(terminal)
+        shown_on_terminal = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal's other end is closed: the command has finished
+                break
+            if not chunk:
+                break
+            shown_on_terminal += chunk
+        stdout = process.stdout.read().decode("utf-8")
+    os.close(master)
+    assert process.returncode == 1
+    assert b"20/20" in shown_on_terminal and b"[" + b"#" * 30 + b"]" in shown_on_terminal
+    assert "20/20" not in stdout and "Trường 19" in stdout  # the report itself is not mixed with it
+    piped = district(str(listed), cwd=tmp_path)
+    assert "20/20" not in piped.stderr + piped.stdout
+
+
+def test_the_benchmark_runs_and_meets_its_target_on_a_small_district():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench_district.py"), "--schools", "24", "--hosts", "3", "--latency", "0.01"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "cold (no cache)" in result.stdout and result.stdout.count(" OK") == 2
