@@ -150,6 +150,12 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
             self.sent.append((time.monotonic(), self.path, os.fstat(head.fileno()).st_size))
         return head
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # a browser that stopped a download it no longer needs
+            pass
+
     def log_message(self, *args):
         pass
 

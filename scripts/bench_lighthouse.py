@@ -1,0 +1,156 @@
+"""Lighthouse (mobile) on the column's home page and a post with a photo, beside a plain Material site.
+
+    python scripts/dev.py run scripts/bench_lighthouse.py [--runs 1]
+
+The demo column (posts/) is built as `dev.py site` builds it, and the same posts as bare pages
+of an ordinary Material site (bench_site.plain_site, photos copied beside them). Both are
+served on 127.0.0.1 by bench_search's static host (gzip, as a real host), and Lighthouse
+(npm, pinned in package-lock.json; the mobile profile: Moto G Power screen, 4x CPU slowdown,
+slow 4G simulated) runs in Debian's Chromium (CHROME_PATH). Printed: the four category
+scores, the page weight by resource type, and every audit that cost points, with its
+figure. Targets (issue 12): Performance ≥ 95, Accessibility, Best Practices and SEO 100.
+With --runs N the median of each score is printed (Performance varies a point or two).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import frontmatter
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_search import CHROMIUM, serve  # noqa: E402
+from bench_site import plain_site  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+# As the browser tests: flags that keep Chromium off the network it does not have here.
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+RESOURCE_TYPES = ("document", "script", "stylesheet", "image", "font", "other")
+
+
+def photo_post() -> tuple[Path, str]:
+    """The first demo post that shows a photo of its own, and its title."""
+    for source in sorted((ROOT / "posts").rglob("*.md")):
+        post = frontmatter.load(source)
+        if any(f"]({path.name}" in post.content for path in source.parent.iterdir() if path.suffix in (".png", ".jpg", ".jpeg")):
+            return source, str(post["title"])
+    raise SystemExit("no demo post shows a photo")
+
+
+def build_column(target: Path) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(target)], check=True, env=env
+    )
+    return target
+
+
+def build_plain(root: Path) -> Path:
+    site = plain_site(ROOT, root, blog=False)
+    for asset in (ROOT / "posts").rglob("*"):
+        if asset.is_file() and asset.suffix != ".md":
+            shutil.copy(asset, site / "docs" / "posts" / asset.name)  # posts are flattened: so are their photos
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml")], check=True, env=env)
+    return site / "site"
+
+
+def column_post_path(site: Path, title: str) -> str:
+    for page in sorted(site.glob("bai-viet/*/index.html")):
+        heading = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("h1")
+        if heading and heading.get_text(strip=True) == title:
+            return page.parent.relative_to(site).as_posix() + "/"
+    raise SystemExit(f"the column has no post titled {title!r}")
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}", f"--chrome-flags={CHROME_FLAGS}"]
+    command.append("--only-categories=" + ",".join(CATEGORIES))
+    subprocess.run(command, check=True, env=env)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def summary(reports: list[dict]) -> dict:
+    """Median scores of several runs, the weights and the lost points of the median run."""
+    scores = {c: statistics.median(round(100 * r["categories"][c]["score"]) for r in reports) for c in CATEGORIES}
+    report = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[len(reports) // 2]
+    weights = {item["resourceType"]: item["transferSize"] for item in report["audits"]["resource-summary"]["details"]["items"]}
+    lost = []
+    for category in CATEGORIES:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                lost.append(
+                    f"{category}: {audit['id']} {audit.get('displayValue', '')} (score {audit['score']:.2f})".replace("  ", " ")
+                )
+    return {"scores": scores, "weights": weights, "total": report["audits"]["total-byte-weight"]["numericValue"], "lost": lost}
+
+
+def kb(n: float) -> str:
+    return f"{n / 1000:.1f} kB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    if not LIGHTHOUSE.is_file():
+        raise SystemExit("lighthouse not found in node_modules: run `python3 scripts/dev.py run scripts/bench_lighthouse.py`")
+    source, title = photo_post()
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as tmp:
+        tmp = Path(tmp)
+        column = build_column(tmp / "column")
+        plain = build_plain(tmp / "plain")
+        pages = {
+            "column home": (column, ""),
+            "plain home": (plain, ""),
+            "column post": (column, column_post_path(column, title)),
+            "plain post": (plain, f"posts/{source.stem}/"),
+        }
+        for name, (site, path) in pages.items():
+            server, url = serve(site)
+            print(f"==> {name}: {url}{path}", file=sys.stderr, flush=True)
+            results[name] = summary([lighthouse(url + path, tmp / f"{name}-{run}.json") for run in range(args.runs)])
+            server.shutdown()
+    names = list(results)
+    print(
+        f"Lighthouse {_version()} mobile, median of {args.runs} run(s); post with a photo: {source.relative_to(ROOT).as_posix()}\n"
+    )
+    print(f"{'':<22}" + "".join(f"{name:>14}" for name in names) + f"{'target':>10}")
+    for category in CATEGORIES:
+        print(
+            f"{category:<22}"
+            + "".join(f"{results[n]['scores'][category]:>14}" for n in names)
+            + f"{'≥ ' + str(TARGETS[category]):>10}"
+        )
+    print(f"{'page weight':<22}" + "".join(f"{kb(results[n]['total']):>14}" for n in names))
+    for kind in RESOURCE_TYPES:
+        print(f"{'  ' + kind:<22}" + "".join(f"{kb(results[n]['weights'].get(kind, 0)):>14}" for n in names))
+    print("\nAudits that cost points:")
+    for name in names:
+        for line in results[name]["lost"] or ["none"]:
+            print(f"  {name}: {line}")
+    below = [(n, c) for n in names if n.startswith("column") for c in CATEGORIES if results[n]["scores"][c] < TARGETS[c]]
+    return 1 if below else 0
+
+
+def _version() -> str:
+    return json.loads((LIGHTHOUSE.parent.parent / "package.json").read_text(encoding="utf-8"))["version"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
