@@ -273,7 +273,7 @@ def on_page_content(html: str, page, config, files):
     # contents exists from here on too, and Material's skip link goes to its first entry.
     src = page.file.src_uri
     if src in _build.views or src in _build.pages or (src == routes.HOME and page.meta.get("template") == "column/home.html"):
-        page.toc = _skip_to_content(page.toc, page.title or "")
+        page.toc = _skip_to_content(page.toc, page.title or "", headings=src not in _build.views)
     view = _build.views.get(src)
     if view is None:
         return html
@@ -297,16 +297,18 @@ def on_page_content(html: str, page, config, files):
     return cleaned
 
 
-def _skip_to_content(toc: TableOfContents, title: str) -> TableOfContents:
-    """``toc`` under one first entry, the page's content, whose id every column template renders.
+def _skip_to_content(toc: TableOfContents, title: str, headings: bool) -> TableOfContents:
+    """One first entry, the page's content, whose id every column template renders; below it ``toc``.
 
     Material's "Bỏ qua" link leads to the first entry of ``page.toc``: the heading Markdown made
     of a generated page's title, which its template never prints, or a post's first subheading.
-    Material lists the children of a level-1 first entry as the table of contents, so that
-    list (the phone menu shows it) keeps the page's own headings.
+    Material lists the children of a level-1 first entry as the table of contents, which the
+    phone menu shows for a page in the navigation. A post is never there and hides its table
+    of contents: it gets none, or Material would label (``for="__toc"``) a toggle it never prints.
     """
     content = AnchorLink(title, routes.CONTENT, 1)
-    content.children = [child for item in toc for child in (item.children if item.level == 1 else [item])]
+    if headings:
+        content.children = [child for item in toc for child in (item.children if item.level == 1 else [item])]
     return TableOfContents([content])
 
 
