@@ -201,6 +201,8 @@ class Code(enum.StrEnum):
     """The roster has headings but no school."""
     DISTRICT_NO_START = "district_no_start"
     """No --from, and a school has no since to be judged from."""
+    DISTRICT_BAD_PERIOD = "district_bad_period"
+    """--to names a quarter before --from."""
 
     # --- the district monitor: a school whose source cannot be read
     SOURCE_DNS = "source_dns"

@@ -494,6 +494,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "no first quarter to judge from: no --from, and school '{unit}' has no since. Fix: run with "
         "'--from 2024-Q1', or fill in the since column.",
     },
+    "district_bad_period": {
+        "vi": "--to {last} đứng trước --from {first}. Cách sửa: đổi chỗ hai quý, ví dụ '--from {last} --to {first}'.",
+        "en": "--to {last} comes before --from {first}. Fix: swap them, e.g. '--from {last} --to {first}'.",
+    },
     # --- the district monitor: a school whose source cannot be read ---
     "source_dns": {
         "vi": "không tìm thấy tên miền '{host}' (tên miền sai, đã hết hạn, hoặc máy không truy cập được DNS). "

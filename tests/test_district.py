@@ -438,6 +438,8 @@ def test_without_from_or_since_the_monitor_asks_for_one(tmp_path):
     assert result.returncode == 2 and "--from 2024-Q1" in result.stderr
     result = district(str(listed), "--from", "Quý V/2024", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.startswith("--from: LỖI") and "Quý V/2024" in result.stderr
+    result = district(str(listed), "--from", "2024-Q3", "--to", "2024-Q1", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 2 and [e["code"] for e in as_json(result)["errors"]] == ["district_bad_period"]
 
 
 def test_from_applies_to_every_school_but_never_before_its_since(columns, tmp_path):
@@ -692,3 +694,79 @@ def test_the_benchmark_runs_and_meets_its_target_on_a_small_district():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "cold (no cache)" in result.stdout and result.stdout.count(" OK") == 2
+
+
+# --- the middle, in this process ---------------------------------------------------------------
+
+
+def test_a_bug_reading_one_school_is_that_schools_problem_and_the_others_are_judged(columns, tmp_path, monkeypatch):
+    import datetime
+
+    from gecolumn.district import Fetcher, judge, read_roster
+
+    a, _ = columns
+    real = judge.find_evidence
+
+    def planted(school, fetcher, today):
+        if school.unit == "hong":
+            raise RuntimeError("hỏng ở giữa")
+        return real(school, fetcher, today)
+
+    monkeypatch.setattr(judge, "find_evidence", planted)
+    listed = read_roster(roster(tmp_path, f"hong,Trường hỏng,{a.site_dir},2024-Q1", f"tot,Trường tốt,{a.site_dir},2024-Q1"))
+    with Fetcher(cache=None) as fetcher:
+        result = judge.monitor(listed, fetcher, datetime.date(2025, 2, 10))
+    broken, good = result.schools
+    assert broken.problem.code == "internal_error" and "hỏng ở giữa" in broken.problem.params["detail"]
+    assert good.problem is None and [c.status.value for c in good.cells][:3] == ["ok", "ok", "missing"]
+    assert result.exit_code == 1
+
+
+def test_a_kept_copy_removed_since_is_fetched_again_in_full(server, tmp_path):
+    from gecolumn.district import Fetcher
+
+    server.serve("/kept.xml", atom_feed([("Bài", "2024-05-05T08:00:00+07:00")]), "application/atom+xml", headers={"ETag": '"k1"'})
+    cache = tmp_path / "cache"
+    with Fetcher(cache=cache) as fetcher:
+        first = fetcher.get(server.url("/kept.xml"))
+        assert not first.from_cache and b"<feed" in first.body
+        assert fetcher.get(server.url("/kept.xml")).from_cache  # 304: the kept body
+        for body in cache.glob("*.body"):
+            body.unlink()
+        again = fetcher.get(server.url("/kept.xml"))
+    assert again.body == first.body and not again.from_cache
+    asked = [headers.get("If-None-Match") for headers in server.headers["/kept.xml"]]
+    assert asked == [None, '"k1"', '"k1"', None]
+
+
+@pytest.mark.browser
+def test_the_dashboard_sorts_by_missing_quarters_in_a_browser_and_loads_nothing(server, columns, wordpress, tmp_path):
+    chromium = os.environ.get("GECOLUMN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).is_file():
+        message = f"Chromium not found ({chromium}): apt-get install chromium"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    a, _ = columns
+    listed = roster(
+        tmp_path,
+        f"th-hoa-binh,Trường TH Hoà Bình,{wordpress},2024-Q1",  # 1 missing (2025-Q1)
+        f"thcs-bao-khe,Trường THCS Bảo Khê,{a.site_dir},2024-Q1",  # 2 missing
+    )
+    assert district(str(listed), "--html", str(tmp_path / "public"), "--today", "2025-05-10", cwd=tmp_path).returncode == 1
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto((tmp_path / "public" / "index.html").as_uri())
+        names = "#schools tbody th[scope=row] a, #schools tbody th[scope=row]"
+        first_cells = lambda: page.eval_on_selector_all("#schools tbody tr", "rows => rows.map(r => r.dataset.missing)")  # noqa: E731
+        assert first_cells() == ["1", "2"]
+        page.click("#sort-missing")
+        assert first_cells() == ["2", "1"]
+        page.click("#sort-missing")
+        assert first_cells() == ["1", "2"]  # back to the roster's order
+        assert page.locator(names).first.is_visible()
+        browser.close()
+    assert all(url.startswith("file://") for url in requested)  # nothing from the network, not even a font

@@ -151,6 +151,8 @@ def _district(args: argparse.Namespace) -> int:
     roster = read_roster(Path(args.roster))
     problems += roster.problems
     first, last = bounds.get("--from"), bounds.get("--to")
+    if first and last and last < first:
+        problems.append(Problem("--to", "district_bad_period", params={"first": str(first), "last": str(last)}))
     if not roster.problems and first is None and roster.first_quarter is None:
         problems.append(Problem(args.roster, "district_no_start", params={"unit": roster.schools[0].unit}))
     if problems:

@@ -119,6 +119,8 @@ class Fetcher:
             try:
                 with self._host(url):
                     return self._once(url, cached)
+            except _KeptCopyGone:
+                cached = None  # "not modified" but the kept copy is gone: ask again, unconditionally
             except _Retryable as retry:
                 if attempt >= self.retries:
                     raise retry.unreadable from None
@@ -145,7 +147,7 @@ class Fetcher:
                     body = cached.body()
                     if body is not None:
                         return Fetched(cached.url, cached.content_type, body, from_cache=True)
-                    raise _Retryable(Unreadable("source_http", status=304), after=0)  # the kept copy is gone: ask afresh
+                    raise _KeptCopyGone()
                 if response.status_code >= 500 or response.status_code == 429:
                     raise _Retryable(Unreadable("source_http", status=response.status_code), after=_retry_after(response))
                 if response.status_code != 200:
@@ -165,6 +167,8 @@ class Fetcher:
             raise _Retryable(Unreadable("source_network", detail=_reason(exc))) from None
         except httpx.HTTPError as exc:
             raise _classified(exc) from None
+        except httpx.InvalidURL as exc:  # an address a page announced, or one httpx cannot send
+            raise Unreadable("source_network", detail=_reason(exc)) from None
 
     def _limited(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
         received, started = 0, time.monotonic()
@@ -232,6 +236,10 @@ class _Cached:
             return data
         except OSError:
             return None
+
+
+class _KeptCopyGone(Exception):
+    """A 304 for a response whose kept body has been removed since (by hand, or by pruning)."""
 
 
 class _Retryable(Exception):
