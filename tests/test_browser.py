@@ -10,6 +10,7 @@ import sys
 import threading
 import unicodedata
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import ROOT
@@ -30,19 +31,26 @@ def _require_chromium():
     pytest.skip(message)
 
 
+FOLDER = "binh-dang-gioi/"
+"""The sub-folder of the demo's site_url: the site is served where it is published, so the 404
+page's absolute addresses resolve."""
+
+
 @pytest.fixture(scope="module")
 def demo_url(tmp_path_factory):
-    """The demo column built as on 22/11/2026 and served over HTTP on localhost."""
+    """The demo column built as on 22/11/2026 and served over HTTP on localhost, in its sub-folder."""
     _require_chromium()
-    site_dir = tmp_path_factory.mktemp("demo") / "site"
+    served = tmp_path_factory.mktemp("demo")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(TODAY.timestamp())), "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)], check=True, env=env
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(served / FOLDER)],
+        check=True,
+        env=env,
     )
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/{FOLDER}"
     server.shutdown()
 
 
@@ -130,3 +138,158 @@ def test_post_page_shows_its_metadata_and_links_the_next_post(page, demo_url):
     page.locator("a[rel=next]").click()
     page.wait_for_url("**/chung-tay-phong-chong-bao-luc-hoc-duong-ngay-tu-dau-nam-hoc/")
     assert page.locator("article h1").inner_text() == "Chung tay phòng, chống bạo lực học đường ngay từ đầu năm học"
+
+
+# --- the news-column layout at a phone's and a laptop's width --------------------------------
+
+WIDTHS = {390: 844, 1366: 768}
+PHOTO_POST = "bai-viet/ket-qua-cuoc-thi-ve-tranh-ngoi-nha-binh-dang/"
+PAGE_TYPES = {
+    "home": "",
+    "post": "bai-viet/ngay-gia-dinh-viet-nam-28-6-gia-dinh-binh-dang-khong-bao-luc/",
+    "post with photo": PHOTO_POST,
+    "archive": "luu-tru/",
+    "archive year": "luu-tru/2024/",
+    "units": "don-vi/",
+    "unit": "don-vi/thcs-bao-khe/",
+    "unit year": "don-vi/thcs-bao-khe/2024/",
+    "tags": "chu-de/",
+    "tag": "chu-de/thang-hanh-dong-vi-binh-dang-gioi/",
+    "tag year": "chu-de/thang-hanh-dong-vi-binh-dang-gioi/2024/",
+    "coverage": "theo-doi/",
+    "guide": "huong-dan/",
+    "404": "404.html",
+}
+CARD_PAGES = ("home", "archive year", "unit", "tag")
+
+
+@pytest.fixture(params=list(WIDTHS), ids=lambda width: f"{width}px")
+def tab(request, browser, demo_url):
+    """A page at a phone's or a laptop's width that records console errors, failed requests and other hosts."""
+    width = request.param
+    context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, locale="vi-VN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.width, page.errors, page.elsewhere = width, [], []
+    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("requestfailed", lambda request: page.errors.append(f"failed: {request.url}"))
+    origin = demo_url.split("/" + FOLDER)[0]
+    page.on("request", lambda request: None if request.url.startswith(origin) else page.elsewhere.append(request.url))
+    yield page
+    context.close()
+
+
+def test_no_console_error_and_nothing_from_other_hosts_on_any_page_type(tab, demo_url):
+    for name, path in PAGE_TYPES.items():
+        tab.goto(demo_url + path, wait_until="networkidle")
+        assert (tab.errors, tab.elsewhere) == ([], []), name
+
+
+@pytest.mark.parametrize("name", CARD_PAGES)
+def test_posts_render_as_cards_with_a_thumbnail_and_no_sideways_scrolling(tab, demo_url, name):
+    tab.goto(demo_url + PAGE_TYPES[name], wait_until="networkidle")
+    cards = tab.locator("li.column-card")
+    assert cards.count() > 0
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        box = card.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= tab.width, (name, index)
+        assert card.locator(".column-post__title").inner_text() and card.locator("time").inner_text()
+    with_photo = tab.locator("li.column-card--image").first
+    image, title = with_photo.locator("img.column-card__image"), with_photo.locator(".column-post__title")
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 480  # the small copy, not the 1600 px one
+    assert image.bounding_box()["x"] + image.bounding_box()["width"] <= title.bounding_box()["x"]  # beside the text
+    assert tab.evaluate("document.documentElement.scrollWidth") <= tab.width
+    if tab.width > 1000:  # no sidebar of one link on a computer
+        assert tab.locator(".md-sidebar--primary").is_hidden() and tab.locator(".md-sidebar--secondary").is_hidden()
+    assert tab.errors == []
+
+
+def test_the_latest_posts_are_one_column_on_a_phone_and_two_on_a_laptop(tab, demo_url):
+    tab.goto(demo_url)
+    tops = [box["y"] for box in (card.bounding_box() for card in tab.locator("ul.column-posts--latest > li").all())]
+    assert len(tops) == 10
+    assert len(set(tops)) == (10 if tab.width < 600 else 5)
+
+
+@pytest.mark.parametrize("name", ["home", "post", "post with photo", "archive", "unit year", "tags", "coverage", "guide"])
+def test_the_skip_link_moves_focus_to_the_content(tab, demo_url, name):
+    tab.goto(demo_url + PAGE_TYPES[name])
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.className").startswith("md-skip")
+    assert tab.locator("a.md-skip").inner_text() == "Bỏ qua"
+    tab.keyboard.press("Enter")
+    if name != "guide":  # a column page: its content takes the focus
+        assert tab.evaluate("document.activeElement.id") == "__noi-dung"
+        assert tab.evaluate("!!document.activeElement.closest('article.md-content__inner')")
+    tab.keyboard.press("Tab")  # and the next stop is in the content, past the header, tabs and menus
+    assert tab.evaluate("!!document.activeElement.closest('.md-content')"), tab.evaluate("document.activeElement.outerHTML")
+
+
+def test_the_share_row_copies_the_posts_address_and_links_facebook_and_zalo(tab, demo_url):
+    address = "https://thcs-baokhe.edu.vn/binh-dang-gioi/" + PHOTO_POST
+    tab.goto(demo_url + PHOTO_POST)
+    tab.get_by_role("button", name="Sao chép liên kết").click()
+    message = tab.locator(".column-share__message")
+    message.wait_for()
+    assert message.inner_text() == "Đã sao chép liên kết vào bộ nhớ tạm."
+    assert tab.evaluate("navigator.clipboard.readText()") == address
+    links = {a.inner_text(): urlsplit(a.get_attribute("href")) for a in tab.locator(".column-share a").all()}
+    assert links["Facebook"].netloc == "www.facebook.com" and parse_qs(links["Facebook"].query) == {"u": [address]}
+    assert links["Zalo"].netloc == "sp.zalo.me" and parse_qs(links["Zalo"].query) == {"url": [address]}
+    assert tab.elsewhere == []  # links only: nothing of theirs loads with the page
+
+
+def test_where_the_browser_refuses_the_clipboard_the_address_is_shown_to_copy(tab, demo_url):
+    tab.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    tab.add_init_script("document.execCommand = () => false")
+    tab.goto(demo_url + PHOTO_POST)
+    tab.get_by_role("button", name="Sao chép liên kết").click()
+    message = tab.locator(".column-share__message")
+    message.wait_for()
+    assert message.inner_text() == "Hãy sao chép liên kết này: https://thcs-baokhe.edu.vn/binh-dang-gioi/" + PHOTO_POST
+
+
+CONTRAST = """root => {
+  const rgba = value => value.match(/[\\d.]+/g).map(Number)
+  const luminance = ([r, g, b]) => [r, g, b].map(c => c / 255)
+    .map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0)
+  const background = el => {
+    for (; el; el = el.parentElement) {
+      const [r, g, b, a = 1] = rgba(getComputedStyle(el).backgroundColor)
+      if (a > 0) return [r, g, b]
+    }
+    return [255, 255, 255]
+  }
+  return [...root.querySelectorAll('h2, a, p, time')].filter(el => el.innerText.trim()).map(el => {
+    const [r, g, b, a = 1] = rgba(getComputedStyle(el).color), bg = background(el)
+    const fg = [r, g, b].map((c, i) => c * a + bg[i] * (1 - a))
+    const [light, dark] = [luminance(fg), luminance(bg)].sort((x, y) => y - x)
+    return [el.innerText.trim().slice(0, 30), (light + 0.05) / (dark + 0.05)]
+  })
+}"""
+
+
+def test_text_in_the_campaign_box_has_at_least_4_5_to_1_contrast(tab, demo_url):
+    tab.goto(demo_url)
+    ratios = tab.locator(".column-campaign").evaluate(CONTRAST)
+    assert len(ratios) > 3
+    assert [(text, round(ratio, 2)) for text, ratio in ratios if ratio < 4.5] == []
+
+
+def test_the_coverage_page_prints_its_table_alone_in_black_and_white(tab, demo_url):
+    tab.goto(demo_url + PAGE_TYPES["coverage"])
+    tab.emulate_media(media="print")
+    for hidden in (".md-header", ".md-tabs", ".md-footer", ".md-sidebar--primary"):
+        assert tab.locator(hidden).evaluate("el => getComputedStyle(el).display") == "none", hidden
+    assert "Trường THCS Bảo Khê" in tab.locator(".column-print-only").inner_text()  # whose report it is, on paper
+    table = tab.locator("table.column-coverage")
+    assert table.locator("thead").evaluate("el => getComputedStyle(el).display") == "table-header-group"
+    missing = table.locator(".column-status--missing").first
+    assert missing.evaluate("el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]") == [
+        "rgb(0, 0, 0)",
+        "rgba(0, 0, 0, 0)",
+    ]
+    assert table.bounding_box()["width"] <= tab.evaluate("document.documentElement.clientWidth")
