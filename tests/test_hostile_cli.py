@@ -244,8 +244,9 @@ def test_report_keeps_formulas_from_posts_as_text_in_csv_and_xlsx(make_site, tmp
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader(csv_path.open(encoding="utf-8-sig")))
     assert rows[1] == ["'=1+1 Trường", "1", "1", "1", "1", "—"]  # the name is text, the counts stay numbers
-    assert rows[3][1] == "'=1+1 Trường"  # a unit name heads the topic table too
-    topics = {row[0] for row in rows[4:]}
+    assert rows[2][0] == "Tổng cộng"  # the unit table's total row
+    assert rows[4][1] == "'=1+1 Trường"  # a unit name heads the topic table too
+    topics = {row[0] for row in rows[5:]}
     assert topics == {"'" + formula for formula in FORMULAS} | {"Gia đình"}
     workbook = load_workbook(xlsx_path)
     texts = {cell.value: cell for sheet in workbook for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
