@@ -293,3 +293,16 @@ def test_the_coverage_page_prints_its_table_alone_in_black_and_white(tab, demo_u
         "rgba(0, 0, 0, 0)",
     ]
     assert table.bounding_box()["width"] <= tab.evaluate("document.documentElement.clientWidth")
+
+
+def test_the_404_page_searches_the_column_and_lists_the_latest_posts(tab, demo_url):
+    tab.goto(demo_url + PAGE_TYPES["404"])
+    assert tab.locator("h1").inner_text() == "Không tìm thấy trang"
+    assert tab.locator("li.column-card").count() == 5
+    tab.get_by_label("Tìm bài viết").fill("ngoi nha binh dang")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/binh-dang-gioi/?q=*")  # the home page, where Material's search opens with the query
+    tab.locator(".md-search-result__item").first.wait_for()
+    titles = tab.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()
+    assert 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"' in [title.strip() for title in titles]
+    assert tab.errors == []
