@@ -182,7 +182,7 @@ def wordpress_rss(site: str, items: list[tuple[str, str]]) -> bytes:
 
 
 def wordpress_page(site: str, feed: str, comments: str) -> bytes:
-    """A WordPress home page's head: the posts feed and the comments feed, both announced."""
+    """A WordPress home page's head: the posts feed, the comments feed and its REST API's JSON, all announced."""
     return f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
@@ -191,6 +191,7 @@ def wordpress_page(site: str, feed: str, comments: str) -> bytes:
 <link rel="alternate" type="application/rss+xml" title="Trường TH Hoà Bình &raquo; Dòng thông tin" href="{feed}" />
 <link rel="alternate" type="application/rss+xml" title="Trường TH Hoà Bình &raquo; Dòng phản hồi" href="{comments}" />
 <link rel="https://api.w.org/" href="{site}wp-json/" />
+<link rel="alternate" title="JSON" type="application/json" href="{site}wp-json/wp/v2/pages/2" />
 </head>
 <body class="home blog"><h1>Trường TH Hoà Bình</h1></body>
 </html>

@@ -117,6 +117,9 @@ def wordpress(server):
     server.serve(
         "/wp/comments/feed/", wordpress_rss(site, [("Bình luận", "Fri, 08 Mar 2024 02:00:00 +0000")]), "application/rss+xml"
     )
+    server.serve(
+        "/wp/wp-json/wp/v2/pages/2", b'{"id": 2, "type": "page", "title": {"rendered": "Trang chu"}}', "application/json"
+    )
     return site
 
 
@@ -201,6 +204,7 @@ def test_a_wordpress_site_is_read_from_its_posts_feed_never_its_comments_feed(se
     }
     assert report["unknown"] == [{"unit": "th-hoa-binh", "quarter": "2024-Q1"}]
     assert server.hits["/wp/comments/feed/"] == 0
+    assert server.hits["/wp/wp-json/wp/v2/pages/2"] >= 1  # announced as JSON, read, and rightly passed over
 
 
 def test_an_atom_feed_given_directly_counts_entries_by_their_local_date(server, tmp_path):

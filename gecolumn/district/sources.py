@@ -90,11 +90,14 @@ def _from_web(school: School, fetcher: Fetcher, today: datetime.date) -> Evidenc
         raise Unreadable("source_no_feed", location=first.url)
     announced = _Links.of(first.body, first.url)
     failures: list[Unreadable] = []
+    feed_failures: list[Unreadable] = []  # told first: what the school publishes for readers
     # Announced data first; then the file at the site's root, which a page need not announce
     # (a probe: a 404 there, or a portal's "page not found" page, says nothing).
     for url in announced.data:
         try:
             return _coverage_at(fetcher, url, school.unit, today)
+        except _NotCoverage:
+            pass  # another JSON a page announces (WordPress announces its REST API so)
         except Unreadable as exc:
             failures.append(exc)
     for url in _root_candidates(first.url):
@@ -111,9 +114,9 @@ def _from_web(school: School, fetcher: Fetcher, today: datetime.date) -> Evidenc
                 raise Unreadable("source_not_feed", location=fetched.url)
             return read_feed(fetched.body, fetched.url, today)
         except Unreadable as exc:
-            failures.append(exc)
-    if failures:
-        raise failures[0]
+            feed_failures.append(exc)
+    if feed_failures or failures:
+        raise (feed_failures + failures)[0]
     raise Unreadable("source_no_feed", location=first.url)
 
 
@@ -237,8 +240,8 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
         document = json.loads(text)
     except ValueError as exc:
         raise Unreadable("source_bad_data", location=location, detail=str(exc)[:120]) from None
-    if not isinstance(document, dict):
-        raise Unreadable("source_bad_data", location=location, detail="không phải một đối tượng JSON")
+    if not isinstance(document, dict) or "schema" not in document:
+        raise _NotCoverage("source_bad_data", location=location, detail="không có khoá 'schema' của theo-doi.json")
     schema = document.get("schema")
     if isinstance(schema, int) and not isinstance(schema, bool) and schema > SUPPORTED_SCHEMA:
         raise Unreadable("source_newer_schema", location=location, schema=schema)
@@ -266,6 +269,10 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
         if quarter not in counts:
             counts[quarter] = count
     return Evidence(SourceKind.COVERAGE, location, counts, None)
+
+
+class _NotCoverage(Unreadable):
+    """JSON, but not a coverage document at all (no ``schema``): someone else's data, not a broken theo-doi.json."""
 
 
 def _list(document: dict, key: str) -> list[dict]:
