@@ -19,4 +19,7 @@ The pipeline, one module per step:
 
 Entry points: :func:`gecolumn.posts.load_posts`, :func:`gecolumn.check.run_check`,
 :func:`gecolumn.coverage.coverage`, :func:`gecolumn.site.plan_site`.
+
+Across columns, :mod:`gecolumn.district` gives a district office the same verdict for every
+school of its roster, read from each column's ``theo-doi.json`` or feed.
 """

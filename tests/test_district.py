@@ -310,7 +310,7 @@ def test_every_failure_is_reported_with_its_reason_and_never_stops_the_others(se
     assert server.hits["/khong-co/"] == 1  # a 404 is not
     assert sent["big"] < 20 * 1024 * 1024  # stopped reading near the limit, not at 50 MB
     assert statuses(report, "thcs-bao-khe")["2024-Q1"] == (1, "ok")  # the good school is still judged
-    assert elapsed < 30
+    assert elapsed < 60  # the failures wait side by side, not one after another
 
 
 def test_a_self_signed_certificate_is_a_tls_error(tmp_path):
