@@ -76,6 +76,11 @@ def browser():
         chromium.close()
 
 
+def aborted(request) -> bool:
+    """A request the browser dropped because the test moved to the next page: not a failure a reader sees."""
+    return "ERR_ABORTED" in (request.failure or "")
+
+
 @pytest.fixture
 def page(browser):
     """A phone-sized page that records console errors and failed requests."""
@@ -84,7 +89,7 @@ def page(browser):
     tab.console_errors = []
     tab.on("console", lambda message: tab.console_errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
-    tab.on("requestfailed", lambda request: tab.console_errors.append(f"failed: {request.url}"))
+    tab.on("requestfailed", lambda request: None if aborted(request) else tab.console_errors.append(f"failed: {request.url}"))
     yield tab
     assert tab.console_errors == []
     context.close()
@@ -173,7 +178,7 @@ def tab(request, browser, demo_url):
     page.width, page.errors, page.elsewhere = width, [], []
     page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("requestfailed", lambda request: page.errors.append(f"failed: {request.url}"))
+    page.on("requestfailed", lambda request: None if aborted(request) else page.errors.append(f"failed: {request.url}"))
     origin = demo_url.split("/" + FOLDER)[0]
     page.on("request", lambda request: None if request.url.startswith(origin) else page.elsewhere.append(request.url))
     yield page
