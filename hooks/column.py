@@ -13,6 +13,8 @@ import json
 import logging
 import os
 import posixpath
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -196,6 +198,8 @@ def on_env(env, config, files: Files):
     env.filters["href"] = _href
     env.filters["absolute"] = lambda target: _absolute(target, config.site_url or "")
     env.filters["thumbnail"] = _thumbnail
+    # Pagefind folds most diacritics but not đ: a post carries its folded words for the index.
+    env.filters["folded"] = folded_words
     # A cover whose photo could not be published (reported in on_files) is not shown or shared.
     env.tests["published"] = lambda target: bool(target) and (bool(target.url) or target.src_uri in urls)
     # Header, footer and the 404 page (rendered without a page) read the column from here.
@@ -261,6 +265,7 @@ def on_page_markdown(markdown: str, page, config, files):
     elif src in _build.pages:
         page.meta.update(template=_build.pages[src].template, title=escape(_build.pages[src].title))
         page.meta["hide"] = ["navigation", "toc"]
+        page.meta["search"] = {"exclude": True}  # listings would crowd out the posts they list
     elif src == routes.HOME:
         page.meta.setdefault("template", "column/home.html")
         page.meta.setdefault("hide", ["navigation", "toc"])
@@ -328,7 +333,7 @@ def on_post_build(config):
     if config.site_url:
         _write_feeds(config)
         _write_coverage_data(config)
-    _fold_search_index(config)
+    _index_search(config)
 
 
 def _write_feeds(config) -> None:
@@ -358,19 +363,25 @@ def _write_coverage_data(config) -> None:
     target.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def _fold_search_index(config) -> None:
-    # Material writes its search index in its own on_post_build; hooks run after plugins.
-    # Readers on phones type Vietnamese with or without diacritics: give every entry its
-    # unaccented words too, so `binh dang gioi` finds `bình đẳng giới`.
-    index_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not index_path.is_file():
+def _index_search(config) -> None:
+    # Search is Pagefind's chunked index of the posts (data-pagefind-body in column/post.html):
+    # a phone fetches a few small files when the reader searches, not Material's whole index.
+    # Material's search plugin stays for its search box; its index, written in its own
+    # on_post_build (hooks run after plugins), is never fetched (partials/search.html) and goes.
+    site_dir = Path(config.site_dir)
+    material = site_dir / "search"
+    (material / "search_index.json").unlink(missing_ok=True)
+    if material.is_dir() and not any(material.iterdir()):
+        material.rmdir()
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    try:
+        run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("Pagefind could not index the site, so search will find nothing: %s", exc)
         return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    for doc in index.get("docs", []):
-        folded = folded_words(f"{doc.get('title', '')} {doc.get('text', '')}")
-        if folded:
-            doc["text"] = f"{doc.get('text', '')} <span hidden>{folded}</span>"
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if run.returncode != 0:
+        said = (run.stderr or run.stdout).strip().splitlines()
+        log.warning("Pagefind could not index the site, so search will find nothing: %s", said[-1] if said else run.returncode)
 
 
 def on_serve(server, config, builder):

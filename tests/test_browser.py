@@ -4,6 +4,7 @@ import datetime
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -120,6 +121,28 @@ def test_home_page_lists_the_latest_posts(page, demo_url):
 def test_search_finds_a_post_with_or_without_diacritics(page, demo_url, query):
     page.goto(demo_url)
     assert 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"' in search(page, query)
+
+
+@pytest.mark.parametrize("query", ["ngoi nha binh dang", "ngôi nhà bình đẳng"])
+def test_search_results_show_a_snippet_the_date_and_the_unit(page, demo_url, query):
+    page.goto(demo_url)
+    search(page, query)
+    result = page.locator(".md-search-result__item").filter(has_text="Ngôi nhà bình đẳng").first
+    about = result.locator(".column-search__meta").inner_text()
+    assert re.search(r"\d{4} · \S", about), about  # "<date> · <unit>"
+    excerpt = result.locator(".column-search__excerpt")
+    assert len(excerpt.inner_text().split()) >= 5
+    assert excerpt.locator("mark").count() >= 1  # the words found, highlighted
+
+
+def test_search_loads_nothing_until_the_reader_searches(page, demo_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(demo_url, wait_until="networkidle")
+    assert not [url for url in requested if "/pagefind/" in url or "search_index.json" in url]
+    search(page, "binh dang")
+    assert any("/pagefind/" in url for url in requested)
+    assert not [url for url in requested if "search_index.json" in url]
 
 
 def test_coverage_page_shows_the_missing_quarter(page, demo_url):

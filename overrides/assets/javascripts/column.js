@@ -1,12 +1,67 @@
-// Some phone keyboards and editors produce decomposed Vietnamese (NFD); the search index is
-// composed (NFC). Normalise the query before Material's own input listener reads it.
-document.addEventListener("input", function (event) {
-  var input = event.target
-  if (input && input.matches && input.matches("input.md-search__input")) {
-    var composed = input.value.normalize("NFC")
-    if (composed !== input.value) input.value = composed
+// Search: Pagefind's chunked index (written by hooks/column.py after the build) in Material's
+// search box, results in Material's list. Nothing is fetched until the reader focuses the box;
+// then pagefind.js loads only the few index chunks a query needs. Queries are composed (NFC):
+// some phone keyboards and editors produce decomposed Vietnamese (NFD).
+(function () {
+  var form = document.querySelector("form[data-column-pagefind]")
+  if (!form) return
+  var input = form.querySelector("input.md-search__input")
+  var list = document.querySelector(".md-search-result__list")
+  var meta = document.querySelector(".md-search-result__meta")
+  var script = new URL(form.getAttribute("data-column-pagefind"), location.href).href
+  var loading = null
+  function load() {
+    loading = loading || import(script).then(function (pagefind) {
+      return pagefind.options({ excerptLength: 24 }).then(function () { pagefind.init(); return pagefind })
+    })
+    return loading
   }
-}, true)
+  function show(results) {
+    meta.textContent = results.length ? results.length + " kết quả" : "Không tìm thấy bài viết nào"
+    list.replaceChildren.apply(list, results.map(function (data) {
+      var item = document.createElement("li")
+      item.className = "md-search-result__item"
+      var link = item.appendChild(document.createElement("a"))
+      link.href = data.url
+      link.className = "md-search-result__link"
+      link.tabIndex = -1
+      var article = link.appendChild(document.createElement("article"))
+      article.className = "md-search-result__article md-typeset"
+      article.appendChild(document.createElement("h1")).textContent = data.meta.title || ""
+      var about = article.appendChild(document.createElement("p"))
+      about.className = "column-search__meta"
+      about.textContent = [data.meta.date, data.meta.unit].filter(Boolean).join(" · ")
+      var excerpt = article.appendChild(document.createElement("p"))
+      excerpt.className = "column-search__excerpt"
+      excerpt.innerHTML = data.excerpt  // Pagefind escapes the page's text and adds only <mark>
+      return item
+    }))
+  }
+  function run() {
+    var query = input.value.normalize("NFC")
+    if (query !== input.value) input.value = query
+    if (!query.trim()) { list.replaceChildren(); meta.textContent = "Nhập từ khóa để tìm bài viết"; return }
+    load().then(function (pagefind) { return pagefind.debouncedSearch(query, {}, 100) }).then(function (search) {
+      if (search === null || input.value.normalize("NFC") !== query) return null
+      return Promise.all(search.results.slice(0, 10).map(function (result) { return result.data() }))
+    }).then(function (results) { if (results) show(results) }, function (error) {
+      meta.textContent = "Không tải được chỉ mục tìm kiếm"
+      console.warn("Pagefind:", error)
+    })
+  }
+  input.addEventListener("focus", load)
+  input.addEventListener("input", run)
+  form.addEventListener("submit", function (event) { event.preventDefault() })
+  form.addEventListener("reset", function () { setTimeout(run, 0) })
+  // The 404 page's search box sends the reader to the home page with ?q=: open the search there.
+  var given = new URLSearchParams(location.search).get("q")
+  if (given) {
+    var toggle = document.getElementById("__search")
+    if (toggle && !toggle.checked) toggle.click()
+    input.value = given
+    run()
+  }
+})()
 
 // The share row's "Sao chép liên kết" button: the post's address into the clipboard. Where
 // the browser refuses (a portal served over http://, an old phone), the address is shown for
