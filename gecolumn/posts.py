@@ -166,13 +166,14 @@ def _read_files(jobs: list[tuple[str, str, str]], config: ColumnConfig | None) -
 def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | None = None) -> tuple[Post | None, list[Problem]]:
     """Validate one post's bytes; the post is ``None`` when any problem is an error."""
     label = label or path
+    split: Split | None = None  # a refusal found while splitting has no header to place its line in
     try:
         split = split_post(raw)
         meta = load_header(split.front)
     except UnicodeDecodeError as exc:
         return None, [Problem(label, "not_utf8", params={"position": exc.start})]
     except Refused as refused:
-        return None, [_refusal(refused, label, split if "split" in locals() else None)]
+        return None, [_refusal(refused, label, split)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = split.first_line + mark.line if mark is not None else None

@@ -339,8 +339,8 @@ def on_post_build(config):
 def _write_feeds(config) -> None:
     site_dir, site_url = Path(config.site_dir), config.site_url
     description = _build.site.description or "Chuyên mục tuyên truyền bình đẳng giới"
+    sizes = {src: published.processed.main.size for src, published in _build.photos.items()}
     for feed in _build.plan.feeds:
-        sizes = {src: published.processed.main.size for src, published in _build.photos.items()}
         items = feeds.items_for(feed.posts, _build.urls, _build.bodies, site_url, sizes)
         channel = feeds.Channel(
             feed.title,
