@@ -33,8 +33,8 @@ def folded_words(text: str) -> str:
     >>> folded_words("Bình đẳng giới, bình đẳng")
     'Binh dang gioi binh'
     """
-    words = dict.fromkeys(word for word in _WORD.findall(text) if not word.isascii())
-    return " ".join(_fold_word(word) for word in words)
+    words = dict.fromkeys(_WORD.findall(text))  # a body repeats its words: each is looked at once
+    return " ".join(_fold_word(word) for word in words if not word.isascii())
 
 
 @functools.lru_cache(maxsize=65536)

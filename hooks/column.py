@@ -107,9 +107,24 @@ def on_config(config):
         config["copyright"] = Markup(nh3.clean(str(config["copyright"])))
     if not config.site_url:
         log.warning(render_located(Problem(Path(config.config_file_path).name, "no_site_url", "site_url"), lang))
+    _keep_only_search_box(config)
     if config.nav is None:  # a column's navigation is its sections, never its posts
         config.nav = [{link.title: link.src_uri} for link in _build.plan.sections]
     return config
+
+
+def _keep_only_search_box(config) -> None:
+    # Search is Pagefind's chunked index of the posts (data-pagefind-body in column/post.html):
+    # a phone fetches a few small files when the reader searches, not Material's whole index.
+    # Material's search plugin stays configured because its templates draw the search box
+    # when it is; its own index, built page by page and written after the build, would never
+    # be fetched (partials/search.html), so its handlers for those two events are taken off.
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None:
+        return
+    for event in ("page_context", "post_build"):
+        handlers = config.plugins.events[event]
+        handlers[:] = [handler for handler in handlers if getattr(handler, "__self__", None) is not search]
 
 
 def on_files(files: Files, config) -> Files:
@@ -364,16 +379,9 @@ def _write_coverage_data(config) -> None:
 
 
 def _index_search(config) -> None:
-    # Search is Pagefind's chunked index of the posts (data-pagefind-body in column/post.html):
-    # a phone fetches a few small files when the reader searches, not Material's whole index.
-    # Material's search plugin stays for its search box; its index, written in its own
-    # on_post_build (hooks run after plugins), is never fetched (partials/search.html) and goes.
+    # Only the posts are searched, so Pagefind reads only their pages, not every listing.
     site_dir = Path(config.site_dir)
-    material = site_dir / "search"
-    (material / "search_index.json").unlink(missing_ok=True)
-    if material.is_dir() and not any(material.iterdir()):
-        material.rmdir()
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{routes.POSTS}/**/*.html", "--quiet"]
     try:
         run = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.SubprocessError) as exc:

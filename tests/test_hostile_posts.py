@@ -237,6 +237,7 @@ def test_body_lines_that_look_like_metadata_stay_in_the_page_and_feed(make_site)
     searched = site.html("bai-viet/bai-co-khoi/index.html").select_one("article[data-pagefind-body]")
     assert "Vẫn tìm được bài này" in searched.get_text()
     assert (site.site_dir / "pagefind" / "pagefind.js").is_file()
+    assert not (site.site_dir / "search").exists()  # Material's whole-site index is neither built nor published
 
 
 def test_unsafe_html_in_a_body_is_removed_from_page_and_feed_and_reported_at_its_line(make_site):
