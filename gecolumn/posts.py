@@ -149,10 +149,7 @@ def _read_files(jobs: list[tuple[str, str, str]], config: ColumnConfig | None) -
     results = []
     for source, relative, label in jobs:
         try:
-            # O_NOFOLLOW: the file was checked not to be a symlink; it must not become one now.
-            descriptor = os.open(source, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-            with open(descriptor, "rb") as handle:
-                raw = handle.read(MAX_POST_BYTES + 1)
+            raw = _read_bounded(source)
         except OSError as exc:
             results.append((None, [Problem(label, "unreadable_file", params={"problem": exc.strerror or type(exc).__name__})]))
             continue
@@ -161,6 +158,30 @@ def _read_files(jobs: list[tuple[str, str, str]], config: ColumnConfig | None) -
             continue
         results.append(read_post(raw, relative, config, label=label))
     return results
+
+
+# O_NOFOLLOW: the file was checked not to be a symlink; it must not become one now.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _read_bounded(source: str) -> bytes:
+    """The file's bytes, at most ``MAX_POST_BYTES + 1`` of them (one more says it is too large)."""
+    descriptor = os.open(source, _OPEN_FLAGS)
+    try:
+        # Asked for by the file's size, not by the bound: a megabyte buffer for every post
+        # costs more than reading the post. A file that grew since is read on, to the bound.
+        ask = min(os.fstat(descriptor).st_size, MAX_POST_BYTES) + 1
+        chunks, got = [], 0
+        while got <= MAX_POST_BYTES:
+            chunk = os.read(descriptor, ask)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+            ask = MAX_POST_BYTES + 1 - got
+    finally:
+        os.close(descriptor)
+    return b"".join(chunks)
 
 
 def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | None = None) -> tuple[Post | None, list[Problem]]:

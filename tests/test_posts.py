@@ -4,6 +4,7 @@ import unicodedata
 
 from conftest import ONE_UNIT, post
 
+from gecolumn import posts as posts_module
 from gecolumn.config import read_column_config
 from gecolumn.messages import render_located, render_problem
 from gecolumn.posts import load_posts
@@ -222,3 +223,19 @@ def test_control_characters_pasted_from_word_are_dropped_not_fatal(make_site):
     corpus = read(make_site, {"a.md": post(title="Bình\x0b đẳng\x0c giới", body="Đoạn\x07 văn.")})
     [p] = corpus.posts
     assert (p.title, corpus.body(p)) == ("Bình đẳng giới", "Đoạn văn.\n") and corpus.problems == ()
+
+
+def test_a_post_that_grew_past_a_megabyte_after_the_scan_is_still_refused(make_site, monkeypatch):
+    site = make_site()
+    grown = site.add("a.md", post())
+    site.add("b.md", "")
+    scan = posts_module.scan_sources
+
+    def scan_then_grow(*args, **kwargs):
+        found = scan(*args, **kwargs)
+        grown.write_bytes(post().encode() + b"x" * 2_000_000)  # between the scan and the read
+        return found
+
+    monkeypatch.setattr(posts_module, "scan_sources", scan_then_grow)
+    corpus = load_posts(site.posts, read_column_config({"column": ONE_UNIT})[0])
+    assert {(p.file, p.code) for p in corpus.problems} == {("posts/a.md", "file_too_large"), ("posts/b.md", "no_front_matter")}
