@@ -23,3 +23,11 @@ Entry points: :func:`gecolumn.posts.load_posts`, :func:`gecolumn.check.run_check
 Across columns, :mod:`gecolumn.district` gives a district office the same verdict for every
 school of its roster, read from each column's ``theo-doi.json`` or feed.
 """
+
+from importlib import metadata as _metadata
+
+try:
+    __version__ = _metadata.version("gecolumn")
+    """The installed generator's version: a column's ``requirements.txt`` pins it."""
+except _metadata.PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"

@@ -19,7 +19,11 @@ from gecolumn.slugs import SLUG_PATTERN, slug_of
 
 PREFIX = "extra.column"
 DEFAULT_FEED_SIZE = 20
-_KNOWN_KEYS = ("start", "per_unit", "units", "feed_size", "as_of", "school", "address")
+SETTINGS_VERSION = 1
+"""The format of ``extra.column`` this package reads. A column without ``version`` is format 1
+(every column written before the key existed). When a setting changes meaning or name, the
+format goes up and the old key gets a message here saying exactly what to write instead."""
+_KNOWN_KEYS = ("version", "start", "per_unit", "units", "feed_size", "as_of", "school", "address")
 _UNIT_KEYS = ("name", "since")
 
 
@@ -92,6 +96,15 @@ def read_column_config(extra: Mapping[str, Any] | None, file: str = "mkdocs.yml"
     for key in column:
         if key not in _KNOWN_KEYS:
             error("config_unknown_key", str(key), Severity.WARNING, suggestion=closest_match(str(key), _KNOWN_KEYS))
+
+    version = column.get("version", SETTINGS_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        error("config_bad_value", "version", value=version, expected=f"1 … {SETTINGS_VERSION}")
+    elif version > SETTINGS_VERSION:
+        from gecolumn import __version__
+
+        error("settings_too_new", "version", version=version, supported=SETTINGS_VERSION, package=__version__)
+        return None, problems  # the rest may mean something this version cannot know
 
     start = None
     if "start" not in column:

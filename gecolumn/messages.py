@@ -128,6 +128,26 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "vi": "mục '{field}' không được dùng và sẽ bị bỏ qua.{suggestion_text}",
         "en": "'{field}' is not a known setting and will be ignored.{suggestion_text}",
     },
+    "settings_too_new": {
+        "vi": "cài đặt ghi version: {version}, nhưng gecolumn {package} đang cài chỉ đọc được tới phiên bản {supported}. "
+        "Cách sửa: nâng cấp gecolumn (đổi số phiên bản trong requirements.txt rồi cài lại), "
+        "hoặc trả dòng version về {supported} nếu không dùng cài đặt mới.",
+        "en": "the settings say version: {version}, but the installed gecolumn {package} reads format {supported} at most. "
+        "Fix: upgrade gecolumn (change the version in requirements.txt and reinstall), "
+        "or set version back to {supported} if no new setting is used.",
+    },
+    "theme_file_overridden": {
+        "vi": "tệp {file} thay mẫu cùng tên của gecolumn, nên bản nâng cấp không đổi được phần này của trang. "
+        "Cách sửa: nếu không cố ý sửa mẫu, xoá tệp {file} (thư mục này là bản sao từ bản cũ).",
+        "en": "{file} replaces gecolumn's template of the same name, so upgrades do not reach this part of the pages. "
+        "Fix: unless the change is deliberate, delete {file} (a copy left from an old version).",
+    },
+    "old_hook_file": {
+        "vi": "{file} là bản sao bộ sinh trang cũ, nên khi dựng trang gecolumn đang cài không được dùng. "
+        "Cách sửa: thay toàn bộ nội dung tệp bằng một dòng: from gecolumn.mkdocs_hook import *",
+        "en": "{file} is a copy of an old generator, so builds do not use the installed gecolumn. "
+        "Fix: replace the whole file with one line: from gecolumn.mkdocs_hook import *",
+    },
     "config_unreadable": {
         "vi": "không đọc được tệp cấu hình: {problem}",
         "en": "cannot read the configuration: {problem}",
@@ -430,6 +450,28 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "output_unwritable": {
         "vi": "không ghi được vào đây ({problem}). Cách sửa: chọn một thư mục đã có và được phép ghi, ví dụ '{example}'.",
         "en": "cannot write here ({problem}). Fix: choose a folder that exists and can be written, e.g. '{example}'.",
+    },
+    "new_folder_not_empty": {
+        "vi": "thư mục {folder} đã có tệp; gecolumn new không ghi đè lên tệp nào. "
+        "Cách sửa: chọn một thư mục mới (chưa có) hoặc thư mục trống.",
+        "en": "the folder {folder} already holds files; gecolumn new overwrites nothing. "
+        "Fix: choose a new (not yet existing) or empty folder.",
+    },
+    "new_missing_option": {
+        "vi": "thiếu {field} (ví dụ: {field} {example}). Cách sửa: thêm {field} vào lệnh, "
+        "hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi từng mục.",
+        "en": "{field} is missing (e.g. {field} {example}). Fix: add {field} to the command, "
+        "or run it in a terminal to be asked for each setting.",
+    },
+    "new_bad_option": {
+        "vi": "{field} '{value}' không dùng được: {reason_vi}. Cách sửa: {fix_vi}",
+        "en": "{field} '{value}' cannot be used: {reason_en}. Fix: {fix_en}",
+    },
+    "new_build_failed": {
+        "vi": "đã tạo chuyên mục nhưng lần dựng trang đầu tiên không thành công: {problem}. "
+        "Cách sửa: đọc các dòng WARNING/ERROR ở trên, sửa rồi chạy lại: python -m mkdocs build --strict",
+        "en": "the column was written but its first build failed: {problem}. "
+        "Fix: read the WARNING/ERROR lines above, fix them and run again: python -m mkdocs build --strict",
     },
     "internal_error": {
         "vi": "lỗi ngoài dự kiến của chương trình ({kind}: {detail}); đây không phải lỗi của bài viết. "

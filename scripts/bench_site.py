@@ -40,7 +40,7 @@ _MEASURE = (
 def column_site(root: Path, posts: int) -> Path:
     generate(root, posts)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  language: vi\n", f"  language: vi\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n")
+    config = config.replace("  language: vi\n", "  language: vi\n  font: false\n")
     config += f"plugins:\n  - search:\n      lang: vi\nhooks:\n  - {ROOT / 'hooks' / 'column.py'}\n"
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return root

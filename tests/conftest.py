@@ -58,7 +58,7 @@ class Site:
         config = {
             "site_name": "Chuyên mục thử",
             "site_url": "https://thcs-baokhe.edu.vn/binh-dang-gioi/",
-            "theme": {"name": "material", "language": "vi", "custom_dir": str(ROOT / "overrides"), "font": False},
+            "theme": {"name": "material", "language": "vi", "font": False},
             "plugins": [{"search": {"lang": "vi"}}],
             "hooks": [str(ROOT / "hooks" / "column.py")],
             "extra": {"column": column},

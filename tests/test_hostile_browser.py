@@ -103,7 +103,7 @@ def hostile(tmp_path_factory):
     """The hostile column built on 22/11/2024 (conftest's default day): (site folder, mkdocs' stderr)."""
     root = tmp_path_factory.mktemp("hostile")
     units = {"truong-a": {"name": f"Trường {EVERY}"}, "truong-b": {"name": "Trường B"}}
-    theme = {"name": "material", "language": "vi", "custom_dir": str(ROOT / "overrides"), "font": False}
+    theme = {"name": "material", "language": "vi", "font": False}
     settings = {"site_name": f"Chuyên mục {EVERY}", "site_description": f"Mô tả {EVERY}", "copyright": f"© {EVERY}"}
     settings.update(site_author=EVERY, repo_name=EVERY, repo_url="https://git.example/cot")
     site = Site(root, {"start": "2024-Q1", "units": units}, {**settings, "theme": {**theme, "features": ["search.highlight"]}})

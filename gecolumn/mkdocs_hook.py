@@ -1,0 +1,444 @@
+"""MkDocs adapter: posts/ become pages of the column, and the quarterly check runs in every build.
+
+A column's ``hooks/column.py`` star-imports this module, so the build is the installed
+package's: upgrading the package upgrades every column. The templates, styles and script
+are the package's ``theme/`` folder, given to Material here (a school's own ``custom_dir``
+still wins). The work lives in ``gecolumn``; each event here says why it runs where it does.
+State for one build lives in ``_build``, replaced at every ``on_config``: under ``mkdocs
+serve`` this module is imported once, and nothing may survive from one build to the next.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import html
+import json
+import logging
+import os
+import posixpath
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+import nh3
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils.templates import url_filter
+
+from gecolumn import feeds, images, routes
+from gecolumn.check import CheckResult, run_check
+from gecolumn.codes import Code
+from gecolumn.coverage_data import coverage_document
+from gecolumn.dates import BadToday, find_today
+from gecolumn.messages import pick_language, render_located
+from gecolumn.problems import Problem, Severity
+from gecolumn.sanitize import Removal, clean_body, line_of
+from gecolumn.site import SitePlan, plan_site
+from gecolumn.slugs import folded_words
+from gecolumn.views import Share, Thumbnail
+
+__all__ = [
+    "on_config",
+    "on_files",
+    "on_nav",
+    "on_env",
+    "on_page_markdown",
+    "on_page_content",
+    "on_page_context",
+    "on_post_build",
+    "on_serve",
+]
+"""The events a column's hook file takes from here (``from gecolumn.mkdocs_hook import *``)."""
+
+log = logging.getLogger("mkdocs.hooks.column")
+THEME_DIR = Path(__file__).resolve().parent / "theme"
+"""The column's templates (``column/*``, ``main.html``, ``404.html``, partials), CSS and script."""
+
+IMAGE_CACHE = ".cache/gecolumn-images"
+"""Processed photos, beside mkdocs.yml and outside site/ (git ignores it): a rebuild re-encodes nothing."""
+_NO_META = "---\n{}\n---\n\n"
+
+
+class _PostFile(File):
+    """A post's page: its body is read when MkDocs renders it, so a build holds one body at a time."""
+
+    post = None
+
+    @property
+    def content_string(self) -> str:
+        # The empty header stops MkDocs reading "Hotline: 111" at the top of a body as metadata.
+        return _NO_META + _build.check.corpus.body(self.post)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        raise AttributeError("a post's page is read from its file")
+
+
+class _Build:
+    """What one build knows about the column: the check's result and the site plan."""
+
+    def __init__(self, check: CheckResult, plan: SitePlan, posts_dir: Path, lang: str):
+        self.check, self.plan, self.posts_dir, self.lang = check, plan, posts_dir, lang
+        self.site = plan.site
+        self.views = {view.src_uri: view for view in plan.posts}
+        self.pages = {page.src_uri: page for page in plan.pages}
+        self.urls: dict[str, str] = {}
+        """src_uri → URL of every file of the site, known from on_env on."""
+        self.bodies: dict[str, str] = {}
+        """src_uri → cleaned body HTML of every post, for the feeds."""
+        self.photos: dict[str, images.Published] = {}
+        """src_uri of a photo → its published copies."""
+        self.photo_urls: dict[str, images.Published] = {}
+        """Site URL of a photo's main copy → its published copies (known from on_env on)."""
+
+
+_build: _Build | None = None
+
+
+def on_config(config):
+    # The first event of every build, and `mkdocs serve` reloads the config before each
+    # rebuild: reading posts here means every build starts from the files as they are now.
+    global _build
+    posts_dir = Path(config.config_file_path).parent / routes.SOURCES
+    lang = pick_language()
+    try:
+        today = find_today()
+    except BadToday as exc:
+        problem = Problem("SOURCE_DATE_EPOCH", "bad_source_date_epoch", params={"value": exc.given})
+        raise PluginError(render_located(problem, lang)) from exc
+    check = run_check(config.extra, posts_dir, today.date, config_label=Path(config.config_file_path).name, today_from=today)
+    if check.config is None:
+        raise PluginError("\n".join(render_located(p, lang) for p in check.config_problems))
+    plan = plan_site(check.corpus, check.config, check.today, config.site_name or "", config.site_description or "")
+    _build = _Build(check, plan, posts_dir, lang)
+    # Material writes these settings into pages as they are (MkDocs' Jinja does not escape):
+    # from here on they are HTML text, and the column's own templates use the raw values.
+    # Markup, so that where Material does escape (`| e`) nothing is escaped twice.
+    for name in ("site_name", "site_description", "site_author", "repo_name"):
+        if config.get(name):
+            config[name] = escape(str(config[name]))
+    if config.get("copyright"):
+        config["copyright"] = Markup(nh3.clean(str(config["copyright"])))
+    if not config.site_url:
+        log.warning(render_located(Problem(Path(config.config_file_path).name, "no_site_url", "site_url"), lang))
+    _keep_only_search_box(config)
+    _add_theme(config, lang)
+    if config.nav is None:  # a column's navigation is its sections, never its posts
+        config.nav = [{link.title: link.src_uri} for link in _build.plan.sections]
+    return config
+
+
+def _add_theme(config, lang: str) -> None:
+    # Before Material's own templates and after the school's custom_dir, which overrides
+    # any file here. on_config runs before MkDocs builds the Jinja environment from dirs.
+    dirs, custom = config.theme.dirs, config.theme.custom_dir
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(1 if custom else 0, str(THEME_DIR))
+    if not custom:
+        return
+    # A column that began as a copy of this repository holds the templates of its day in
+    # overrides/: said once per build (INFO, so --strict still passes a deliberate change).
+    root = Path(config.config_file_path).parent
+    for path in sorted(Path(custom).rglob("*")):
+        relative = path.relative_to(custom).as_posix()
+        if path.is_file() and (THEME_DIR / relative).is_file():
+            label = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            problem = Problem(label, "theme_file_overridden", params={"file": label}, severity=Severity.INFO)
+            log.info(render_located(problem, lang))
+
+
+def _keep_only_search_box(config) -> None:
+    # Search is Pagefind's chunked index of the posts (data-pagefind-body in column/post.html):
+    # a phone fetches a few small files when the reader searches, not Material's whole index.
+    # Material's search plugin stays configured because its templates draw the search box
+    # when it is; its own index, built page by page and written after the build, would never
+    # be fetched (partials/search.html), so its handlers for those two events are taken off.
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None:
+        return
+    for event in ("page_context", "post_build"):
+        handlers = config.plugins.events[event]
+        handlers[:] = [handler for handler in handlers if getattr(handler, "__self__", None) is not search]
+
+
+def on_files(files: Files, config) -> Files:
+    # Posts live outside docs_dir, so they join the site here, where MkDocs assembles the
+    # list of files; later events then treat them like any page. Findings are logged here
+    # once per build, as WARNINGs so that `mkdocs build --strict` fails on them.
+    _report(_build.check, _build.lang)
+    _drop_outside_files(files, config)
+    # A post and its files keep their own path as src_uri and only move where they are
+    # published, as Material's blog does: MkDocs resolves their links as the author wrote them.
+    for view in _build.plan.posts:
+        file = _PostFile.generated(config, view.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file.dest_uri = routes.page_dest(view.page_uri, config.use_directory_urls)
+        file.post = view.post
+        files.append(file)
+    _add_assets(files, config)
+    for page in _build.plan.pages:
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=f"# {html.escape(page.title)}\n", inclusion=inclusion))
+    if files.get_file_from_path(routes.HOME) is None:
+        files.append(File.generated(config, routes.HOME, content="# Chuyên mục tuyên truyền bình đẳng giới\n"))
+    return files
+
+
+def _add_assets(files: Files, config) -> None:
+    # Photos are published as processed copies (upright, no EXIF/GPS, phone sizes), made in
+    # parallel (Pillow works outside the GIL) and cached outside site/; other files as they are.
+    cache = Path(config.config_file_path).parent / IMAGE_CACHE
+    photos = [asset for asset in _build.plan.assets if images.is_processed(asset.source)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        results = dict(zip(photos, pool.map(lambda a: _process(_build.posts_dir / a.source, cache), photos), strict=True))
+    for asset in _build.plan.assets:
+        result = results.get(asset)
+        if isinstance(result, images.ImageRefused):
+            log.warning(render_located(Problem(asset.label, result.code, params=result.params), _build.lang))
+            continue
+        if result is None:
+            file = File.generated(config, asset.src_uri, abs_src_path=str(_build.posts_dir / asset.source))
+            file.dest_uri = asset.dest_uri
+            files.append(file)
+            continue
+        names = []
+        for variant in result.variants:
+            width = None if variant is result.main else variant.width
+            name = images.published_name(asset.path, result, width)
+            file = File.generated(
+                config, asset.src_uri if width is None else routes.asset_source(name), abs_src_path=variant.path
+            )
+            file.dest_uri = routes.asset_dest(name)
+            files.append(file)
+            names.append((posixpath.basename(name), variant.width))
+        _build.photos[asset.src_uri] = images.Published(result, tuple(names))
+
+
+def _process(source: Path, cache: Path):
+    try:
+        return images.process_image(source, cache)
+    except images.ImageRefused as refused:
+        return refused
+
+
+def _drop_outside_files(files: Files, config) -> None:
+    # MkDocs follows symlinks in docs/: a page or file there must not bring in a file from
+    # outside the column's folder (a key, /proc/self/environ).
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir).resolve()
+    for file in list(files):
+        source = Path(file.abs_src_path) if file.abs_src_path else None
+        if source and source.is_relative_to(docs_dir) and not source.resolve().is_relative_to(root):
+            files.remove(file)
+            label = source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+            log.warning(render_located(Problem(label, "symlink_refused"), _build.lang))
+
+
+def on_nav(nav, config, files: Files):
+    # Pages are rendered between on_nav and on_env: this is the last event before a body
+    # needs to know at which URL each photo is published.
+    _build.photo_urls = {file.url: _build.photos[file.src_uri] for file in files if file.src_uri in _build.photos}
+    return nav
+
+
+def on_env(env, config, files: Files):
+    # Views name pages by src_uri (routes); the URL of a page depends on use_directory_urls,
+    # which only the built file list knows. Templates resolve links with `href`.
+    _build.urls = urls = {file.src_uri: file.url for file in files}
+    env.filters["href"] = _href
+    env.filters["absolute"] = lambda target: _absolute(target, config.site_url or "")
+    env.filters["thumbnail"] = _thumbnail
+    # Pagefind folds most diacritics but not đ: a post carries its folded words for the index.
+    env.filters["folded"] = folded_words
+    # A cover whose photo could not be published (reported in on_files) is not shown or shared.
+    env.tests["published"] = lambda target: bool(target) and (bool(target.url) or target.src_uri in urls)
+    # Header, footer and the 404 page (rendered without a page) read the column from here.
+    # Only the site's own feeds go in every <head>: Material fetches a sitemap.xml beside each
+    # <link rel=alternate>, which a feed in a sub-folder does not have (a 404 on every visit).
+    env.globals["column_site"] = _build.site
+    env.globals["column_content"] = routes.CONTENT
+    # The column's templates escape everything they print (MkDocs turns autoescape off for
+    # Material's sake); only a cleaned body is marked safe, where it is printed.
+    env.autoescape = _escaped_template
+    return env
+
+
+@pass_context
+def _href(context, target) -> str:
+    """The URL of a Link, Cover or Feed, relative to the page being rendered."""
+    if getattr(target, "url", None):
+        return target.url
+    path = getattr(target, "src_uri", None)
+    path = _build.urls.get(path, path) if path is not None else target.path
+    fragment = getattr(target, "fragment", None)
+    return url_filter(context, path) + (f"#{fragment}" if fragment else "")
+
+
+def _absolute(target, site_url: str) -> str:
+    """The absolute URL of a Link or Cover (needs ``site_url``), or the share address of a Share."""
+    if isinstance(target, Share):
+        return routes.share(target.service, _absolute(target.page, site_url))
+    if target.url:
+        return target.url
+    return site_url + _build.urls[target.src_uri] if target.src_uri in _build.urls else ""
+
+
+def _thumbnail(cover) -> Thumbnail | None:
+    """The narrowest published copy of a post's cover, for a card; none for an external or refused photo."""
+    published = _build.photos.get(cover.src_uri) if cover and not cover.is_external else None
+    if published is None:
+        return None
+    name, width = published.names[0]
+    variant = published.processed.variants[0]
+    src_uri = cover.src_uri if variant is published.processed.main else posixpath.join(posixpath.dirname(cover.src_uri), name)
+    return Thumbnail(src_uri, width, variant.height)
+
+
+_ESCAPED = ("main.html", "404.html", "partials/header.html")
+"""Material's templates the column overrides: autoescaped like its own ``column/*``."""
+
+
+def _escaped_template(name: str | None) -> bool:
+    return bool(name) and (name.startswith("column/") or name in _ESCAPED)
+
+
+def on_page_markdown(markdown: str, page, config, files):
+    # A page's template and title are read from page.meta after this event: the plan says
+    # which template renders each generated page. Material prints page.meta.title and
+    # .description unescaped, so they hold HTML text.
+    # A column page is news, not a manual: no sidebar of one link, no table of contents.
+    src = page.file.src_uri
+    view = _build.views.get(src)
+    if view is not None:
+        page.meta.update(template="column/post.html", title=escape(view.post.title), description=escape(view.excerpt))
+        page.meta["hide"] = ["navigation", "toc"]
+    elif src in _build.pages:
+        page.meta.update(template=_build.pages[src].template, title=escape(_build.pages[src].title))
+        page.meta["hide"] = ["navigation", "toc"]
+        page.meta["search"] = {"exclude": True}  # listings would crowd out the posts they list
+    elif src == routes.HOME:
+        page.meta.setdefault("template", "column/home.html")
+        page.meta.setdefault("hide", ["navigation", "toc"])
+    return markdown
+
+
+def on_page_content(html: str, page, config, files):
+    # The body as HTML exists only once Markdown has run: it is cleaned here, before the
+    # page, the search index and the feeds (which carry it in full) take it. The table of
+    # contents exists from here on too, and Material's skip link goes to its first entry.
+    src = page.file.src_uri
+    if src in _build.views or src in _build.pages or (src == routes.HOME and page.meta.get("template") == "column/home.html"):
+        page.toc = _skip_to_content(page.toc, page.title or "", headings=src not in _build.views)
+    view = _build.views.get(src)
+    if view is None:
+        return html
+    cleaned, removals = clean_body(html)
+    post, body = view.post, None
+    if removals:
+        body = _build.check.corpus.body(post)
+        where = line_of(body, post.body_line, removals[0])
+        removed = ", ".join(r.what for r in removals)
+        problem = Problem(view.src_uri, "html_removed", "body", where, {"removed": removed}, Severity.WARNING)
+        log.warning(render_located(problem, _build.lang))
+    # Each photo gets srcset/sizes/width/height here, where its final URL is known.
+    cleaned, no_alt = images.responsive(cleaned, page.url, _build.photo_urls)
+    for src in no_alt:
+        body = body or _build.check.corpus.body(post)
+        name = unquote(src.rsplit("/", 1)[-1])
+        where = line_of(body, post.body_line, Removal(name, name))
+        problem = Problem(view.src_uri, "image_no_alt", "body", where, {"image": name}, Severity.INFO)
+        log.info(render_located(problem, _build.lang))
+    _build.bodies[page.file.src_uri] = cleaned
+    return cleaned
+
+
+def _skip_to_content(toc: TableOfContents, title: str, headings: bool) -> TableOfContents:
+    """One first entry, the page's content, whose id every column template renders; below it ``toc``.
+
+    Material's "Bỏ qua" link leads to the first entry of ``page.toc``: the heading Markdown made
+    of a generated page's title, which its template never prints, or a post's first subheading.
+    Material lists the children of a level-1 first entry as the table of contents, which the
+    phone menu shows for a page in the navigation. A post is never there and hides its table
+    of contents: it gets none, or Material would label (``for="__toc"``) a toggle it never prints.
+    """
+    content = AnchorLink(title, routes.CONTENT, 1)
+    if headings:
+        content.children = [child for item in toc for child in (item.children if item.level == 1 else [item])]
+    return TableOfContents([content])
+
+
+def on_page_context(context, page, config, nav):
+    # The template of each column page receives its view; nothing else reaches it.
+    src = page.file.src_uri
+    generated = _build.pages.get(src)
+    context["column_post"] = _build.views.get(src)
+    context["column_page"] = generated
+    context["column_view"] = generated.view if generated else None
+    context["column_home"] = _build.plan.home if src == routes.HOME else None
+    return context
+
+
+def on_post_build(config):
+    # Feeds need every post's HTML, which exists only after all pages are rendered.
+    if config.site_url:
+        _write_feeds(config)
+        _write_coverage_data(config)
+    _index_search(config)
+
+
+def _write_feeds(config) -> None:
+    site_dir, site_url = Path(config.site_dir), config.site_url
+    description = _build.site.description or "Chuyên mục tuyên truyền bình đẳng giới"
+    sizes = {src: published.processed.main.size for src, published in _build.photos.items()}
+    for feed in _build.plan.feeds:
+        items = feeds.items_for(feed.posts, _build.urls, _build.bodies, site_url, sizes)
+        channel = feeds.Channel(
+            feed.title,
+            description,
+            site_url + _build.urls[feed.page].removeprefix("./"),
+            site_url + feed.path,
+            author=_build.site.school,
+        )
+        target = site_dir / feed.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(feeds.rss(channel, items) if feed.kind == "rss" else feeds.atom(channel, items))
+
+
+def _write_coverage_data(config) -> None:
+    check = _build.check
+    document = coverage_document(
+        _build.plan.posts, check.coverage, check.config, check.today, _build.urls, config.site_url, _build.site.name
+    )
+    target = Path(config.site_dir) / routes.COVERAGE_DATA
+    target.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _index_search(config) -> None:
+    # Only the posts are searched, so Pagefind reads only their pages, not every listing.
+    site_dir = Path(config.site_dir)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{routes.POSTS}/**/*.html", "--quiet"]
+    try:
+        run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("Pagefind could not index the site, so search will find nothing: %s", exc)
+        return
+    if run.returncode != 0:
+        said = (run.stderr or run.stdout).strip().splitlines()
+        log.warning("Pagefind could not index the site, so search will find nothing: %s", said[-1] if said else run.returncode)
+
+
+def on_serve(server, config, builder):
+    # posts/ is outside docs_dir: without this, editing a post would not trigger a rebuild.
+    server.watch(str(Path(config.config_file_path).parent / routes.SOURCES))
+    return server
+
+
+def _report(check: CheckResult, lang: str) -> None:
+    # An error or a missing quarter is a WARNING, so `mkdocs build --strict` fails on it;
+    # the rest (unknown fields, drafts, scheduled posts) is said at INFO.
+    for finding in check.findings:
+        failing = finding.is_error or finding.code is Code.MISSING_QUARTER
+        log.log(logging.WARNING if failing else logging.INFO, render_located(finding, lang))
