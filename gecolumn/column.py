@@ -1,13 +1,16 @@
 """Open a column: its ``mkdocs.yml`` read by MkDocs' own loader, ``extra.column`` validated, or the problems why not.
 
 Every command starts here, so each one reads the settings the way ``mkdocs build`` does and
-reports a broken ``mkdocs.yml`` with the same messages. This is the one module besides the
-adapters that uses MkDocs, and only inside :func:`open_column`.
+reports a broken ``mkdocs.yml`` with the same messages. A command that reads nothing but the
+column's own settings (the CI check) asks for :attr:`Validation.COLUMN` and leaves the
+theme, plugins and hooks to the build. This is the one module besides the adapters that
+uses MkDocs, and only inside :func:`open_column`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import enum
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,13 +21,25 @@ from gecolumn.messages import shown
 from gecolumn.problems import HasProblems, Problem
 
 
+class Validation(enum.Enum):
+    """How much of ``mkdocs.yml`` a command has MkDocs check when it opens a column."""
+
+    WHOLE = "whole"
+    """Every setting, as ``mkdocs build`` checks them: the theme, the plugins and the hooks are loaded."""
+
+    COLUMN = "column"
+    """What the column's settings need: the file read by MkDocs' loader (``!ENV``, ``INHERIT``,
+    a YAML error's line) into a mapping, and ``extra`` a mapping. Loading the theme, plugins and
+    hooks costs more than checking a column's posts; the build loads and reports them."""
+
+
 @dataclass(frozen=True)
 class OpenedColumn(HasProblems):
     """A column as a command finds it: the settings it could read, and every problem on the way."""
 
     config_path: Path
     mkdocs_config: Mapping[str, Any] | None
-    """MkDocs' validated configuration; ``None`` when ``mkdocs.yml`` is missing, unreadable or refused."""
+    """MkDocs' configuration, validated as the column was opened; ``None`` when ``mkdocs.yml`` is missing, unreadable or refused."""
     config: ColumnConfig | None
     """The validated ``extra.column``; ``None`` when it is unusable (then ``problems`` has an error saying why)."""
     posts_dir: Path
@@ -39,7 +54,7 @@ class OpenedColumn(HasProblems):
         return self.config_path.name
 
 
-def open_column(config_path: str | Path) -> OpenedColumn:
+def open_column(config_path: str | Path, validation: Validation = Validation.WHOLE) -> OpenedColumn:
     """Read ``config_path`` and its ``extra.column``; never raises for a missing, broken or refused file.
 
     >>> column = open_column("/khong-co/mkdocs.yml")
@@ -48,7 +63,8 @@ def open_column(config_path: str | Path) -> OpenedColumn:
     """
     config_path = Path(config_path)
     posts_dir = config_path.parent / routes.SOURCES
-    mkdocs_config, problems, warnings = _load_mkdocs_config(config_path)
+    load = _load_mkdocs_config if validation is Validation.WHOLE else _load_column_settings
+    mkdocs_config, problems, warnings = load(config_path)
     if mkdocs_config is None:
         return OpenedColumn(config_path, None, None, posts_dir, problems, warnings)
     column, column_problems = read_column_config(mkdocs_config["extra"], config_path.name)
@@ -57,27 +73,13 @@ def open_column(config_path: str | Path) -> OpenedColumn:
 
 def _load_mkdocs_config(config_path: Path) -> tuple[Any, tuple[Problem, ...], tuple[str, ...]]:
     """``mkdocs.yml`` through MkDocs' loader (``!ENV``, ``INHERIT``, validation): ``(config, problems, warnings)``."""
-    import yaml
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.exceptions import ConfigurationError
 
     name = config_path.name
     config = MkDocsConfig(config_file_path=str(config_path))
-    try:
-        with open(config_path, "rb") as handle:
-            config.load_file(handle)
-    except OSError as exc:  # missing, a folder, no permission
-        reason = f"{config_path}: {exc.strerror or type(exc).__name__}"
-        return None, (Problem(str(config_path), "config_unreadable", params={"problem": reason}),), ()
-    except ConfigurationError as exc:
-        cause = exc.__context__
-        if isinstance(cause, yaml.MarkedYAMLError) and cause.problem_mark is not None:
-            line, reason = cause.problem_mark.line + 1, cause.problem or str(cause)
-        else:
-            line, reason = None, " ".join(str(exc).split())
-        return None, (Problem(name, "config_unreadable", line=line, params={"problem": reason}),), ()
-    except Exception as exc:  # MkDocs lets some through: `INHERIT: 5`, an INHERIT loop, nesting too deep
-        return None, (_unexpected(name, exc),), ()
+    problem = _load(config_path, config.load_file)
+    if problem is not None:
+        return None, (problem,), ()
     # Validated here rather than by load_config, which logs the errors and exits: each
     # becomes a problem on its key, in the report and the JSON like any other.
     try:
@@ -89,6 +91,53 @@ def _load_mkdocs_config(config_path: Path) -> tuple[Any, tuple[Problem, ...], tu
         problems = tuple(Problem(name, "config_rejected", key, params={"problem": str(error)}) for key, error in errors)
         return None, problems, notes
     return config, (), notes
+
+
+def _load_column_settings(config_path: Path) -> tuple[Any, tuple[Problem, ...], tuple[str, ...]]:
+    """``mkdocs.yml`` through MkDocs' loader, ``extra`` checked as MkDocs checks it and nothing else: ``(settings, problems, ())``."""
+    from mkdocs.config.base import LegacyConfig
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    settings = LegacyConfig((), config_file_path=str(config_path))
+
+    def load_file(handle) -> None:  # as MkDocsConfig.load_file; `!relative` paths stay MkDocs' unresolved placeholders
+        settings.load_dict(yaml_load(handle, get_yaml_loader(config=settings)))
+
+    problem = _load(config_path, load_file)
+    if problem is not None:
+        return None, (problem,), ()
+    extra = LegacyConfig((), config_file_path=str(config_path))
+    try:
+        extra.load_dict(settings.get("extra", {}))  # all MkDocs' `extra` option asks of it: a mapping
+    except ConfigurationError as exc:
+        return None, (Problem(config_path.name, "config_rejected", "extra", params={"problem": str(exc)}),), ()
+    settings["extra"] = extra
+    return settings, (), ()
+
+
+def _load(config_path: Path, load_file: Callable[[Any], None]) -> Problem | None:
+    """Run ``load_file`` on the open ``mkdocs.yml``: ``None``, or the problem why it could not be read."""
+    import yaml
+    from mkdocs.exceptions import ConfigurationError
+
+    name = config_path.name
+    try:
+        with open(config_path, "rb") as handle:
+            load_file(handle)
+    except OSError as exc:  # missing, a folder, no permission
+        reason = f"{config_path}: {exc.strerror or type(exc).__name__}"
+        return Problem(str(config_path), "config_unreadable", params={"problem": reason})
+    except ConfigurationError as exc:
+        cause = exc.__context__
+        if isinstance(cause, yaml.MarkedYAMLError) and cause.problem_mark is not None:
+            line, reason = cause.problem_mark.line + 1, cause.problem or str(cause)
+        else:
+            line, reason = None, " ".join(str(exc).split())
+        return Problem(name, "config_unreadable", line=line, params={"problem": reason})
+    except Exception as exc:  # MkDocs lets some through: `INHERIT: 5`, an INHERIT loop, nesting too deep
+        return _unexpected(name, exc)
+    return None
 
 
 def _unexpected(name: str, exc: Exception) -> Problem:

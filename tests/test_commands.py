@@ -18,7 +18,7 @@ import tomllib
 import pytest
 from conftest import ROOT, post
 
-from gecolumn.column import open_column
+from gecolumn.column import Validation, open_column
 
 TODAY = "2024-11-22"
 COMMANDS = {  # `python -m gecolumn` name: (module, console script, shim, arguments that reach the column)
@@ -205,10 +205,11 @@ def test_open_column_on_a_missing_file_names_it(tmp_path):
     assert "No such file or directory" in problem.params["problem"]
 
 
-def test_open_column_on_broken_yaml_names_the_line(make_site):
+@pytest.mark.parametrize("validation", list(Validation))
+def test_open_column_on_broken_yaml_names_the_line(make_site, validation):
     site = make_site()
     site.config.write_text("site_name: Trường\nnav: [không đóng\n", encoding="utf-8")
-    column = open_column(site.config)
+    column = open_column(site.config, validation)
     [problem] = column.problems
     assert column.config is None and (problem.file, problem.code, problem.line) == ("mkdocs.yml", "config_unreadable", 3)
 
@@ -227,6 +228,30 @@ def test_open_column_validates_extra_column_and_keeps_warnings(make_site):
     }
 
 
+def test_opening_only_the_column_settings_loads_no_hook_theme_or_plugin(make_site, tmp_path):
+    (tmp_path / "hook.py").write_text("raise RuntimeError('hook hỏng')\n", encoding="utf-8")
+    site = make_site(hooks=[str(tmp_path / "hook.py")], plugins=["khong-co-plugin"], theme={"name": "khong-co"}, site_url=754)
+    assert {p.code for p in open_column(site.config).errors} == {"config_rejected"}  # what the build says
+    column = open_column(site.config, Validation.COLUMN)
+    assert column.problems == () and column.config.default_unit.id == "thcs-bao-khe"
+
+
+def test_opening_only_the_column_settings_reads_mkdocs_yml_as_mkdocs_does(make_site, monkeypatch):
+    site = make_site()
+    (site.root / "base.yml").write_text(
+        "extra:\n  column:\n    start: !ENV [GECOLUMN_START, 2023-Q1]\n    units: {thcs-bao-khe: Trường THCS Bảo Khê}\n",
+        encoding="utf-8",
+    )
+    site.config.write_text(
+        "INHERIT: base.yml\nsite_name: x\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: !relative $config_dir\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("GECOLUMN_START", "2024-Q2")
+    whole, column = open_column(site.config), open_column(site.config, Validation.COLUMN)
+    assert whole.problems == column.problems == () and str(column.config.start) == "2024-Q2"
+    assert whole.config == column.config and column.mkdocs_config["site_name"] == "x"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -239,11 +264,13 @@ def test_open_column_validates_extra_column_and_keeps_warnings(make_site):
     ],
     ids=["inherit loop", "inherit number", "bad url", "deep nesting", "a list", "empty"],
 )
-def test_open_column_never_raises_on_a_broken_mkdocs_yml(tmp_path, text):
+@pytest.mark.parametrize("validation", list(Validation))
+def test_open_column_never_raises_on_a_broken_mkdocs_yml(tmp_path, text, validation):
     (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
-    column = open_column(tmp_path / "mkdocs.yml")
+    column = open_column(tmp_path / "mkdocs.yml", validation)
     assert column.config is None and column.errors
-    assert {p.code for p in column.errors} <= {"config_unreadable", "config_rejected"}
+    settings_only = {"config_missing"} if validation is Validation.COLUMN else set()  # an empty file has no extra.column
+    assert {p.code for p in column.errors} <= {"config_unreadable", "config_rejected", *settings_only}
 
 
 def test_open_column_on_a_hook_that_fails_to_import_is_a_problem(make_site, tmp_path):

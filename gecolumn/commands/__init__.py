@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gecolumn.check import ExitCode
-from gecolumn.column import OpenedColumn, open_column
+from gecolumn.column import OpenedColumn, Validation, open_column
 from gecolumn.dates import BadToday, TodaySource
 from gecolumn.messages import pick_language, render_located, shown
 from gecolumn.problems import Problem
@@ -61,9 +61,9 @@ def today_problem(exc: BadToday) -> Problem:
     return Problem("SOURCE_DATE_EPOCH", "bad_source_date_epoch", params={"value": exc.given})
 
 
-def open_and_show_warnings(config_path: str | Path) -> OpenedColumn:
+def open_and_show_warnings(config_path: str | Path, validation: Validation = Validation.WHOLE) -> OpenedColumn:
     """:func:`gecolumn.column.open_column`, with MkDocs' warnings about ``mkdocs.yml`` on stderr, as ``mkdocs build`` shows them."""
-    column = open_column(config_path)
+    column = open_column(config_path, validation)
     for warning in column.mkdocs_warnings:
         print(warning, file=sys.stderr)
     return column

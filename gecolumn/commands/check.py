@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from gecolumn.check import CheckResult, ExitCode, check_column, missing_params
+from gecolumn.column import Validation
 from gecolumn.commands import crash_problem, located, open_and_show_warnings, run, today_problem
 from gecolumn.coverage import Status
 from gecolumn.dates import BadToday, find_today, short_vietnamese
@@ -46,7 +47,8 @@ def _check_and_print(args: argparse.Namespace) -> int:
             _FORMATS[args.format](_stopped(None, refusal), lang)
         return ExitCode.INVALID
     try:
-        result = check_column(open_and_show_warnings(Path(args.config)), today)
+        # Only the column's settings: the theme, plugins and hooks are the build's to load and report.
+        result = check_column(open_and_show_warnings(Path(args.config), Validation.COLUMN), today)
     except Exception as exc:  # still a report in the format asked for: CI parses the JSON
         result = _stopped(today.date, crash_problem("check_quarters", exc))
     try:
