@@ -1,5 +1,6 @@
 """``python -m gecolumn <command> …``: the installed commands, for a machine where only the module path is known.
 
+python -m gecolumn new thcs-bao-khe --school "Trường THCS Bảo Khê" --unit thcs-bao-khe --url https://… --start 2025-Q1
 python -m gecolumn check --today 2025-01-05
 python -m gecolumn new-post --title "…"
 python -m gecolumn report --from 2024-Q1 --to 2024-Q2
@@ -15,6 +16,7 @@ import sys
 from gecolumn.commands import prepare_streams
 
 COMMANDS = {
+    "new": "gecolumn.commands.new",
     "check": "gecolumn.commands.check",
     "new-post": "gecolumn.commands.new_post",
     "report": "gecolumn.commands.report",

@@ -18,7 +18,7 @@ from typing import Any
 from gecolumn import routes
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.messages import shown
-from gecolumn.problems import HasProblems, Problem
+from gecolumn.problems import HasProblems, Problem, Severity
 
 
 class Validation(enum.Enum):
@@ -68,7 +68,29 @@ def open_column(config_path: str | Path, validation: Validation = Validation.WHO
     if mkdocs_config is None:
         return OpenedColumn(config_path, None, None, posts_dir, problems, warnings)
     column, column_problems = read_column_config(mkdocs_config["extra"], config_path.name)
-    return OpenedColumn(config_path, mkdocs_config, column, posts_dir, tuple(column_problems), warnings)
+    problems = (*column_problems, *_old_hooks(mkdocs_config, config_path.parent))
+    return OpenedColumn(config_path, mkdocs_config, column, posts_dir, problems, warnings)
+
+
+def _old_hooks(mkdocs_config: Mapping[str, Any], root: Path) -> list[Problem]:
+    """A hook file that is a whole copy of an old generator: builds would never use the installed package."""
+    found = []
+    hooks = mkdocs_config.get("hooks") or {}
+    if isinstance(hooks, Mapping):  # validated: the loaded modules
+        paths = [Path(getattr(module, "__file__", None) or "") for module in hooks.values()]
+    else:  # Validation.COLUMN loads no hook: the paths as written, relative to mkdocs.yml
+        paths = [root / hook for hook in hooks if isinstance(hook, str)] if isinstance(hooks, list) else []
+    for path in paths:
+        if path.name != "column.py":
+            continue
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if "gecolumn.mkdocs_hook" not in text and "def on_config" in text:
+            label = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            found.append(Problem(label, "old_hook_file", params={"file": label}, severity=Severity.WARNING))
+    return found
 
 
 def _load_mkdocs_config(config_path: Path) -> tuple[Any, tuple[Problem, ...], tuple[str, ...]]:

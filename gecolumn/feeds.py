@@ -22,6 +22,8 @@ from urllib.parse import quote, urljoin, urlsplit
 import lxml.html
 from feedgen.feed import FeedGenerator
 
+from gecolumn import __version__
+
 # XML 1.0 forbids these; Word and some web editors paste them (vertical tab, form feed…).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -116,7 +118,7 @@ def _generator(channel: Channel, items: list[FeedItem], kind: str) -> FeedGenera
     # The alternate link first: feedgen's RSS <link> is the last one given.
     feed.link(href=channel.self_url, rel="self", type="application/rss+xml" if kind == "rss" else "application/atom+xml")
     feed.link(href=channel.link, rel="alternate")
-    feed.generator("gecolumn (feedgen)")
+    feed.generator(f"gecolumn {__version__}")  # which build of the generator wrote it: upgrades show here
     if xml_safe(channel.author).strip():  # Atom only: RSS's managingEditor needs an e-mail, so feedgen leaves it out
         feed.author(name=xml_safe(channel.author))
     newest = max((item.published for item in items), default=datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))

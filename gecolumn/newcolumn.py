@@ -81,8 +81,7 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
     files["README.md"] = string.Template(_template("README.md")).substitute(values)
     files["mkdocs.yml"] = mkdocs_yml(column, today)
     files["requirements.txt"] = (
-        "# The generator, pinned: upgrading the column is changing this line and installing again.\n"
-        f"{column.requirement}\n"
+        f"# The generator, pinned: upgrading the column is changing this line and installing again.\n{column.requirement}\n"
     )
     files["docs/index.md"] = (
         "# Chuyên mục tuyên truyền bình đẳng giới\n\n"
@@ -99,7 +98,8 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
         "- câu chuyện, gương tốt của thầy cô, học sinh và phụ huynh.\n\n"
         "Bạn đọc theo dõi chuyên mục qua trang này hoặc qua nguồn tin RSS.\n"
     )
-    post = scaffold(WELCOME_TITLE, column.unit, moment, tags=("Bình đẳng giới",), body=body)
+    summary = f"Giới thiệu chuyên mục tuyên truyền bình đẳng giới của {column.school}."
+    post = scaffold(WELCOME_TITLE, column.unit, moment, tags=("Bình đẳng giới",), body=body, summary=summary)
     files[f"posts/{post.path}"] = post.text
     return files
 

@@ -69,6 +69,7 @@ def scaffold(
     author: str | None = None,
     tags: tuple[str, ...] = (),
     body: str | None = None,
+    summary: str | None = None,
 ) -> NewPost:
     """The file for a new post: front-matter with the quarter of ``moment``, and ``body`` or a skeleton.
 
@@ -83,7 +84,7 @@ def scaffold(
         "quarter": str(Quarter.of(moment.date())),
         "unit": unit,
         "tags": list(dict.fromkeys((*(template.tags if template else ()), *tags))),
-        "summary": template.summary.format(year=moment.year) if template else "",
+        "summary": summary or (template.summary.format(year=moment.year) if template else ""),
         "author": author or "",
     }
     if body is None:
