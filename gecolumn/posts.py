@@ -11,12 +11,9 @@ its body: the check needs only headers, and the site reads a body when it render
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
 import datetime
 import functools
-import itertools
-import multiprocessing
 import os
 import posixpath
 import re
@@ -114,14 +111,12 @@ def load_posts(
     prefix = os.path.relpath(posts_dir, label_root).replace(os.sep, "/")
     prefix = "" if prefix == "." else prefix + "/"
     found = scan_sources(posts_dir, prefix)
-    jobs = [(str(posts_dir / relative), relative, prefix + relative) for relative in found.posts]
+    root = str(posts_dir)
+    jobs = [(os.path.join(root, relative), relative, prefix + relative) for relative in found.posts]
     if workers is None:
         workers = _default_workers(len(jobs))
     if workers > 1:
-        chunks = [jobs[n::workers] for n in range(workers)]
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            results = [r for chunk in pool.map(_read_files, chunks, itertools.repeat(config)) for r in chunk]
+        results = _read_in_processes([jobs[n::workers] for n in range(workers)], config)
     else:
         results = _read_files(jobs, config)
     posts = [post for post, _ in results if post is not None]
@@ -140,9 +135,27 @@ def _default_workers(files: int) -> int:
     # a watcher thread) that could hold a lock at the moment of the fork.
     if files < PARALLEL_FROM or threading.active_count() > 1:
         return 1
+    import multiprocessing  # a column of a few hundred posts never forks: it need not load this
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(os.cpu_count() or 1, 4)
+
+
+def _read_in_processes(chunks: list[list[tuple[str, str, str]]], config: ColumnConfig | None) -> list:
+    """:func:`_read_files` on each chunk, the first in this process and each other in a forked one, in chunk order."""
+    import concurrent.futures
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(len(chunks) - 1, mp_context=context) as pool:
+        # This process reads a share too rather than wait: one process fewer to fork, and
+        # one share of the results that never has to be pickled and sent back.
+        others = [pool.submit(_read_files, chunk, config) for chunk in chunks[1:]]
+        results = _read_files(chunks[0], config)
+        for other in others:
+            results.extend(other.result())
+    return results
 
 
 def _read_files(jobs: list[tuple[str, str, str]], config: ColumnConfig | None) -> list[tuple[Post | None, list[Problem]]]:
