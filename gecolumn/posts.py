@@ -29,7 +29,7 @@ from gecolumn.fields import FIELD_NAMES, post_attributes, read_fields
 from gecolumn.front_matter import Refused, Split, key_lines, load_header, read_body, split_post
 from gecolumn.problems import HasProblems, Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
-from gecolumn.sources import MAX_POST_BYTES, is_ignored, is_post_file, scan_sources
+from gecolumn.sources import MAX_POST_BYTES, is_ignored, is_post_file, megabytes, scan_sources
 
 __all__ = ["Corpus", "Post", "load_posts", "read_post", "is_ignored", "is_post_file"]
 
@@ -162,12 +162,13 @@ def _read_files(jobs: list[tuple[str, str, str]], config: ColumnConfig | None) -
     results = []
     for source, relative, label in jobs:
         try:
-            raw = _read_bounded(source)
+            raw, size = _read_bounded(source)
         except OSError as exc:
             results.append((None, [Problem(label, "unreadable_file", params={"problem": exc.strerror or type(exc).__name__})]))
             continue
-        if len(raw) > MAX_POST_BYTES:
-            results.append((None, [Problem(label, "file_too_large", params={"size": "> 1 MB", "limit": "1.0 MB"})]))
+        if len(raw) > MAX_POST_BYTES or size > MAX_POST_BYTES:
+            shown = megabytes(size) if size > MAX_POST_BYTES else "> 1 MB"  # else it grew after its size was taken
+            results.append((None, [Problem(label, "file_too_large", params={"size": shown, "limit": megabytes(MAX_POST_BYTES)})]))
             continue
         results.append(read_post(raw, relative, config, label=label))
     return results
@@ -177,13 +178,19 @@ def _read_files(jobs: list[tuple[str, str, str]], config: ColumnConfig | None) -
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
-def _read_bounded(source: str) -> bytes:
-    """The file's bytes, at most ``MAX_POST_BYTES + 1`` of them (one more says it is too large)."""
+def _read_bounded(source: str) -> tuple[bytes, int]:
+    """The file's bytes, at most ``MAX_POST_BYTES + 1`` of them (one more: it grew too large), and its size.
+
+    A file already larger than the bound is not read at all.
+    """
     descriptor = os.open(source, _OPEN_FLAGS)
     try:
+        size = os.fstat(descriptor).st_size
+        if size > MAX_POST_BYTES:
+            return b"", size
         # Asked for by the file's size, not by the bound: a megabyte buffer for every post
         # costs more than reading the post. A file that grew since is read on, to the bound.
-        ask = min(os.fstat(descriptor).st_size, MAX_POST_BYTES) + 1
+        ask = size + 1
         chunks, got = [], 0
         while got <= MAX_POST_BYTES:
             chunk = os.read(descriptor, ask)
@@ -194,7 +201,7 @@ def _read_bounded(source: str) -> bytes:
             ask = MAX_POST_BYTES + 1 - got
     finally:
         os.close(descriptor)
-    return b"".join(chunks)
+    return b"".join(chunks), size
 
 
 def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | None = None) -> tuple[Post | None, list[Problem]]:

@@ -74,7 +74,7 @@ class Sources:
     """The files of a posts folder, sorted: what to read, what to publish, what was refused."""
 
     posts: tuple[str, ...]
-    """Post files relative to the posts folder, ``/``-separated, as on disk."""
+    """Post files relative to the posts folder, ``/``-separated, as on disk; one too large is refused when it is read."""
     assets: tuple[str, ...]
     """Asset files relative to the posts folder, ``/``-separated, NFC (links in posts are NFC)."""
     problems: tuple[Problem, ...]
@@ -133,20 +133,17 @@ def scan_sources(posts_dir: str | os.PathLike, label_prefix: str = "posts/") -> 
             if not entry.is_file(follow_symlinks=False):
                 refuse(relative, "not_regular_file")  # a FIFO would hang the build at open()
                 continue
-            size = entry.stat(follow_symlinks=False).st_size
             name = entry.name.lower()
-            if is_post_file(name):
-                if size > MAX_POST_BYTES:
-                    refuse(relative, "file_too_large", size=_megabytes(size), limit=_megabytes(MAX_POST_BYTES))
-                else:
-                    posts.append(relative)
+            if is_post_file(name):  # its size is checked when it is read: a stat here costs as much again
+                posts.append(relative)
                 continue
             kind = _refused_kind(name)
             if kind is not None:
                 refuse(relative, kind, Severity.WARNING, suffix=Path(name).suffix or name)
                 continue
+            size = entry.stat(follow_symlinks=False).st_size
             if size > MAX_ASSET_BYTES:
-                refuse(relative, "file_too_large", size=_megabytes(size), limit=_megabytes(MAX_ASSET_BYTES))
+                refuse(relative, "file_too_large", size=megabytes(size), limit=megabytes(MAX_ASSET_BYTES))
                 continue
             published = unicodedata.normalize("NFC", relative)
             folded = published.casefold()
@@ -180,5 +177,6 @@ def _refused_kind(name: str) -> str | None:
     return None
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
+    """A file size as messages give it: ``2.5 MB``."""
     return f"{size / 1_000_000:.1f} MB"

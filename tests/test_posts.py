@@ -225,6 +225,17 @@ def test_control_characters_pasted_from_word_are_dropped_not_fatal(make_site):
     assert (p.title, corpus.body(p)) == ("Bình đẳng giới", "Đoạn văn.\n") and corpus.problems == ()
 
 
+def test_a_post_over_a_megabyte_is_refused_with_its_size_and_the_rest_are_read(make_site):
+    corpus = read(make_site, {"lon.md": post() + "x" * 2_000_000, "a.md": post(title="Bài a")})
+    assert [p.path for p in corpus.posts] == ["a.md"]
+    problem = only_problem(corpus)
+    assert (problem.file, problem.code, problem.params) == (
+        "posts/lon.md",
+        "file_too_large",
+        {"size": "2.0 MB", "limit": "1.0 MB"},
+    )
+
+
 def test_a_post_that_grew_past_a_megabyte_after_the_scan_is_still_refused(make_site, monkeypatch):
     site = make_site()
     grown = site.add("a.md", post())
