@@ -16,8 +16,6 @@ import json
 import logging
 import os
 import posixpath
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -37,6 +35,7 @@ from gecolumn.dates import BadToday, find_today
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity
 from gecolumn.sanitize import Removal, clean_body, line_of
+from gecolumn.search_index import SearchIndex, SearchIndexFailed
 from gecolumn.site import SitePlan, plan_site
 from gecolumn.slugs import folded_words
 from gecolumn.views import Share, Thumbnail
@@ -49,12 +48,16 @@ __all__ = [
     "on_page_markdown",
     "on_page_content",
     "on_page_context",
+    "on_post_page",
     "on_post_build",
+    "on_build_error",
     "on_serve",
 ]
 """The events a column's hook file takes from here (``from gecolumn.mkdocs_hook import *``)."""
 
 log = logging.getLogger("mkdocs.hooks.column")
+SEARCH_DIR = "pagefind"
+"""Pagefind's index and script in site/ (the search box loads pagefind/pagefind.js)."""
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 """The column's templates (``column/*``, ``main.html``, ``404.html``, partials), CSS and script."""
 
@@ -94,6 +97,11 @@ class _Build:
         """src_uri of a photo → its published copies."""
         self.photo_urls: dict[str, images.Published] = {}
         """Site URL of a photo's main copy → its published copies (known from on_env on)."""
+        self.search: SearchIndex | None = None
+        """Pagefind's index, fed each post page as it is rendered (started by the first one)."""
+        self.searched: set[str] = set()
+        """src_uri of the posts given to Pagefind."""
+        self.search_failed = False
 
 
 _build: _Build | None = None
@@ -381,12 +389,50 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_page(output: str, page, config) -> str:
+    # Search is Pagefind's chunked index of the posts (data-pagefind-body in column/post.html):
+    # a phone fetches a few small files when the reader searches, not a whole-site index.
+    # Each post page goes to Pagefind as soon as it is rendered, so Pagefind indexes on
+    # another core while MkDocs renders the rest; listing pages are not searched.
+    src = page.file.src_uri
+    if src in _build.views and not _build.search_failed:
+        try:
+            _build.search = _build.search or SearchIndex.start()
+            _build.search.add("/" + page.url, _searchable(output, config))
+            _build.searched.add(src)
+            if len(_build.searched) == len(_build.views):  # posts render first: Pagefind writes while listings render
+                _build.search.write(Path(config.site_dir) / SEARCH_DIR)
+        except SearchIndexFailed as exc:
+            _search_failed(exc)
+    return output
+
+
+def _searchable(output: str, config) -> str:
+    # Pagefind reads only the data-pagefind-body element, which in column/post.html is the
+    # post's <article>, ended right before the share row. Handing over just that halves
+    # Pagefind's work and writes the same index (a test compares it with Pagefind's own
+    # run over site/). A school's own post template is handed over whole.
+    start = output.find('<article class="column-article" data-pagefind-body')
+    end = output.find('<section class="column-share"', start)
+    if start < 0 or end < 0:
+        return output
+    lang = html.escape(config.theme.get("language") or "vi")
+    return f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>{output[start:end]}</body></html>'
+
+
 def on_post_build(config):
     # Feeds need every post's HTML, which exists only after all pages are rendered.
     if config.site_url:
         _write_feeds(config)
         _write_coverage_data(config)
-    _index_search(config)
+    _write_search_index(config)
+
+
+def on_build_error(error):
+    # A build that stops half-way leaves no Pagefind service behind (mkdocs serve goes on).
+    if _build is not None and _build.search is not None:
+        _build.search.abandon()
+        _build.search = None
 
 
 def _write_feeds(config) -> None:
@@ -416,18 +462,32 @@ def _write_coverage_data(config) -> None:
     target.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def _index_search(config) -> None:
-    # Only the posts are searched, so Pagefind reads only their pages, not every listing.
-    site_dir = Path(config.site_dir)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", f"{routes.POSTS}/**/*.html", "--quiet"]
-    try:
-        run = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.SubprocessError) as exc:
-        log.warning("Pagefind could not index the site, so search will find nothing: %s", exc)
+def _write_search_index(config) -> None:
+    # A column without a post still gets an (empty) index: the search box must not fail to load.
+    if _build.search_failed:
         return
-    if run.returncode != 0:
-        said = (run.stderr or run.stdout).strip().splitlines()
-        log.warning("Pagefind could not index the site, so search will find nothing: %s", said[-1] if said else run.returncode)
+    site_dir = Path(config.site_dir)
+    try:
+        search, _build.search = _build.search or SearchIndex.start(), None
+        # `mkdocs serve --dirty` renders only changed pages: the others are read back from site/.
+        for src, view in _build.views.items():
+            if src not in _build.searched:
+                page_file = site_dir / routes.page_dest(view.page_uri, config.use_directory_urls)
+                if page_file.is_file():
+                    search.add(
+                        "/" + _build.urls[src].removeprefix("./"), _searchable(page_file.read_text(encoding="utf-8"), config)
+                    )
+        search.finish(site_dir / SEARCH_DIR)
+    except SearchIndexFailed as exc:
+        _search_failed(exc)
+
+
+def _search_failed(exc: SearchIndexFailed) -> None:
+    if _build.search is not None:
+        _build.search.abandon()
+        _build.search = None
+    _build.search_failed = True
+    log.warning("Pagefind could not index the site, so search will find nothing: %s", exc)
 
 
 def on_serve(server, config, builder):

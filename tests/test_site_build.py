@@ -1,6 +1,9 @@
 """The built site, as a reader and a web master see it: pages, metadata, archive, coverage, links."""
 
+import gzip
 import posixpath
+import subprocess
+import sys
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -344,3 +347,35 @@ def test_the_share_row_links_to_facebook_and_zalo_with_the_posts_address_and_loa
     for path in column.site_dir.rglob("*.html"):
         sources = [s["src"] for s in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("script[src]")]
         assert not [src for src in sources if urlsplit(src).netloc], path
+
+
+def test_the_search_index_built_during_the_build_is_the_one_pagefind_writes_from_the_site(make_site, tmp_path):
+    # The build hands Pagefind each post's <article> as it renders; Pagefind's own command,
+    # run afterwards over the whole pages in site/, must find exactly the same records.
+    site = make_site(TWO_UNITS)
+    site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe", body="Đoạn **một**.\n\n![Ảnh](anh.jpg)"))
+    site.add("2024/anh.jpg", photo())
+    nested = "<article><p>Bài trong bài.</p></article>\n\nĐoạn sau khối lồng."
+    site.add("2024/b.md", post(title="Gia đình", date="28/06/2024", quarter="2024-Q2", unit="mn-hoa-sen", body=nested))
+    assert site.build(today="2024-07-01").returncode == 0
+    streamed = site.site_dir / "pagefind"
+    command = [sys.executable, "-m", "pagefind", "--site", str(site.site_dir), "--glob", "bai-viet/**/*.html"]
+    subprocess.run([*command, "--output-path", str(tmp_path / "cli"), "--quiet"], check=True, capture_output=True)
+
+    def records(folder):
+        return sorted(gzip.decompress(path.read_bytes()).decode("utf-8") for path in (folder / "fragment").iterdir())
+
+    assert len(records(streamed)) == 2
+    assert records(streamed) == records(tmp_path / "cli")
+    assert "Bài trong bài" in "".join(records(streamed)) and "Đoạn sau khối lồng" in "".join(records(streamed))
+
+
+@pytest.mark.parametrize("binary", ["/nonexistent/pagefind", "/bin/false"])
+def test_a_pagefind_that_cannot_run_is_a_warning_and_the_rest_of_the_site_is_built(make_site, binary):
+    site = make_site(TWO_UNITS)
+    site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe"))
+    built = site.build(today="2024-03-20", env={"PAGEFIND_BINARY_PATH": binary})
+    assert built.returncode == 0, built.stderr
+    assert built.stderr.count("Pagefind could not index the site, so search will find nothing") == 1
+    assert (site.site_dir / "bai-viet/binh-dang-gioi/index.html").is_file() and (site.site_dir / "rss.xml").is_file()
+    assert site.build("--strict", today="2024-03-20", env={"PAGEFIND_BINARY_PATH": binary}).returncode != 0

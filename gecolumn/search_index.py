@@ -1,0 +1,132 @@
+"""Pagefind's index of the posts, built while MkDocs renders the rest of the site.
+
+Pagefind's service mode (the binary of the pinned ``pagefind-bin`` package, ``--service``)
+takes pages one by one on stdin and writes the index when asked. The build hands it each
+post's HTML as soon as MkDocs has rendered it, so the indexing runs on another core while
+MkDocs works, instead of a whole second pass over ``site/`` after the build. The protocol is
+the one Pagefind's own Python and Node APIs speak: base64 JSON messages ended by ``,``.
+(The Python API is not used because it reads one answer per tenth of a second.)
+
+>>> index = SearchIndex.start()                                   # doctest: +SKIP
+>>> index.add("/bai-viet/a/", "<html lang='vi'><body data-pagefind-body>…</body></html>")  # doctest: +SKIP
+>>> index.finish(Path("site/pagefind"))                          # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import threading
+from pathlib import Path
+from typing import Any
+
+from pagefind.service import get_executable
+
+
+class SearchIndexFailed(Exception):
+    """Pagefind could not be started, refused a page, or could not write the index."""
+
+
+class SearchIndex:
+    """A running Pagefind service holding one index; :meth:`finish` or :meth:`abandon` ends it."""
+
+    def __init__(self, process: subprocess.Popen):
+        self._process = process
+        self._answers: dict[int, dict[str, Any]] = {}
+        self._arrived = threading.Condition()
+        self._sent = 0
+        self._added: list[int] = []
+        self._writing: int | None = None
+        self._failure: str | None = None
+        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._reader.start()
+        self._index = self._ask({"type": "NewIndex", "config": {}})["index_id"]
+
+    @classmethod
+    def start(cls) -> SearchIndex:
+        """Start the service; raises :class:`SearchIndexFailed` when the binary is missing or will not run."""
+        binary = get_executable()
+        if binary is None:
+            raise SearchIndexFailed("the pagefind binary is not installed (pip package pagefind-bin)")
+        try:
+            process = subprocess.Popen(
+                [str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            )
+        except OSError as exc:
+            raise SearchIndexFailed(f"{binary}: {exc.strerror or exc}") from exc
+        return cls(process)
+
+    def add(self, url: str, html: str) -> None:
+        """Queue a rendered page for indexing (only what its ``data-pagefind-body`` holds is searched)."""
+        self._added.append(self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html}))
+
+    def write(self, output: Path) -> None:
+        """Ask for the index to be written into ``output`` once the pages before are indexed; returns at once."""
+        if self._writing is None:
+            self._writing = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)})
+
+    def finish(self, output: Path) -> int:
+        """Wait for every page and the index in ``output``, and stop the service; the number of pages indexed."""
+        try:
+            self.write(output)
+            for message in (*self._added, self._writing):
+                self._answer(message)
+            return len(self._added)
+        finally:
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Stop the service without writing anything (a build that failed)."""
+        if self._process.stdin and not self._process.stdin.closed:
+            try:
+                self._process.stdin.close()
+            except OSError:
+                pass
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+    def _ask(self, payload: dict[str, Any]) -> dict[str, Any]:
+        return self._answer(self._send(payload))
+
+    def _send(self, payload: dict[str, Any]) -> int:
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
+        try:
+            self._process.stdin.write(base64.b64encode(message) + b",")
+            self._process.stdin.flush()
+        except (OSError, ValueError) as exc:  # the service has gone: its reason, if it said one
+            raise SearchIndexFailed(self._failure or f"pagefind stopped ({exc})") from exc
+        return self._sent
+
+    def _answer(self, message: int) -> dict[str, Any]:
+        with self._arrived:
+            self._arrived.wait_for(lambda: message in self._answers or self._failure is not None)
+            answer = self._answers.pop(message, None)
+        if answer is None:
+            raise SearchIndexFailed(self._failure or "pagefind stopped")
+        if answer.get("type") == "Error":
+            raise SearchIndexFailed(str(answer.get("message", answer))[:300])
+        return answer
+
+    def _read(self) -> None:
+        # Answers are drained as they come: a full stdout pipe would stop the service reading pages.
+        pending = b""
+        while chunk := self._process.stdout.read1(65536):
+            pending += chunk
+            *complete, pending = pending.split(b",")
+            for encoded in complete:
+                answer = json.loads(base64.b64decode(encoded))
+                payload = answer.get("payload", {})
+                with self._arrived:
+                    if answer.get("message_id") is None:  # a message Pagefind could not read at all
+                        self._failure = str(payload.get("message", payload))[:300]
+                    else:
+                        self._answers[answer["message_id"]] = payload
+                    self._arrived.notify_all()
+        with self._arrived:
+            self._failure = self._failure or f"pagefind exited ({self._process.wait()})"
+            self._arrived.notify_all()
