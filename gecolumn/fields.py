@@ -156,9 +156,10 @@ def read_fields(
             values[spec.name] = spec.default
             continue
 
-        def report(code: str, _field: str = spec.name, _example: str = spec.example_for(values), **params: Any) -> None:
-            params.setdefault("example", _example)
-            problem(code, _field, **params)
+        def report(code: str, _spec: FieldSpec = spec, **params: Any) -> None:
+            if "example" not in params:  # made only for a message: most posts need none
+                params["example"] = _spec.example_for(values)
+            problem(code, _spec.name, **params)
 
         value = spec.read(raw, report)
         values[spec.name] = spec.default if value is None and spec.default is not None else value
@@ -208,15 +209,14 @@ def _unit(values: dict, config: ColumnConfig | None, problem: Callable[..., None
     written = values.get("unit")
     if config is None:
         return written or ""
-    known = ", ".join(config.unit_ids)
     if written is None:
         if config.default_unit is not None:
             return config.default_unit.id
-        problem("unit_required", "unit", known=known, example="thcs-bao-khe")
+        problem("unit_required", "unit", known=", ".join(config.unit_ids), example="thcs-bao-khe")
         return None
     if config.unit(written) is None:
         closest = closest_match(written, config.unit_ids) or closest_match(slug_of(written), config.unit_ids)
-        problem("unknown_unit", "unit", value=written, known=known, closest=closest, example="thcs-bao-khe")
+        problem("unknown_unit", "unit", value=written, known=", ".join(config.unit_ids), closest=closest, example="thcs-bao-khe")
         return None
     return written
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
 import os
 import posixpath
 import re
@@ -227,13 +226,19 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
         return None, [Problem(label, "front_matter_not_mapping", line=split.first_line)]
 
     # Where each top-level key stands, found only when a problem needs a line number.
-    lines = functools.cache(lambda: key_lines(split.front, split.first_line))
+    found_lines: dict[str, int] = {}
+
+    def line_of(key: str) -> int | None:
+        if not found_lines:
+            found_lines.update(key_lines(split.front, split.first_line))
+        return found_lines.get(key)
+
     problems = [
         Problem(
             label,
             "unknown_field",
             str(key),
-            lines().get(str(key)),
+            line_of(str(key)),
             {"suggestion": closest_match(str(key), FIELD_NAMES)},
             Severity.WARNING,
         )
@@ -242,7 +247,7 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     ]
 
     def problem(code: str, field: str, **params: Any) -> None:
-        problems.append(Problem(label, code, field, lines().get(field), params))
+        problems.append(Problem(label, code, field, line_of(field), params))
 
     values, _ = read_fields(meta, config, path, problem)
     if any(p.is_error for p in problems):
