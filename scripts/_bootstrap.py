@@ -6,10 +6,11 @@ again with the project's ``.venv`` (set up first from requirements.lock, as ``de
 
 import importlib.util
 import os
-import subprocess
 import sys
 
 if importlib.util.find_spec("gecolumn") is None or importlib.util.find_spec("mkdocs") is None:
+    import subprocess  # only here: every command starts through this file
+
     import dev
 
     if os.path.realpath(sys.executable) == os.path.realpath(dev.PYTHON):
