@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import operator
 import os
 import posixpath
 import re
@@ -111,7 +112,7 @@ def load_posts(
     prefix = "" if prefix == "." else prefix + "/"
     found = scan_sources(posts_dir, prefix)
     root = str(posts_dir)
-    jobs = [(os.path.join(root, relative), relative, prefix + relative) for relative in found.posts]
+    jobs = [(f"{root}/{relative}", relative, prefix + relative) for relative in found.posts]  # "/" works on Windows too
     if workers is None:
         workers = _default_workers(len(jobs))
     if workers > 1:
@@ -292,17 +293,16 @@ def _without_slug_clashes(posts: list[Post], prefix: str, today: datetime.date |
     A draft or a post scheduled after ``today`` never takes a URL from one already out.
     """
 
-    def waiting(post: Post) -> bool:
-        return post.draft or (today is not None and post.date > today)
-
-    posts = sorted(posts, key=lambda p: (waiting(p), p.published, p.path))
+    by_time = sorted(posts, key=operator.attrgetter("published", "path"))
+    waiting = {id(post) for post in by_time if post.draft or (today is not None and post.date > today)}
+    # Posts out claim their slugs first, each group in publication order.
+    claimants = [post for post in by_time if id(post) not in waiting] + [post for post in by_time if id(post) in waiting]
     owners: dict[str, Post] = {}
-    kept, problems = [], []
-    for post in posts:
+    lost, problems = set(), []
+    for post in claimants:
         owner = owners.setdefault(post.slug, post)
-        if owner is post:
-            kept.append(post)
-        else:
+        if owner is not post:
+            lost.add(id(post))
             problems.append(
                 Problem(
                     prefix + post.path,
@@ -310,8 +310,7 @@ def _without_slug_clashes(posts: list[Post], prefix: str, today: datetime.date |
                     "slug",
                     None,
                     {"slug": post.slug, "other": prefix + owner.path},
-                    Severity.WARNING if waiting(post) else Severity.ERROR,
+                    Severity.WARNING if id(post) in waiting else Severity.ERROR,
                 )
             )
-    kept.sort(key=lambda p: (p.published, p.path))
-    return kept, problems
+    return [post for post in by_time if id(post) not in lost], problems
