@@ -36,6 +36,9 @@ ROSTER_COMMANDS = {  # the same three ways in, for commands that read no column 
     "district": ("gecolumn.commands.district", "gecolumn-district", "district.py", ()),
 }
 EVERY_COMMAND = {**COMMANDS, **ROSTER_COMMANDS}
+STARTERS = {  # commands run before a column exists, from an installed package (no shim; tests/test_new_column.py)
+    "new": ("gecolumn.commands.new", "gecolumn-new"),
+}
 
 
 def run(*command: str, cwd=ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -116,16 +119,18 @@ def test_the_shim_the_module_and_python_m_gecolumn_are_the_same_command(name):
 
 def test_every_command_is_a_console_script_declared_in_pyproject_and_installed():
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert declared == {script: f"{module}:main" for module, script, _, _ in EVERY_COMMAND.values()}
+    every = {name: (module, script) for name, (module, script, _, _) in EVERY_COMMAND.items()} | STARTERS
+    expected = {script: f"{module}:main" for module, script in every.values()}
+    assert declared == {"gecolumn": "gecolumn.__main__:main", **expected}  # `gecolumn <command>` reaches them all
     installed = {ep.name: ep for ep in importlib.metadata.entry_points(group="console_scripts") if ep.name in declared}
     assert {name: ep.value for name, ep in installed.items()} == declared, "run: pip install --no-deps -e ."
-    for module, script, _, _ in EVERY_COMMAND.values():
+    for module, script in every.values():
         assert installed[script].load() is importlib.import_module(module).main
 
 
-@pytest.mark.parametrize("name", sorted(EVERY_COMMAND))
+@pytest.mark.parametrize("name", sorted([*EVERY_COMMAND, *STARTERS]))
 def test_installed_console_script_runs_the_command(name):
-    _, script, _, _ = EVERY_COMMAND[name]
+    script = (EVERY_COMMAND.get(name) or STARTERS[name])[1]
     result = subprocess.run(
         [str(os.path.join(os.path.dirname(sys.executable), script)), "--help"], capture_output=True, text=True, encoding="utf-8"
     )
