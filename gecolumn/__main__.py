@@ -33,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] not in COMMANDS:
         prepare_streams()  # the usage line is Vietnamese too
+        if argv and argv[0] in ("-V", "--version"):
+            from gecolumn import __version__
+
+            print(f"gecolumn {__version__}")
+            return 0
         if argv and argv[0] in ("-h", "--help"):
             print(USAGE)
             return 0

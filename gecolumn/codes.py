@@ -131,6 +131,8 @@ class Code(enum.StrEnum):
     """``extra.column.version`` is a settings format newer than the installed generator reads."""
     THEME_FILE_OVERRIDDEN = "theme_file_overridden"
     """A file of the school's ``custom_dir`` replaces one of the generator's templates, so upgrades skip it."""
+    GENERATOR_VERSION_DIFFERS = "generator_version_differs"
+    """The column's ``requirements.txt`` pins another gecolumn than the one building it."""
     OLD_HOOK_FILE = "old_hook_file"
     """``hooks/column.py`` is a copy of an old generator, not the few lines that call the installed one."""
     CONFIG_UNREADABLE = "config_unreadable"

@@ -19,6 +19,8 @@ from gecolumn.slugs import SLUG_PATTERN, slug_of
 
 PREFIX = "extra.column"
 DEFAULT_FEED_SIZE = 20
+MAX_UNIT_ID = 60
+"""A unit id is a folder name of the site (``don-vi/<id>/``) and a word in every post's header."""
 SETTINGS_VERSION = 1
 """The format of ``extra.column`` this package reads. A column without ``version`` is format 1
 (every column written before the key existed). When a setting changes meaning or name, the
@@ -156,6 +158,14 @@ def _text(column: Mapping[str, Any], key: str, error) -> str | None:
     return " ".join(str(raw).split()) or None
 
 
+def unit_suggestion(unit_id: str) -> str:
+    """A valid unit id close to ``unit_id``: its slug, cut at a word within :data:`MAX_UNIT_ID`."""
+    slug = slug_of(unit_id)
+    if len(slug) > MAX_UNIT_ID:
+        slug = slug[: MAX_UNIT_ID + 1].rsplit("-", 1)[0][:MAX_UNIT_ID]
+    return slug or "truong-1"
+
+
 def _units(raw: Any, error) -> tuple[Unit, ...]:
     if not isinstance(raw, Mapping) or not raw:
         error("config_missing", "units", example="units: {thcs-bao-khe: {name: Trường THCS Bảo Khê}}")
@@ -164,8 +174,8 @@ def _units(raw: Any, error) -> tuple[Unit, ...]:
     for unit_id, settings in raw.items():
         unit_id = str(unit_id)
         key = f"units.{unit_id}"
-        if not SLUG_PATTERN.match(unit_id):
-            error("config_bad_unit_id", key, value=unit_id, suggestion=slug_of(unit_id) or "truong-1")
+        if not SLUG_PATTERN.match(unit_id) or len(unit_id) > MAX_UNIT_ID:
+            error("config_bad_unit_id", key, value=unit_id, suggestion=unit_suggestion(unit_id))
             continue
         if isinstance(settings, str):  # shorthand: ``thcs-bao-khe: Trường THCS Bảo Khê``
             settings = {"name": settings}

@@ -121,8 +121,9 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "'{field}' = '{value}' is not valid: expected {expected}.",
     },
     "config_bad_unit_id": {
-        "vi": "mã đơn vị '{value}' chỉ được gồm chữ thường không dấu, số và '-'. Cách sửa: đổi thành '{suggestion}'.",
-        "en": "unit id '{value}' may hold only a-z, 0-9 and '-'. Fix: use '{suggestion}'.",
+        "vi": "mã đơn vị '{value}' chỉ được gồm chữ thường không dấu, số và '-', tối đa 60 ký tự. "
+        "Cách sửa: đổi thành '{suggestion}'.",
+        "en": "unit id '{value}' may hold only a-z, 0-9 and '-', 60 characters at most. Fix: use '{suggestion}'.",
     },
     "config_unknown_key": {
         "vi": "mục '{field}' không được dùng và sẽ bị bỏ qua.{suggestion_text}",
@@ -141,6 +142,14 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "Cách sửa: nếu không cố ý sửa mẫu, xoá tệp {file} (thư mục này là bản sao từ bản cũ).",
         "en": "{file} replaces gecolumn's template of the same name, so upgrades do not reach this part of the pages. "
         "Fix: unless the change is deliberate, delete {file} (a copy left from an old version).",
+    },
+    "generator_version_differs": {
+        "vi": "requirements.txt ghi gecolumn {pinned}, nhưng trang đang được dựng bằng gecolumn {installed}, nên CI sẽ dựng "
+        "bằng bản khác với máy này. Cách sửa: nếu đã nâng cấp, đổi dòng đó thành gecolumn=={installed}; nếu không, "
+        "cài lại đúng bản đã ghi: python -m pip install -r requirements.txt",
+        "en": "requirements.txt pins gecolumn {pinned}, but gecolumn {installed} is building the site, so CI builds with "
+        "another version than this computer. Fix: after an upgrade, change that line to gecolumn=={installed}; "
+        "otherwise reinstall the pinned one: python -m pip install -r requirements.txt",
     },
     "old_hook_file": {
         "vi": "{file} là bản sao bộ sinh trang cũ, nên khi dựng trang gecolumn đang cài không được dùng. "

@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -27,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import url_filter
 
-from gecolumn import feeds, images, routes
+from gecolumn import __version__, feeds, images, routes
 from gecolumn.check import CheckResult, run_check
 from gecolumn.codes import Code
 from gecolumn.coverage_data import coverage_document
@@ -135,6 +136,8 @@ def on_config(config):
         log.warning(render_located(Problem(Path(config.config_file_path).name, "no_site_url", "site_url"), lang))
     _keep_only_search_box(config)
     _add_theme(config, lang)
+    _check_site_url(config, lang)
+    _compare_pinned_version(config, lang)
     if config.nav is None:  # a column's navigation is its sections, never its posts
         config.nav = [{link.title: link.src_uri} for link in _build.plan.sections]
     return config
@@ -157,6 +160,38 @@ def _add_theme(config, lang: str) -> None:
             label = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
             problem = Problem(label, "theme_file_overridden", params={"file": label}, severity=Severity.INFO)
             log.info(render_located(problem, lang))
+
+
+_UNSAFE_IN_URL = re.compile(r"[\s\"'<>`\\]")
+
+
+def _check_site_url(config, lang: str) -> None:
+    # MkDocs and Material print site_url into every page's canonical link as it is: an
+    # address with a quote or a bracket would end the attribute and start markup.
+    if config.site_url and _UNSAFE_IN_URL.search(config.site_url):
+        params = {"value": config.site_url, "expected": "https://…/ (không có dấu nháy, <, >, khoảng trắng)"}
+        raise PluginError(render_located(Problem(_label(config), "config_bad_value", "site_url", params=params), lang))
+
+
+def _compare_pinned_version(config, lang: str) -> None:
+    # After `pip install -U gecolumn` the site builds with the new version at once, while CI
+    # installs what requirements.txt says: said at every build until the two agree (INFO:
+    # a local try of a new version must still build strictly).
+    requirements = Path(config.config_file_path).parent / "requirements.txt"
+    try:
+        text = requirements.read_text(encoding="utf-8", errors="replace")[:100_000]
+    except OSError:
+        return
+    pinned = re.search(r"(?im)^\s*gecolumn\s*==\s*([\w.+!-]+)\s*$", text)
+    if pinned and pinned.group(1) != __version__:
+        params = {"pinned": pinned.group(1), "installed": __version__}
+        log.info(
+            render_located(Problem("requirements.txt", "generator_version_differs", params=params, severity=Severity.INFO), lang)
+        )
+
+
+def _label(config) -> str:
+    return Path(config.config_file_path).name
 
 
 def _keep_only_search_box(config) -> None:

@@ -76,12 +76,14 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
         "school_md": markdown_text(column.school),
         "version": __version__,
         "python": column.python,
+        "requirement": column.requirement,
     }
     files = {target: _template(name) for target, name in _FILES.items()}
     files["README.md"] = string.Template(_template("README.md")).substitute(values)
     files["mkdocs.yml"] = mkdocs_yml(column, today)
     files["requirements.txt"] = (
-        f"# The generator, pinned: upgrading the column is changing this line and installing again.\n{column.requirement}\n"
+        "# Bộ sinh trang gecolumn, ghi rõ phiên bản: nâng cấp là sửa dòng dưới rồi cài lại\n"
+        f"# ({column.python} -m pip install -r requirements.txt).\n{column.requirement}\n"
     )
     files["docs/index.md"] = (
         "# Chuyên mục tuyên truyền bình đẳng giới\n\n"

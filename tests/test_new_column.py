@@ -202,17 +202,26 @@ def test_new_refuses_a_folder_that_holds_files_and_leaves_them_alone(tmp_path):
         (
             "--unit",
             "Bảo Khê",
-            "--unit 'Bảo Khê' không dùng được: mã đơn vị chỉ gồm chữ thường không dấu, số và '-'. Cách sửa: dùng bao-khe",
+            "--unit 'Bảo Khê' không dùng được: mã đơn vị chỉ gồm chữ thường không dấu, số và '-', tối đa 60 ký tự. Cách sửa: dùng bao-khe",
         ),
-        ("--url", "thcs-baokhe.edu.vn", "không phải địa chỉ http(s)://"),
-        ("--start", "2027-Q1", "quý này chưa bắt đầu (hôm nay thuộc 2026-Q4)"),
+        ("--url", "thcs-baokhe.edu.vn", "không phải địa chỉ thư mục http(s)://…/ của chuyên mục"),
+        ("--start", "2027-Q1", "cần một quý từ 2000 đến quý này (2026-Q4)"),
+        ("--start", "0001-Q1", "cần một quý từ 2000 đến quý này (2026-Q4)"),
+        ("--url", 'https://x.vn/"><script>alert(1)</script>', "không phải địa chỉ thư mục http(s)://…/ của chuyên mục"),
+        ("--url", "https://x.vn/bdg/?q=1#a", "bỏ phần sau ? hay #, ví dụ https://thcs-baokhe.edu.vn/bdg/"),
+        ("--url", "https://user:mat-khau@x.vn/bdg/", "không phải địa chỉ thư mục"),
+        ("--url", "https://x.vn/bdg/index.html", "không phải địa chỉ thư mục"),
+        ("--url", "https://x.vn:99999/", "không phải địa chỉ thư mục"),
+        ("--unit", "a" * 61, "tối đa 60 ký tự"),
+        ("--requirement", "gecolumn==0.1.0\n--index-url https://evil.example/", "không phải một dòng cài gói gecolumn"),
+        ("--requirement", "-e /home/x", "không phải một dòng cài gói gecolumn"),
         ("--start", "quý 1", "không đọc được quý. Cách sửa: viết như 2025-Q1"),
         ("--school", "Trường\nA", "cần một dòng chữ"),
     ],
 )
 def test_new_refuses_a_value_a_column_cannot_use_before_writing_anything(tmp_path, option, value, said):
     given = dict(zip(SCHOOL[::2], SCHOOL[1::2], strict=True)) | {option: value}
-    result = new_column(tmp_path, "cot", *[part for pair in given.items() for part in pair])
+    result = new_column(tmp_path, "cot", *[f"{name}={part}" for name, part in given.items()])
     assert result.returncode == 2 and said in result.stderr, result.stderr
     assert not (tmp_path / "cot").exists()
 
@@ -312,3 +321,68 @@ def test_a_hook_file_copied_from_an_old_generator_is_named_with_the_one_line_to_
     checked = site.check("--today", "2024-11-22")
     assert "hooks/column.py là bản sao bộ sinh trang cũ" in checked.stdout + checked.stderr
     assert "from gecolumn.mkdocs_hook import *" in checked.stdout + checked.stderr
+
+
+def test_new_refuses_a_path_that_is_a_file_or_an_empty_name(tmp_path):
+    (tmp_path / "tep").write_text("", encoding="utf-8")
+    assert "đây là một tệp, không phải thư mục" in new_column(tmp_path, "tep", *SCHOOL).stderr
+    assert "chưa có tên thư mục" in new_column(tmp_path, "", *SCHOOL).stderr
+
+
+def test_in_a_terminal_a_wrong_answer_is_explained_and_asked_again_and_ctrl_d_cancels(tmp_path):
+    leader, follower = pty.openpty()
+    os.write(leader, "Trường A\nTruong A\ntruong-a\nthcs.edu.vn\nhttps://a.edu.vn/bdg\n\n".encode())
+    result = new_column(tmp_path, "a", "--no-build", stdin=follower)
+    assert result.returncode == 0, result.stderr
+    assert "mã đơn vị chỉ gồm chữ thường không dấu" in result.stderr and "không phải địa chỉ thư mục" in result.stderr
+    assert yaml.safe_load((tmp_path / "a/mkdocs.yml").read_text(encoding="utf-8"))["site_url"] == "https://a.edu.vn/bdg/"
+    os.write(leader, b"\x04")  # Ctrl-D at the first question
+    cancelled = new_column(tmp_path, "b", stdin=follower)
+    os.close(leader), os.close(follower)
+    assert cancelled.returncode == 130 and "Đã huỷ: chưa ghi tệp nào." in cancelled.stderr
+    assert not (tmp_path / "b").exists()
+
+
+def test_a_roster_school_with_the_column_s_own_unit_id_is_refused(tmp_path):
+    roster = tmp_path / "truong.csv"
+    roster.write_text("unit,name,url\nthcs-bao-khe,Trường khác,https://a.edu.vn/\n", encoding="utf-8")
+    result = new_column(tmp_path, "phong", *SCHOOL, "--units", str(roster))
+    assert result.returncode == 2 and "truong.csv:2" in result.stderr and "trùng mã đơn vị với --unit" in result.stderr
+    assert not (tmp_path / "phong").exists()
+
+
+def test_the_school_ci_files_report_a_missing_quarter_but_still_build_the_site(tmp_path):
+    assert new_column(tmp_path, "cot", *SCHOOL, "--start", "2026-Q4", "--no-build").returncode == 0
+    github = yaml.safe_load((tmp_path / "cot/.github/workflows/chuyen-muc.yml").read_text(encoding="utf-8"))
+    steps = {job: " ".join(step.get("run", "") for step in spec["steps"]) for job, spec in github["jobs"].items()}
+    assert "python -m gecolumn check --format github" in steps["check"] and "pip install -r requirements.txt" in steps["check"]
+    assert "python -m mkdocs build" in steps["build"] and "needs" not in github["jobs"]["build"]
+    gitlab = yaml.safe_load((tmp_path / "cot/.gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["check"]["script"] == ["python -m gecolumn check"] and gitlab["before_script"] == [
+        "pip install -r requirements.txt"
+    ]
+    assert gitlab["pages"]["needs"] == [] and gitlab["pages"]["artifacts"]["paths"] == ["public"]
+
+
+def test_a_site_url_that_could_leave_its_html_attribute_stops_the_build(make_site):
+    site = make_site(site_url='https://x.vn/"><script>alert(1)</script>/')
+    site.add("2024/bai.md", post())
+    built = site.build(today="2024-03-20")
+    assert built.returncode != 0 and "'site_url'" in built.stderr and "không có dấu nháy, <, >" in built.stderr
+    assert not (site.site_dir / "index.html").exists()
+
+
+def test_a_requirements_pin_other_than_the_installed_generator_is_said_at_every_build(make_site):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    (site.root / "requirements.txt").write_text("gecolumn==0.0.9\n", encoding="utf-8")
+    built = site.build("--strict", today="2024-03-20")
+    assert built.returncode == 0, built.stderr  # a local try of another version still builds
+    assert f"requirements.txt ghi gecolumn 0.0.9, nhưng trang đang được dựng bằng gecolumn {__version__}" in built.stderr
+    (site.root / "requirements.txt").write_text(f"gecolumn=={__version__}\n", encoding="utf-8")
+    assert "requirements.txt ghi" not in site.build(today="2024-03-20").stderr
+
+
+def test_the_installed_version_is_one_command_away():
+    result = run(sys.executable, "-m", "gecolumn", "--version", cwd=ROOT)
+    assert result.returncode == 0 and result.stdout == f"gecolumn {__version__}\n"
