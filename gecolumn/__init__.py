@@ -24,10 +24,17 @@ Across columns, :mod:`gecolumn.district` gives a district office the same verdic
 school of its roster, read from each column's ``theo-doi.json`` or feed.
 """
 
-from importlib import metadata as _metadata
 
-try:
-    __version__ = _metadata.version("gecolumn")
-    """The installed generator's version: a column's ``requirements.txt`` pins it."""
-except _metadata.PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
+def __getattr__(name: str) -> str:
+    # ``gecolumn.__version__``: the installed generator's version (a column's requirements.txt
+    # pins it), looked up on first use: the metadata lookup costs every command ~2.5 ms.
+    if name != "__version__":
+        raise AttributeError(f"module 'gecolumn' has no attribute {name!r}")
+    from importlib import metadata
+
+    try:
+        version = metadata.version("gecolumn")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        version = "0+unknown"
+    globals()["__version__"] = version
+    return version
