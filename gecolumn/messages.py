@@ -158,8 +158,10 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "Fix: replace the whole file with one line: from gecolumn.mkdocs_hook import *",
     },
     "config_unreadable": {
-        "vi": "không đọc được tệp cấu hình: {problem}",
-        "en": "cannot read the configuration: {problem}",
+        "vi": "không đọc được tệp cấu hình: {problem}. Cách sửa: chạy lệnh trong thư mục của chuyên mục (nơi có "
+        "mkdocs.yml) hoặc chỉ tệp bằng -f; nếu tệp có lỗi, sửa dòng được nêu.",
+        "en": "cannot read the configuration: {problem}. Fix: run the command in the column's folder (where mkdocs.yml "
+        "is) or name the file with -f; if the file is broken, fix the line named.",
     },
     "no_site_url": {
         "vi": "chưa khai báo địa chỉ trang nên không tạo được RSS. Cách sửa: thêm vào mkdocs.yml "

@@ -148,6 +148,7 @@ def test_every_command_names_a_missing_mkdocs_yml_in_utf8_whatever_the_console_e
     assert result.returncode == 2
     said = result.stdout + result.stderr
     assert "/khong-co/mkdocs.yml: LỖI: không đọc được tệp cấu hình: /khong-co/mkdocs.yml: No such file or directory" in said
+    assert "Cách sửa: chạy lệnh trong thư mục của chuyên mục (nơi có mkdocs.yml) hoặc chỉ tệp bằng -f" in said
     assert "Traceback" not in said and not list(site.posts.rglob("*.md"))
 
 
