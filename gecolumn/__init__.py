@@ -13,13 +13,15 @@ The pipeline, one module per step:
 4. **plan** — :mod:`gecolumn.site` plans every page, file and feed (addresses in
    :mod:`gecolumn.routes`, one builder per page type in :mod:`gecolumn.pages`, frozen views
    in :mod:`gecolumn.views`).
-5. **render / publish** — ``hooks/column.py`` hands the plan to MkDocs; bodies are cleaned by
-   :mod:`gecolumn.sanitize`, feeds written by :mod:`gecolumn.feeds`; the six-month report is
-   :mod:`gecolumn.reporting`.
+5. **render / publish** — :mod:`gecolumn.mkdocs_hook` (a column's ``hooks/column.py`` imports
+   it; the templates are ``gecolumn/theme/``) hands the plan to MkDocs; bodies are cleaned by
+   :mod:`gecolumn.sanitize`, feeds written by :mod:`gecolumn.feeds`, the search index by
+   :mod:`gecolumn.search_index`; the six-month report is :mod:`gecolumn.reporting`.
 
 Entry points: :func:`gecolumn.posts.load_posts`, :func:`gecolumn.check.run_check`,
 :func:`gecolumn.coverage.coverage`, :func:`gecolumn.site.plan_site`.
 
+A school's own column starts with ``gecolumn new`` (:mod:`gecolumn.newcolumn` plans its files).
 Across columns, :mod:`gecolumn.district` gives a district office the same verdict for every
 school of its roster, read from each column's ``theo-doi.json`` or feed.
 """

@@ -1,4 +1,4 @@
-// Search: Pagefind's chunked index (written by hooks/column.py after the build) in Material's
+// Search: Pagefind's chunked index (fed each post page by gecolumn/mkdocs_hook.py during the build) in Material's
 // search box, results in Material's list. Nothing is fetched until the reader focuses the box;
 // then pagefind.js loads only the few index chunks a query needs. Queries are composed (NFC):
 // some phone keyboards and editors produce decomposed Vietnamese (NFD).
