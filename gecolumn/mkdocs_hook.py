@@ -36,9 +36,8 @@ from gecolumn.dates import BadToday, find_today
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity
 from gecolumn.sanitize import Removal, clean_body, line_of
-from gecolumn.search_index import SearchIndex, SearchIndexFailed
+from gecolumn.search_index import SearchIndex, SearchIndexFailed, post_record, search_words
 from gecolumn.site import SitePlan, plan_site
-from gecolumn.slugs import folded_words
 from gecolumn.views import Share, Thumbnail
 
 __all__ = [
@@ -49,7 +48,6 @@ __all__ = [
     "on_page_markdown",
     "on_page_content",
     "on_page_context",
-    "on_post_page",
     "on_post_build",
     "on_build_error",
     "on_serve",
@@ -100,6 +98,8 @@ class _Build:
         """Site URL of a photo's main copy → its published copies (known from on_env on)."""
         self.search: SearchIndex | None = None
         """Pagefind's index, fed each post page as it is rendered (started by the first one)."""
+        self.search_words: dict[str, str] = {}
+        """src_uri → the post's words without diacritics, hidden in its page and given to Pagefind."""
         self.searched: set[str] = set()
         """src_uri of the posts given to Pagefind."""
         self.search_failed = False
@@ -294,8 +294,6 @@ def on_env(env, config, files: Files):
     env.filters["href"] = _href
     env.filters["absolute"] = lambda target: _absolute(target, config.site_url or "")
     env.filters["thumbnail"] = _thumbnail
-    # Pagefind folds most diacritics but not đ: a post carries its folded words for the index.
-    env.filters["folded"] = folded_words
     # A cover whose photo could not be published (reported in on_files) is not shown or shared.
     env.tests["published"] = lambda target: bool(target) and (bool(target.url) or target.src_uri in urls)
     # Header, footer and the 404 page (rendered without a page) read the column from here.
@@ -306,6 +304,13 @@ def on_env(env, config, files: Files):
     # The column's templates escape everything they print (MkDocs turns autoescape off for
     # Material's sake); only a cleaned body is marked safe, where it is printed.
     env.autoescape = _escaped_template
+    # Every body has been read (pages are rendered after this event): Pagefind writes the
+    # index while MkDocs renders the templates.
+    if _build.search is not None and len(_build.searched) == len(_build.views):
+        try:
+            _build.search.write(Path(config.site_dir) / SEARCH_DIR)
+        except SearchIndexFailed as exc:
+            _search_failed(exc)
     return env
 
 
@@ -395,7 +400,24 @@ def on_page_content(html: str, page, config, files):
         problem = Problem(view.src_uri, "image_no_alt", "body", where, {"image": name}, Severity.INFO)
         log.info(render_located(problem, _build.lang))
     _build.bodies[page.file.src_uri] = cleaned
+    _build.search_words[view.src_uri] = search_words(view, cleaned)
+    _search(view, page, cleaned, config)
     return cleaned
+
+
+def _search(view, page, cleaned: str, config) -> None:
+    # Search is Pagefind's chunked index of the posts: a phone fetches a few small files when
+    # the reader searches, not a whole-site index. Each post goes to Pagefind as soon as its
+    # body exists, so Pagefind indexes on another core while MkDocs goes on.
+    if _build.search_failed:
+        return
+    try:
+        _build.search = _build.search or SearchIndex.start()
+        record = post_record(view, cleaned, _build.search_words[view.src_uri], config.theme.get("language") or "vi")
+        _build.search.add("/" + page.url, record)
+        _build.searched.add(view.src_uri)
+    except SearchIndexFailed as exc:
+        _search_failed(exc)
 
 
 def _skip_to_content(toc: TableOfContents, title: str, headings: bool) -> TableOfContents:
@@ -418,41 +440,11 @@ def on_page_context(context, page, config, nav):
     src = page.file.src_uri
     generated = _build.pages.get(src)
     context["column_post"] = _build.views.get(src)
+    context["column_search_words"] = _build.search_words.get(src, "")
     context["column_page"] = generated
     context["column_view"] = generated.view if generated else None
     context["column_home"] = _build.plan.home if src == routes.HOME else None
     return context
-
-
-def on_post_page(output: str, page, config) -> str:
-    # Search is Pagefind's chunked index of the posts (data-pagefind-body in column/post.html):
-    # a phone fetches a few small files when the reader searches, not a whole-site index.
-    # Each post page goes to Pagefind as soon as it is rendered, so Pagefind indexes on
-    # another core while MkDocs renders the rest; listing pages are not searched.
-    src = page.file.src_uri
-    if src in _build.views and not _build.search_failed:
-        try:
-            _build.search = _build.search or SearchIndex.start()
-            _build.search.add("/" + page.url, _searchable(output, config))
-            _build.searched.add(src)
-            if len(_build.searched) == len(_build.views):  # posts render first: Pagefind writes while listings render
-                _build.search.write(Path(config.site_dir) / SEARCH_DIR)
-        except SearchIndexFailed as exc:
-            _search_failed(exc)
-    return output
-
-
-def _searchable(output: str, config) -> str:
-    # Pagefind reads only the data-pagefind-body element, which in column/post.html is the
-    # post's <article>, ended right before the share row. Handing over just that halves
-    # Pagefind's work and writes the same index (a test compares it with Pagefind's own
-    # run over site/). A school's own post template is handed over whole.
-    start = output.find('<article class="column-article" data-pagefind-body')
-    end = output.find('<section class="column-share"', start)
-    if start < 0 or end < 0:
-        return output
-    lang = html.escape(config.theme.get("language") or "vi")
-    return f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>{output[start:end]}</body></html>'
 
 
 def on_post_build(config):
@@ -508,10 +500,8 @@ def _write_search_index(config) -> None:
         for src, view in _build.views.items():
             if src not in _build.searched:
                 page_file = site_dir / routes.page_dest(view.page_uri, config.use_directory_urls)
-                if page_file.is_file():
-                    search.add(
-                        "/" + _build.urls[src].removeprefix("./"), _searchable(page_file.read_text(encoding="utf-8"), config)
-                    )
+                if page_file.is_file():  # the whole page: Pagefind reads its data-pagefind-body
+                    search.add("/" + _build.urls[src].removeprefix("./"), page_file.read_text(encoding="utf-8"))
         search.finish(site_dir / SEARCH_DIR)
     except SearchIndexFailed as exc:
         _search_failed(exc)

@@ -2,8 +2,9 @@
 
 Pagefind's service mode (the binary of the pinned ``pagefind-bin`` package, ``--service``)
 takes pages one by one on stdin and writes the index when asked. The build hands it each
-post's HTML as soon as MkDocs has rendered it, so the indexing runs on another core while
-MkDocs works, instead of a whole second pass over ``site/`` after the build. The protocol is
+post (:func:`post_record`) as soon as Markdown has run, and asks for the index before the
+templates are rendered, so Pagefind works on another core while MkDocs does, instead of a
+whole second pass over ``site/`` after the build. The protocol is
 the one Pagefind's own Python and Node APIs speak: base64 JSON messages ended by ``,``.
 (The Python API is not used because it reads one answer per tenth of a second.)
 
@@ -21,7 +22,37 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from pagefind.service import get_executable
+
+from gecolumn import routes
+from gecolumn.slugs import folded_words
+from gecolumn.views import PostView
+
+
+def search_words(view: PostView, body: str) -> str:
+    """The post's words without diacritics, which the page carries hidden for Pagefind (it folds most, not ``đ``)."""
+    return folded_words(f"{view.post.title} {Markup(body).striptags()}")
+
+
+def post_record(view: PostView, body: str, words: str, lang: str = "vi") -> str:
+    """The page Pagefind indexes for a post: what ``column/post.html`` puts in its ``data-pagefind-body``.
+
+    Made from the cleaned body as soon as Markdown has run, so Pagefind indexes while MkDocs
+    is still rendering pages, and writes the index while it renders their templates. Only
+    what Pagefind reads is here: the title, the date and unit it shows in a result, the body,
+    and ``words`` (:func:`search_words`, which the page carries too). Keep it in step with
+    the template's article: a test compares the records with those Pagefind's own command
+    writes from the built pages.
+    """
+    return (
+        f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8"></head><body>'
+        f'<article class="column-article" data-pagefind-body>'
+        f'<h1 id="{routes.CONTENT}">{escape(view.post.title)}</h1>'
+        f'<dl data-pagefind-ignore><dt>Ngày đăng</dt><dd><time data-pagefind-meta="date">{escape(view.date_long)}</time></dd>'
+        f'<dt>Đơn vị</dt><dd data-pagefind-meta="unit">{escape(view.unit.title)}</dd></dl>'
+        f'{body}<div hidden data-pagefind-weight="0.5">{escape(words)}</div></article></body></html>'
+    )
 
 
 class SearchIndexFailed(Exception):
