@@ -30,6 +30,8 @@ from gecolumn import routes
 from gecolumn.slugs import folded_words
 from gecolumn.views import PostView
 
+ANSWER_SECONDS = 600
+"""How long the build waits for one answer of Pagefind (a page, or the whole index) before giving up on search."""
 _WORD_WITH_D = re.compile(r"\w*[đĐ]\w*")
 
 
@@ -79,7 +81,10 @@ class SearchIndex:
         self._failure: str | None = None
         self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
         self._reader.start()
-        self._index = self._ask({"type": "NewIndex", "config": {}})["index_id"]
+        self._index = self._ask({"type": "NewIndex", "config": {}}).get("index_id")
+        if not isinstance(self._index, int):
+            self.abandon()
+            raise SearchIndexFailed("pagefind --service did not open an index")
 
     @classmethod
     def start(cls) -> SearchIndex:
@@ -142,10 +147,10 @@ class SearchIndex:
 
     def _answer(self, message: int) -> dict[str, Any]:
         with self._arrived:
-            self._arrived.wait_for(lambda: message in self._answers or self._failure is not None)
+            self._arrived.wait_for(lambda: message in self._answers or self._failure is not None, timeout=ANSWER_SECONDS)
             answer = self._answers.pop(message, None)
         if answer is None:
-            raise SearchIndexFailed(self._failure or "pagefind stopped")
+            raise SearchIndexFailed(self._failure or f"pagefind did not answer in {ANSWER_SECONDS} s")
         if answer.get("type") == "Error":
             raise SearchIndexFailed(str(answer.get("message", answer))[:300])
         return answer
@@ -157,8 +162,14 @@ class SearchIndex:
             pending += chunk
             *complete, pending = pending.split(b",")
             for encoded in complete:
-                answer = json.loads(base64.b64decode(encoded))
-                payload = answer.get("payload", {})
+                try:
+                    answer = json.loads(base64.b64decode(encoded))
+                    payload = answer.get("payload") or {}
+                except (ValueError, AttributeError):  # not Pagefind's protocol: no answer will come
+                    with self._arrived:
+                        self._failure = "pagefind --service answered something unreadable"
+                        self._arrived.notify_all()
+                    continue
                 with self._arrived:
                     if answer.get("message_id") is None:  # a message Pagefind could not read at all
                         self._failure = str(payload.get("message", payload))[:300]
