@@ -18,7 +18,7 @@ from typing import Any
 from gecolumn import routes
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.messages import shown
-from gecolumn.problems import HasProblems, Problem, Severity
+from gecolumn.problems import HasProblems, Problem, Severity, file_label
 
 
 class Validation(enum.Enum):
@@ -88,7 +88,7 @@ def _old_hooks(mkdocs_config: Mapping[str, Any], root: Path) -> list[Problem]:
         except OSError:
             continue
         if "gecolumn.mkdocs_hook" not in text and "def on_config" in text:
-            label = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            label = file_label(path, root)
             found.append(Problem(label, "old_hook_file", params={"file": label}, severity=Severity.WARNING))
     return found
 

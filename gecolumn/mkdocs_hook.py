@@ -34,7 +34,7 @@ from gecolumn.codes import Code
 from gecolumn.coverage_data import coverage_document
 from gecolumn.dates import BadToday, find_today
 from gecolumn.messages import pick_language, render_located
-from gecolumn.problems import Problem, Severity
+from gecolumn.problems import Problem, Severity, file_label
 from gecolumn.sanitize import Removal, clean_body, line_of
 from gecolumn.search_index import SearchIndex, SearchIndexFailed, post_record, search_words
 from gecolumn.site import SitePlan, plan_site
@@ -97,11 +97,9 @@ class _Build:
         self.photo_urls: dict[str, images.Published] = {}
         """Site URL of a photo's main copy → its published copies (known from on_env on)."""
         self.search: SearchIndex | None = None
-        """Pagefind's index, fed each post page as it is rendered (started by the first one)."""
+        """Pagefind's index, given each post when its body is made (started by the first one)."""
         self.search_words: dict[str, str] = {}
-        """src_uri → the post's words without diacritics, hidden in its page and given to Pagefind."""
-        self.searched: set[str] = set()
-        """src_uri of the posts given to Pagefind."""
+        """src_uri → the post's words with đ, folded: hidden in its page and given to Pagefind with it."""
         self.search_failed = False
 
 
@@ -114,12 +112,13 @@ def on_config(config):
     global _build
     posts_dir = Path(config.config_file_path).parent / routes.SOURCES
     lang = pick_language()
+    _check_site_url(config, lang)
     try:
         today = find_today()
     except BadToday as exc:
         problem = Problem("SOURCE_DATE_EPOCH", "bad_source_date_epoch", params={"value": exc.given})
         raise PluginError(render_located(problem, lang)) from exc
-    check = run_check(config.extra, posts_dir, today.date, config_label=Path(config.config_file_path).name, today_from=today)
+    check = run_check(config.extra, posts_dir, today.date, config_label=_label(config), today_from=today)
     if check.config is None:
         raise PluginError("\n".join(render_located(p, lang) for p in check.config_problems))
     plan = plan_site(check.corpus, check.config, check.today, config.site_name or "", config.site_description or "")
@@ -133,10 +132,9 @@ def on_config(config):
     if config.get("copyright"):
         config["copyright"] = Markup(nh3.clean(str(config["copyright"])))
     if not config.site_url:
-        log.warning(render_located(Problem(Path(config.config_file_path).name, "no_site_url", "site_url"), lang))
+        log.warning(render_located(Problem(_label(config), "no_site_url", "site_url"), lang))
     _keep_only_search_box(config)
     _add_theme(config, lang)
-    _check_site_url(config, lang)
     _compare_pinned_version(config, lang)
     if config.nav is None:  # a column's navigation is its sections, never its posts
         config.nav = [{link.title: link.src_uri} for link in _build.plan.sections]
@@ -157,7 +155,7 @@ def _add_theme(config, lang: str) -> None:
     for path in sorted(Path(custom).rglob("*")):
         relative = path.relative_to(custom).as_posix()
         if path.is_file() and (THEME_DIR / relative).is_file():
-            label = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            label = file_label(path, root)
             problem = Problem(label, "theme_file_overridden", params={"file": label}, severity=Severity.INFO)
             log.info(render_located(problem, lang))
 
@@ -276,7 +274,7 @@ def _drop_outside_files(files: Files, config) -> None:
         source = Path(file.abs_src_path) if file.abs_src_path else None
         if source and source.is_relative_to(docs_dir) and not source.resolve().is_relative_to(root):
             files.remove(file)
-            label = source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+            label = file_label(source, root)
             log.warning(render_located(Problem(label, "symlink_refused"), _build.lang))
 
 
@@ -306,7 +304,7 @@ def on_env(env, config, files: Files):
     env.autoescape = _escaped_template
     # Every body has been read (pages are rendered after this event): Pagefind writes the
     # index while MkDocs renders the templates.
-    if _build.search is not None and len(_build.searched) == len(_build.views):
+    if _build.search is not None and len(_build.search_words) == len(_build.views):
         try:
             _build.search.write(Path(config.site_dir) / SEARCH_DIR)
         except SearchIndexFailed as exc:
@@ -400,12 +398,12 @@ def on_page_content(html: str, page, config, files):
         problem = Problem(view.src_uri, "image_no_alt", "body", where, {"image": name}, Severity.INFO)
         log.info(render_located(problem, _build.lang))
     _build.bodies[page.file.src_uri] = cleaned
-    _build.search_words[view.src_uri] = search_words(view, cleaned)
-    _search(view, page, cleaned, config)
+    _build.search_words[view.src_uri] = words = search_words(view, cleaned)
+    _search(view, page, cleaned, words, config)
     return cleaned
 
 
-def _search(view, page, cleaned: str, config) -> None:
+def _search(view, page, cleaned: str, words: str, config) -> None:
     # Search is Pagefind's chunked index of the posts: a phone fetches a few small files when
     # the reader searches, not a whole-site index. Each post goes to Pagefind as soon as its
     # body exists, so Pagefind indexes on another core while MkDocs goes on.
@@ -413,9 +411,7 @@ def _search(view, page, cleaned: str, config) -> None:
         return
     try:
         _build.search = _build.search or SearchIndex.start()
-        record = post_record(view, cleaned, _build.search_words[view.src_uri], config.theme.get("language") or "vi")
-        _build.search.add("/" + page.url, record)
-        _build.searched.add(view.src_uri)
+        _build.search.add("/" + page.url, post_record(view, cleaned, words, config.theme.get("language") or "vi"))
     except SearchIndexFailed as exc:
         _search_failed(exc)
 
@@ -498,7 +494,7 @@ def _write_search_index(config) -> None:
         search, _build.search = _build.search or SearchIndex.start(), None
         # `mkdocs serve --dirty` renders only changed pages: the others are read back from site/.
         for src, view in _build.views.items():
-            if src not in _build.searched:
+            if src not in _build.search_words:
                 page_file = site_dir / routes.page_dest(view.page_uri, config.use_directory_urls)
                 if page_file.is_file():  # the whole page: Pagefind reads its data-pagefind-body
                     search.add("/" + _build.urls[src].removeprefix("./"), page_file.read_text(encoding="utf-8"))

@@ -12,6 +12,7 @@ import difflib
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from gecolumn.codes import Code
@@ -71,3 +72,8 @@ def closest_match(word: str, choices) -> str | None:
     """The choice ``word`` was most likely meant to be, if any is close (``qurter`` → ``quarter``)."""
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def file_label(path: Path, root: Path) -> str:
+    """How a problem names ``path``: relative to the column's folder ``root`` (``overrides/main.html``), else whole."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

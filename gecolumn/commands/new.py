@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import os
 import re
@@ -31,7 +32,7 @@ from gecolumn.check import check_column
 from gecolumn.column import open_column
 from gecolumn.commands import located, run, today_problem
 from gecolumn.config import MAX_UNIT_ID, unit_suggestion
-from gecolumn.dates import BadToday, find_today, pinned
+from gecolumn.dates import BadToday, find_today
 from gecolumn.district.roster import read_roster
 from gecolumn.front_matter import clean
 from gecolumn.messages import render_problem
@@ -323,6 +324,7 @@ def _requirement(raw: str | None) -> tuple[str, Problem | None]:
     return line, None
 
 
+@functools.cache  # asked for the default and again for the next steps' warning
 def default_requirement() -> tuple[str, str | None]:
     """``(requirement, local source)``: how pip installed this gecolumn (PEP 610), as a line CI can install.
 
@@ -376,7 +378,7 @@ def _roster(path: Path, own_unit: str, problems: list[Problem]) -> tuple[ColumnU
 
 def _build_and_check(folder: Path, column: NewColumn, today) -> int:
     config = folder / "mkdocs.yml"
-    result = check_column(open_column(config), pinned(today, None))
+    result = check_column(open_column(config), today)
     owing = result.missing
     # A start in the past owes its quarters until posts are written for them: the site is
     # built anyway (without --strict, which would refuse it), and the missing quarters lead
