@@ -40,6 +40,10 @@ def search_words(view: PostView, body: str) -> str:
 
     Pagefind matches the other Vietnamese letters without their marks by itself (``binh``
     finds ``bình``), but keeps ``đ`` apart from ``d``: only those words need a second form.
+
+    >>> post = type("P", (), {"title": "Bình đẳng giới"})
+    >>> search_words(type("V", (), {"post": post}), "<p>Được <b>đến</b> trường, đẳng cấp</p>")
+    'dang Duoc den'
     """
     return folded_words(" ".join(_WORD_WITH_D.findall(f"{view.post.title} {Markup(body).striptags()}")))
 

@@ -252,7 +252,8 @@ def _unit(raw: str) -> tuple[str, Problem | None]:
     )
 
 
-# An address as a browser shows it: no quotes, brackets or spaces that could leave an HTML attribute.
+# A column's folder address: no quotes, brackets or spaces that could leave an HTML attribute,
+# and no ?query, #fragment or user:password@ (none of ?, #, =, & or @ is allowed).
 _URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~/:%]+")
 
 
@@ -268,9 +269,6 @@ def _url(raw: str) -> tuple[str, Problem | None]:
         parts.scheme not in ("http", "https")
         or not parts.hostname
         or not port_ok
-        or parts.username is not None
-        or parts.query
-        or parts.fragment
         or not _URL_CHARACTERS.fullmatch(url)
         or last.endswith((".html", ".htm", ".php", ".aspx"))
     ):
