@@ -327,6 +327,10 @@ def test_new_refuses_a_path_that_is_a_file_or_an_empty_name(tmp_path):
     (tmp_path / "tep").write_text("", encoding="utf-8")
     assert "đây là một tệp, không phải thư mục" in new_column(tmp_path, "tep", *SCHOOL).stderr
     assert "chưa có tên thư mục" in new_column(tmp_path, "", *SCHOOL).stderr
+    (tmp_path / "that").mkdir()
+    (tmp_path / "lien-ket").symlink_to(tmp_path / "that")
+    assert "đây là một liên kết (symlink)" in new_column(tmp_path, "lien-ket", *SCHOOL).stderr
+    assert not any((tmp_path / "that").iterdir())
 
 
 def test_in_a_terminal_a_wrong_answer_is_explained_and_asked_again_and_ctrl_d_cancels(tmp_path):

@@ -130,7 +130,16 @@ def _folder_problem(folder: Path, given: str) -> Problem | None:
             "ghi tên thư mục mới, ví dụ thcs-bao-khe",
             "name a new folder, e.g. thcs-bao-khe",
         )
-    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+    if folder.is_symlink():  # the column would be written wherever the link points
+        return _bad(
+            "folder",
+            given,
+            "đây là một liên kết (symlink), không phải thư mục",
+            "this is a symbolic link, not a folder",
+            "chọn tên thư mục khác",
+            "choose another folder name",
+        )
+    if folder.exists() and not folder.is_dir():
         return _bad(
             "folder",
             given,
