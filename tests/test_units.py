@@ -413,6 +413,12 @@ def test_clean_body_removes_what_can_run_and_names_each_kind_once():
     ]
 
 
+@pytest.mark.parametrize("img", ["<img/onerror=alert(1) src=x>", '<img src="x"onerror=alert(1)>', "<IMG SRC=x ONERROR=alert(1)>"])
+def test_clean_body_names_a_handler_with_no_space_before_it(img):
+    # A browser reads all three as an <img> with an onerror attribute.
+    assert clean_body(f"<p>Ảnh {img}</p>") == ('<p>Ảnh <img src="x"></p>', (Removal("onerror=", "onerror"),))
+
+
 def test_clean_body_keeps_a_data_image_but_not_a_data_link():
     picture = '<img src="data:image/png;base64,iVBORw0KGgo=">'
     assert clean_body(picture) == (picture, ())
