@@ -7,6 +7,9 @@ templates are rendered, so Pagefind works on another core while MkDocs does, ins
 whole second pass over ``site/`` after the build. The protocol is
 the one Pagefind's own Python and Node APIs speak: base64 JSON messages ended by ``,``.
 (The Python API is not used because it reads one answer per tenth of a second.)
+The index comes back as files in memory (``GetFiles``) and is written here, one file after
+the other: Pagefind's own ``WriteFiles`` creates its thousand fragments from dozens of
+threads at once, which spend about a second of CPU waiting on each other for the folder.
 
 >>> index = SearchIndex.start()                                   # doctest: +SKIP
 >>> index.add("/bai-viet/a/", "<html lang='vi'><body data-pagefind-body>…</body></html>")  # doctest: +SKIP
@@ -18,9 +21,10 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
 import subprocess
 import threading
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from markupsafe import escape
@@ -86,6 +90,8 @@ class SearchIndex:
         self._sent = 0
         self._added: list[int] = []
         self._writing: int | None = None
+        self._output: Path | None = None
+        self._written = False
         self._failure: str | None = None
         self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
         self._reader.start()
@@ -115,14 +121,20 @@ class SearchIndex:
     def write(self, output: Path) -> None:
         """Ask for the index to be written into ``output`` once the pages before are indexed; returns at once."""
         if self._writing is None:
-            self._writing = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)})
+            # Known before it is sent: the reader thread may have the answer before _send returns.
+            self._output, self._writing = output, self._sent + 1
+            self._send({"type": "GetFiles", "index_id": self._index})
 
     def finish(self, output: Path) -> int:
         """Wait for every page and the index in ``output``, and stop the service; the number of pages indexed."""
         try:
             self.write(output)
-            for message in (*self._added, self._writing):
+            for message in self._added:
                 self._answer(message)
+            with self._arrived:
+                self._arrived.wait_for(lambda: self._written or self._failure is not None, timeout=ANSWER_SECONDS)
+            if not self._written:
+                raise SearchIndexFailed(self._failure or f"pagefind did not answer in {ANSWER_SECONDS} s")
             return len(self._added)
         finally:
             self.abandon()
@@ -165,25 +177,67 @@ class SearchIndex:
 
     def _read(self) -> None:
         # Answers are drained as they come: a full stdout pipe would stop the service reading pages.
-        pending = b""
+        # The index (thousands of files, tens of MB at 10,000 posts) is one message: its pieces
+        # are joined once, when its ending comma arrives.
+        pieces: list[bytes] = []
         while chunk := self._process.stdout.read1(65536):
-            pending += chunk
-            *complete, pending = pending.split(b",")
+            *complete, rest = chunk.split(b",")
+            if complete:
+                complete[0] = b"".join((*pieces, complete[0]))
+                pieces = []
             for encoded in complete:
-                try:
-                    answer = json.loads(base64.b64decode(encoded))
-                    payload = answer.get("payload") or {}
-                except (ValueError, AttributeError):  # not Pagefind's protocol: no answer will come
-                    with self._arrived:
-                        self._failure = "pagefind --service answered something unreadable"
-                        self._arrived.notify_all()
-                    continue
-                with self._arrived:
-                    if answer.get("message_id") is None:  # a message Pagefind could not read at all
-                        self._failure = str(payload.get("message", payload))[:300]
-                    else:
-                        self._answers[answer["message_id"]] = payload
-                    self._arrived.notify_all()
+                self._receive(encoded)
+            if rest:
+                pieces.append(rest)
         with self._arrived:
             self._failure = self._failure or f"pagefind exited ({self._process.wait()})"
             self._arrived.notify_all()
+
+    def _receive(self, encoded: bytes) -> None:
+        try:
+            answer = json.loads(base64.b64decode(encoded))
+            payload = answer.get("payload") or {}
+        except (ValueError, AttributeError):  # not Pagefind's protocol: no answer will come
+            with self._arrived:
+                self._failure = "pagefind --service answered something unreadable"
+                self._arrived.notify_all()
+            return
+        if answer.get("message_id") == self._writing and payload.get("type") == "GetFiles":
+            # Written here, on this thread, while MkDocs goes on rendering pages.
+            failure = _write_files(self._output, payload.get("files"))
+            with self._arrived:
+                self._written, self._failure = failure is None, self._failure or failure
+                self._arrived.notify_all()
+            return
+        with self._arrived:
+            if answer.get("message_id") is None:  # a message Pagefind could not read at all
+                self._failure = str(payload.get("message", payload))[:300]
+            else:
+                self._answers[answer["message_id"]] = payload
+            self._arrived.notify_all()
+
+
+def _write_files(output: Path, files: Any) -> str | None:
+    """Pagefind's files written under ``output`` (emptied first); what went wrong, or None."""
+    if not isinstance(files, list) or not files:
+        return "pagefind --service sent no index files"
+    try:
+        paths = [PurePosixPath(file["path"]) for file in files]
+        for relative in paths:
+            if relative.is_absolute() or not relative.parts or ".." in relative.parts:
+                return f"pagefind --service named a file outside its folder: {str(relative)[:100]}"
+        shutil.rmtree(output, ignore_errors=True)
+        if output.is_symlink() or output.exists():
+            return f"the search index could not be written: {output} is in the way"
+        folders: set[Path] = set()
+        for relative, file in zip(paths, files):
+            path = output.joinpath(*relative.parts)
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
+            path.write_bytes(base64.b64decode(file["content"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        return f"pagefind --service sent an unreadable file ({exc})"
+    except OSError as exc:
+        return f"the search index could not be written: {exc}"
+    return None

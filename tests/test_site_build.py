@@ -370,6 +370,42 @@ def test_the_search_index_built_during_the_build_is_the_one_pagefind_writes_from
     assert "Bài trong bài" in "".join(records(streamed)) and "Đoạn sau khối lồng" in "".join(records(streamed))
 
 
+FAKE_PAGEFIND = r"""#!{python}
+# Speaks Pagefind's service protocol, and answers the index with a file outside its folder.
+import base64, json, sys
+pending = b""
+for chunk in iter(lambda: sys.stdin.buffer.read1(65536), b""):
+    *complete, pending = (pending + chunk).split(b",")
+    for encoded in complete:
+        request = json.loads(base64.b64decode(encoded))
+        kind = request["payload"]["type"]
+        payload = {{"type": "NewIndex", "index_id": 1}} if kind == "NewIndex" else {{"type": "IndexedFile"}}
+        if kind == "GetFiles":
+            content = base64.b64encode(b"from the index").decode()
+            payload = {{"type": "GetFiles", "files": [{{"path": "pagefind.js", "content": content}},
+                                                    {{"path": {escape!r}, "content": content}}]}}
+        answer = json.dumps({{"message_id": request["message_id"], "payload": payload}}).encode()
+        sys.stdout.buffer.write(base64.b64encode(answer) + b",")
+        sys.stdout.buffer.flush()
+"""
+
+
+@pytest.mark.parametrize("absolute", [False, True])
+def test_an_index_file_named_outside_the_search_folder_is_not_written(make_site, tmp_path, absolute):
+    escape = str(tmp_path / "escaped.txt") if absolute else "../../escaped.txt"
+    fake = tmp_path / "fake-pagefind"
+    fake.write_text(FAKE_PAGEFIND.format(python=sys.executable, escape=escape), encoding="utf-8")
+    fake.chmod(0o755)
+    site = make_site(TWO_UNITS)
+    site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe"))
+    built = site.build(today="2024-03-20", env={"PAGEFIND_BINARY_PATH": str(fake)})
+    assert built.returncode == 0, built.stderr
+    assert "named a file outside its folder" in built.stderr and "search will find nothing" in built.stderr
+    assert not (site.site_dir / "escaped.txt").exists() and not (site.site_dir.parent / "escaped.txt").exists()
+    assert not list(tmp_path.rglob("escaped.txt"))
+    assert (site.site_dir / "bai-viet/binh-dang-gioi/index.html").is_file()
+
+
 @pytest.mark.parametrize("binary", ["/nonexistent/pagefind", "/bin/false", "echo"])
 def test_a_pagefind_that_cannot_run_is_a_warning_and_the_rest_of_the_site_is_built(make_site, tmp_path, binary):
     if binary == "echo":  # a program that runs but answers what it is sent: never Pagefind's answers
