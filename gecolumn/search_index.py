@@ -230,7 +230,7 @@ def _write_files(output: Path, files: Any) -> str | None:
         if output.is_symlink() or output.exists():
             return f"the search index could not be written: {output} is in the way"
         folders: set[Path] = set()
-        for relative, file in zip(paths, files):
+        for relative, file in zip(paths, files, strict=True):
             path = output.joinpath(*relative.parts)
             if path.parent not in folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
