@@ -71,20 +71,24 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Built once: nh3.clean() converts every allow-list into Rust on each call, which cost more
+# than the cleaning itself (60 ms against 25 ms for 1,000 posts).
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS,
+    clean_content_tags={"script", "style"},
+    attributes=_ATTRIBUTES,
+    attribute_filter=_keep_attribute,
+    url_schemes=_SCHEMES,
+    filter_style_properties={"text-align"},
+    strip_comments=True,
+    link_rel=None,  # no target=_blank survives, so there is no opener to cut off
+)
+
+
 def clean_body(html: str) -> tuple[str, tuple[Removal, ...]]:
     """``html`` with only what a column needs, and what was removed (each kind once)."""
     removals = _find_unsafe(html)
-    cleaned = nh3.clean(
-        html,
-        tags=_TAGS,
-        clean_content_tags={"script", "style"},
-        attributes=_ATTRIBUTES,
-        attribute_filter=_keep_attribute,
-        url_schemes=_SCHEMES,
-        filter_style_properties={"text-align"},
-        strip_comments=True,
-        link_rel=None,  # no target=_blank survives, so there is no opener to cut off
-    )
+    cleaned = _CLEANER.clean(html)
     if "<iframe" in cleaned:
         cleaned = _EMPTY_IFRAME.sub("", cleaned)
     return cleaned, removals
