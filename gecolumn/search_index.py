@@ -157,7 +157,7 @@ class SearchIndex:
 
     def _send(self, payload: dict[str, Any]) -> int:
         self._sent += 1
-        message = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
+        message = json.dumps({"message_id": self._sent, "payload": payload}, ensure_ascii=False).encode("utf-8")
         try:
             self._process.stdin.write(base64.b64encode(message) + b",")
             self._process.stdin.flush()
