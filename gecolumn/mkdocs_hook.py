@@ -101,6 +101,8 @@ class _Build:
         self.search_words: dict[str, str] = {}
         """src_uri → the post's words with đ, folded: hidden in its page and given to Pagefind with it."""
         self.search_failed = False
+        self.rendered: dict[tuple[str, ...], Markup] = {}
+        """Parts of Material's pages that are the same on many pages, rendered once (see _once)."""
 
 
 _build: _Build | None = None
@@ -299,6 +301,7 @@ def on_env(env, config, files: Files):
     # <link rel=alternate>, which a feed in a sub-folder does not have (a 404 on every visit).
     env.globals["column_site"] = _build.site
     env.globals["column_content"] = routes.CONTENT
+    env.globals["column_once"] = _once
     # The column's templates escape everything they print (MkDocs turns autoescape off for
     # Material's sake); only a cleaned body is marked safe, where it is printed.
     env.autoescape = _escaped_template
@@ -321,6 +324,19 @@ def _href(context, target) -> str:
     path = _build.urls.get(path, path) if path is not None else target.path
     fragment = getattr(target, "fragment", None)
     return url_filter(context, path) + (f"#{fragment}" if fragment else "")
+
+
+def _once(key: tuple[str, ...], render) -> Markup:
+    """What ``render`` (a template block's ``super``) gives, rendered the first time ``key`` is asked for in this build.
+
+    ``main.html`` keys a block by everything its HTML depends on: a post is never in the
+    navigation and hides it and its table of contents, so Material's navigation is the same
+    on every post whose ``base_url`` (its depth) is the same; its settings script is the same
+    on every page of the same depth.
+    """
+    if key not in _build.rendered:
+        _build.rendered[key] = Markup(render())
+    return _build.rendered[key]
 
 
 def _absolute(target, site_url: str) -> str:

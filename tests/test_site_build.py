@@ -1,6 +1,7 @@
 """The built site, as a reader and a web master see it: pages, metadata, archive, coverage, links."""
 
 import gzip
+import json
 import posixpath
 import subprocess
 import sys
@@ -223,6 +224,23 @@ def test_every_internal_link_resolves_in_a_sub_folder_site(column, directory_url
         assert path.is_file(), f"{page.relative_to(site_dir)} links to missing {target}"
         checked += 1
     assert checked > 100
+
+
+def test_materials_settings_on_every_page_lead_to_the_site_root_and_its_search_worker(column):
+    # main.html renders Material's settings script once per depth of page (base_url), not per page.
+    built(column)
+    pages = list(column.site_dir.rglob("*.html"))
+    depths = set()
+    for html_file in pages:
+        page_dir = posixpath.dirname(html_file.relative_to(column.site_dir).as_posix())
+        settings = json.loads(BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("#__config").string)
+        if html_file.name == "404.html":  # served at any address: absolute, inside the sub-folder
+            assert settings["base"] == "/binh-dang-gioi/" and settings["search"].startswith("/binh-dang-gioi/assets/")
+            continue
+        assert posixpath.normpath(posixpath.join(page_dir, settings["base"])) == ".", html_file
+        assert (column.site_dir / posixpath.normpath(posixpath.join(page_dir, settings["search"]))).is_file(), html_file
+        depths.add(page_dir.count("/") + (page_dir != ""))
+    assert depths >= {0, 1, 2, 3}
 
 
 def test_a_rebuild_in_the_same_process_sees_added_edited_and_deleted_posts(column, monkeypatch):
