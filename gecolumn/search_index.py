@@ -203,8 +203,12 @@ class SearchIndex:
                 self._arrived.notify_all()
             return
         if answer.get("message_id") == self._writing and payload.get("type") == "GetFiles":
-            # Written here, on this thread, while MkDocs goes on rendering pages.
-            failure = _write_files(self._output, payload.get("files"))
+            # Written here, on this thread, while MkDocs goes on rendering pages. Whatever
+            # goes wrong must reach finish(), which waits on this thread, as a failure.
+            try:
+                failure = _write_files(self._output, payload.get("files"))
+            except Exception as exc:  # noqa: BLE001 - any error of this thread is reported there
+                failure = f"the search index could not be written ({type(exc).__name__}: {exc})"
             with self._arrived:
                 self._written, self._failure = failure is None, self._failure or failure
                 self._arrived.notify_all()
