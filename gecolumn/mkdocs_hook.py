@@ -101,6 +101,8 @@ class _Build:
         self.search_words: dict[str, str] = {}
         """src_uri → the post's words with đ, folded: hidden in its page and given to Pagefind with it."""
         self.search_failed = False
+        self.in_nav: set[str] = set()
+        """src_uri of every page in the navigation (known from on_nav on)."""
         self.rendered: dict[tuple[str, ...], Markup] = {}
         """Parts of Material's pages that are the same on many pages, rendered once (see _once)."""
 
@@ -284,6 +286,8 @@ def on_nav(nav, config, files: Files):
     # Pages are rendered between on_nav and on_env: this is the last event before a body
     # needs to know at which URL each photo is published.
     _build.photo_urls = {file.url: _build.photos[file.src_uri] for file in files if file.src_uri in _build.photos}
+    # A school's own `nav:` may list a post; that post's navigation marks it as the current page.
+    _build.in_nav = {page.file.src_uri for page in nav.pages}
     return nav
 
 
@@ -329,10 +333,10 @@ def _href(context, target) -> str:
 def _once(key: tuple[str, ...], render) -> Markup:
     """What ``render`` (a template block's ``super``) gives, rendered the first time ``key`` is asked for in this build.
 
-    ``main.html`` keys a block by everything its HTML depends on: a post is never in the
-    navigation and hides it and its table of contents, so Material's navigation is the same
-    on every post whose ``base_url`` (its depth) is the same; its settings script is the same
-    on every page of the same depth.
+    ``main.html`` keys a block by everything its HTML depends on: a post hides the navigation
+    and its table of contents, so Material's navigation is the same on every post of the same
+    ``base_url`` (its depth) that is not in the navigation (``column_shared_nav``); its
+    settings script is the same on every page of the same depth.
     """
     if key not in _build.rendered:
         _build.rendered[key] = Markup(render())
@@ -452,6 +456,7 @@ def on_page_context(context, page, config, nav):
     src = page.file.src_uri
     generated = _build.pages.get(src)
     context["column_post"] = _build.views.get(src)
+    context["column_shared_nav"] = src in _build.views and src not in _build.in_nav
     context["column_search_words"] = _build.search_words.get(src, "")
     context["column_page"] = generated
     context["column_view"] = generated.view if generated else None

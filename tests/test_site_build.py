@@ -243,6 +243,22 @@ def test_materials_settings_on_every_page_lead_to_the_site_root_and_its_search_w
     assert depths >= {0, 1, 2, 3}
 
 
+def test_a_post_a_school_puts_in_its_nav_is_the_current_item_there_and_only_there(make_site):
+    # Posts share one rendering of the navigation; one listed in `nav:` must not lend it its state.
+    site = make_site(TWO_UNITS, nav=[{"Trang chủ": "index.md"}, {"Bài nổi bật": "posts/2024/b.md"}])
+    site.add("2024/a.md", post(title="Bài thường", date="01/03/2024", unit="thcs-bao-khe"))
+    site.add("2024/b.md", post(title="Bài nổi bật", date="02/03/2024", unit="thcs-bao-khe"))
+    site.add("2024/c.md", post(title="Bài khác", date="03/03/2024", unit="thcs-bao-khe"))
+
+    def current(slug):
+        page = site.html(f"bai-viet/{slug}/index.html")
+        return [words(a) for a in page.select(".md-nav--primary a.md-nav__link--active")]
+
+    built(site, today="2024-03-20")
+    assert current("bai-noi-bat") == ["Bài nổi bật"]
+    assert current("bai-thuong") == current("bai-khac") == []
+
+
 def test_a_rebuild_in_the_same_process_sees_added_edited_and_deleted_posts(column, monkeypatch):
     # `mkdocs serve` keeps the hook module between rebuilds; nothing of one build may leak into the next.
     from mkdocs.commands.build import build
