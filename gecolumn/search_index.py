@@ -21,10 +21,9 @@ from __future__ import annotations
 import base64
 import json
 import re
-import shutil
 import subprocess
 import threading
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -194,52 +193,81 @@ class SearchIndex:
             self._arrived.notify_all()
 
     def _receive(self, encoded: bytes) -> None:
+        # Whatever Pagefind sends, this thread must live on to say so: finish() waits on it.
         try:
             answer = json.loads(base64.b64decode(encoded))
-            payload = answer.get("payload") or {}
-        except (ValueError, AttributeError):  # not Pagefind's protocol: no answer will come
-            with self._arrived:
-                self._failure = "pagefind --service answered something unreadable"
-                self._arrived.notify_all()
+            message, payload = answer.get("message_id"), answer.get("payload")
+            if not isinstance(payload, dict) or not (message is None or type(message) is int):
+                raise ValueError(payload)
+        except (ValueError, AttributeError, RecursionError):  # not Pagefind's protocol: no answer will come
+            self._fail("pagefind --service answered something unreadable")
             return
-        if answer.get("message_id") == self._writing and payload.get("type") == "GetFiles":
-            # Written here, on this thread, while MkDocs goes on rendering pages. Whatever
-            # goes wrong must reach finish(), which waits on this thread, as a failure.
-            try:
-                failure = _write_files(self._output, payload.get("files"))
-            except Exception as exc:  # noqa: BLE001 - any error of this thread is reported there
-                failure = f"the search index could not be written ({type(exc).__name__}: {exc})"
+        if message is None:  # a message Pagefind could not read at all
+            self._fail(str(payload.get("message", payload))[:300])
+        elif message == self._writing:
+            self._write_index(payload)
+        else:
             with self._arrived:
-                self._written, self._failure = failure is None, self._failure or failure
+                self._answers[message] = payload
                 self._arrived.notify_all()
+
+    def _write_index(self, payload: dict[str, Any]) -> None:
+        # Written here, on this thread, while MkDocs goes on rendering pages.
+        if payload.get("type") != "GetFiles":  # Pagefind's Error, or anything else
+            self._fail(str(payload.get("message", payload))[:300])
+            return
+        try:
+            failure = _write_files(self._output, payload.get("files"))
+        except Exception as exc:  # noqa: BLE001 - any error of this thread is reported by finish()
+            failure = f"the search index could not be written ({type(exc).__name__}: {exc})"
+        if failure is not None:
+            self._fail(failure)
             return
         with self._arrived:
-            if answer.get("message_id") is None:  # a message Pagefind could not read at all
-                self._failure = str(payload.get("message", payload))[:300]
-            else:
-                self._answers[answer["message_id"]] = payload
+            self._written = True
+            self._arrived.notify_all()
+
+    def _fail(self, reason: str) -> None:
+        with self._arrived:
+            self._failure = self._failure or reason
             self._arrived.notify_all()
 
 
+_FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+"""A part of a path Pagefind writes (``fragment/vi_3a9f.pf_fragment``): nothing a file system reads as a way out."""
+
+
 def _write_files(output: Path, files: Any) -> str | None:
-    """Pagefind's files written under ``output`` (emptied first); what went wrong, or None."""
+    """Pagefind's files written under ``output``; what went wrong, or None.
+
+    Only plain names (:data:`_FILE_NAME`) in folders of their own: no ``..``, no drive, no
+    backslash, and no link followed. What else is in ``output`` (a school's own
+    ``docs/pagefind/`` files) stays.
+    """
     if not isinstance(files, list) or not files:
         return "pagefind --service sent no index files"
+    paths = []
+    for file in files:
+        path = file.get("path") if isinstance(file, dict) else None
+        parts = path.split("/") if isinstance(path, str) else [""]
+        if not all(_FILE_NAME.fullmatch(part) and part not in (".", "..") for part in parts):
+            return f"pagefind --service named a file outside its folder: {str(path)[:100]}"
+        paths.append(parts)
     try:
-        paths = [PurePosixPath(file["path"]) for file in files]
-        for relative in paths:
-            if relative.is_absolute() or not relative.parts or ".." in relative.parts:
-                return f"pagefind --service named a file outside its folder: {str(relative)[:100]}"
-        shutil.rmtree(output, ignore_errors=True)
-        if output.is_symlink() or output.exists():
-            return f"the search index could not be written: {output} is in the way"
-        folders: set[Path] = set()
-        for relative, file in zip(paths, files, strict=True):
-            path = output.joinpath(*relative.parts)
-            if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(path.parent)
-            path.write_bytes(base64.b64decode(file["content"]))
+        checked: set[Path] = set()
+        for parts, file in zip(paths, files, strict=True):
+            folder = output
+            for part in ("", *parts[:-1]):
+                folder = folder / part if part else folder
+                if folder not in checked:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    if folder.is_symlink():
+                        return f"the search index could not be written: {folder} is a link"
+                    checked.add(folder)
+            target = folder / parts[-1]
+            if target.is_symlink():  # replaced, not followed
+                target.unlink()
+            target.write_bytes(base64.b64decode(file["content"], validate=True))
     except (KeyError, TypeError, ValueError) as exc:
         return f"pagefind --service sent an unreadable file ({exc})"
     except OSError as exc:

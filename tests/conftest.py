@@ -78,7 +78,9 @@ class Site:
     def site_dir(self) -> Path:
         return self.root / "site"
 
-    def build(self, *args: str, today: str = "2024-11-22", env: dict | None = None) -> subprocess.CompletedProcess:
+    def build(
+        self, *args: str, today: str = "2024-11-22", env: dict | None = None, timeout: float | None = None
+    ) -> subprocess.CompletedProcess:
         """``mkdocs build`` as a staff member runs it, on the day ``today`` (via SOURCE_DATE_EPOCH)."""
         noon = datetime.datetime.fromisoformat(f"{today}T12:00:00+07:00")
         environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
@@ -91,6 +93,7 @@ class Site:
             encoding="utf-8",
             env=environment,
             cwd=self.root,
+            timeout=timeout,
         )
 
     def html(self, path: str) -> BeautifulSoup:

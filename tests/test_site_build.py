@@ -1,5 +1,6 @@
 """The built site, as a reader and a web master see it: pages, metadata, archive, coverage, links."""
 
+import base64
 import gzip
 import json
 import posixpath
@@ -405,39 +406,76 @@ def test_the_search_index_built_during_the_build_is_the_one_pagefind_writes_from
 
 
 FAKE_PAGEFIND = r"""#!{python}
-# Speaks Pagefind's service protocol, and answers the index with a file outside its folder.
+# Speaks Pagefind's service protocol, and answers the request for the index with INDEX.
 import base64, json, sys
+INDEX = json.loads({index!r})
 pending = b""
 for chunk in iter(lambda: sys.stdin.buffer.read1(65536), b""):
     *complete, pending = (pending + chunk).split(b",")
     for encoded in complete:
         request = json.loads(base64.b64decode(encoded))
         kind = request["payload"]["type"]
-        payload = {{"type": "NewIndex", "index_id": 1}} if kind == "NewIndex" else {{"type": "IndexedFile"}}
-        if kind == "GetFiles":
-            content = base64.b64encode(b"from the index").decode()
-            payload = {{"type": "GetFiles", "files": [{{"path": "pagefind.js", "content": content}},
-                                                    {{"path": {escape!r}, "content": content}}]}}
+        payload = {{"NewIndex": {{"type": "NewIndex", "index_id": 1}}, "GetFiles": INDEX}}.get(kind, {{"type": "IndexedFile"}})
         answer = json.dumps({{"message_id": request["message_id"], "payload": payload}}).encode()
         sys.stdout.buffer.write(base64.b64encode(answer) + b",")
         sys.stdout.buffer.flush()
 """
 
 
-@pytest.mark.parametrize("absolute", [False, True])
-def test_an_index_file_named_outside_the_search_folder_is_not_written(make_site, tmp_path, absolute):
-    escape = str(tmp_path / "escaped.txt") if absolute else "../../escaped.txt"
+def fake_pagefind(tmp_path, index) -> str:
+    """A service that answers like Pagefind, but sends ``index`` when asked for the index files."""
     fake = tmp_path / "fake-pagefind"
-    fake.write_text(FAKE_PAGEFIND.format(python=sys.executable, escape=escape), encoding="utf-8")
+    fake.write_text(FAKE_PAGEFIND.format(python=sys.executable, index=json.dumps(index)), encoding="utf-8")
     fake.chmod(0o755)
+    return str(fake)
+
+
+def index_with(path: str) -> dict:
+    content = base64.b64encode(b"from the index").decode()
+    return {"type": "GetFiles", "files": [{"path": "pagefind.js", "content": content}, {"path": path, "content": content}]}
+
+
+@pytest.mark.parametrize("way_out", ["relative", "absolute", "backslashes", "drive"])
+def test_an_index_file_named_outside_the_search_folder_is_not_written(make_site, tmp_path, way_out):
+    path = {
+        "relative": "../../escaped.txt",
+        "absolute": str(tmp_path / "escaped.txt"),
+        "backslashes": "..\\..\\escaped.txt",  # a way out on Windows
+        "drive": "C:escaped.txt",
+    }[way_out]
     site = make_site(TWO_UNITS)
     site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe"))
-    built = site.build(today="2024-03-20", env={"PAGEFIND_BINARY_PATH": str(fake)})
+    built = site.build(today="2024-03-20", env={"PAGEFIND_BINARY_PATH": fake_pagefind(tmp_path, index_with(path))}, timeout=60)
     assert built.returncode == 0, built.stderr
     assert "named a file outside its folder" in built.stderr and "search will find nothing" in built.stderr
-    assert not (site.site_dir / "escaped.txt").exists() and not (site.site_dir.parent / "escaped.txt").exists()
-    assert not list(tmp_path.rglob("escaped.txt"))
+    assert not [found for found in tmp_path.rglob("*escaped.txt")]
     assert (site.site_dir / "bai-viet/binh-dang-gioi/index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "index, said",
+    [
+        ({"type": "Error", "message": "chỉ mục hỏng"}, "chỉ mục hỏng"),
+        ({"type": "GetFiles", "files": "không phải danh sách"}, "sent no index files"),
+        ({"type": "GetFiles", "files": [{"path": "pagefind.js", "content": "%%%"}]}, "sent an unreadable file"),
+    ],
+)
+def test_an_index_pagefind_cannot_give_is_one_warning_at_once(make_site, tmp_path, index, said):
+    site = make_site(TWO_UNITS)
+    site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe"))
+    built = site.build(today="2024-03-20", env={"PAGEFIND_BINARY_PATH": fake_pagefind(tmp_path, index)}, timeout=60)
+    assert built.returncode == 0, built.stderr
+    assert said in built.stderr and built.stderr.count("search will find nothing") == 1
+
+
+def test_a_schools_own_files_in_the_search_folder_stay(make_site):
+    site = make_site(TWO_UNITS)
+    site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe"))
+    (site.root / "docs" / "pagefind").mkdir(parents=True)
+    (site.root / "docs" / "pagefind" / "ghi-chu.txt").write_text("Ghi chú của trường.", encoding="utf-8")
+    built(site, today="2024-03-20")
+    assert (site.site_dir / "pagefind" / "ghi-chu.txt").read_text(encoding="utf-8") == "Ghi chú của trường."
+    assert (site.site_dir / "pagefind" / "pagefind.js").is_file()
 
 
 @pytest.mark.parametrize("binary", ["/nonexistent/pagefind", "/bin/false", "echo"])
