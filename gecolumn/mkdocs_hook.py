@@ -103,6 +103,8 @@ class _Build:
         self.search_failed = False
         self.in_nav: set[str] = set()
         """src_uri of every page in the navigation (known from on_nav on)."""
+        self.shared_nav = False
+        """Whether posts outside the navigation share one rendering of it (see _nav_is_the_same_on_every_post)."""
         self.rendered: dict[tuple[str, ...], Markup] = {}
         """Parts of Material's pages that are the same on many pages, rendered once (see _once)."""
 
@@ -288,7 +290,27 @@ def on_nav(nav, config, files: Files):
     _build.photo_urls = {file.url: _build.photos[file.src_uri] for file in files if file.src_uri in _build.photos}
     # A school's own `nav:` may list a post; that post's navigation marks it as the current page.
     _build.in_nav = {page.file.src_uri for page in nav.pages}
+    _build.shared_nav = _nav_is_the_same_on_every_post(nav, config)
     return nav
+
+
+def _nav_is_the_same_on_every_post(nav, config) -> bool:
+    """Whether Material's navigation renders the same on every post that is not in it.
+
+    Posts are published side by side in ``bai-viet/<slug>/``: a relative address differs
+    between them only when it leads into that folder (a page a school put beside a post).
+    A school's own partials or ``base.html`` may print anything of the page: never shared.
+    """
+    custom = config.theme.custom_dir
+    if custom and (any(Path(custom, "partials").rglob("*")) or Path(custom, "base.html").exists()):
+        return False
+
+    def addresses(items):
+        for item in items:
+            yield (getattr(item, "url", None) or "").removeprefix("./")
+            yield from addresses(getattr(item, "children", None) or ())
+
+    return not any(address.startswith(routes.POSTS + "/") for address in addresses(nav.items))
 
 
 def on_env(env, config, files: Files):
@@ -335,8 +357,8 @@ def _once(key: tuple[str, ...], render) -> Markup:
 
     ``main.html`` keys a block by everything its HTML depends on: a post hides the navigation
     and its table of contents, so Material's navigation is the same on every post of the same
-    ``base_url`` (its depth) that is not in the navigation (``column_shared_nav``); its
-    settings script is the same on every page of the same depth.
+    ``base_url`` (its depth) that is not in the navigation, while no address in it leads into
+    the posts' folder (``column_shared_nav``).
     """
     if key not in _build.rendered:
         _build.rendered[key] = Markup(render())
@@ -456,7 +478,7 @@ def on_page_context(context, page, config, nav):
     src = page.file.src_uri
     generated = _build.pages.get(src)
     context["column_post"] = _build.views.get(src)
-    context["column_shared_nav"] = src in _build.views and src not in _build.in_nav
+    context["column_shared_nav"] = _build.shared_nav and src in _build.views and src not in _build.in_nav
     context["column_search_words"] = _build.search_words.get(src, "")
     context["column_page"] = generated
     context["column_view"] = generated.view if generated else None

@@ -228,7 +228,9 @@ def test_every_internal_link_resolves_in_a_sub_folder_site(column, directory_url
 
 
 def test_materials_settings_on_every_page_lead_to_the_site_root_and_its_search_worker(column):
-    # main.html renders Material's settings script once per depth of page (base_url), not per page.
+    # Relative addresses depend on a page's folder, not only on its depth: from assets/ the
+    # worker is javascripts/…, from don-vi/ it is ../assets/javascripts/….
+    (column.root / "docs" / "assets.md").write_text("# Tài nguyên\n", encoding="utf-8")
     built(column)
     pages = list(column.site_dir.rglob("*.html"))
     depths = set()
@@ -258,6 +260,32 @@ def test_a_post_a_school_puts_in_its_nav_is_the_current_item_there_and_only_ther
     built(site, today="2024-03-20")
     assert current("bai-noi-bat") == ["Bài nổi bật"]
     assert current("bai-thuong") == current("bai-khac") == []
+
+
+def test_a_page_a_school_puts_in_a_posts_folder_is_reached_from_every_posts_navigation(make_site):
+    # Posts share one rendering of the navigation only while its addresses are the same from each.
+    site = make_site(TWO_UNITS, nav=["index.md", {"Phụ lục": "bai-viet/bai-c/phu-luc.md"}])
+    for day, title in (("01", "Bài A"), ("02", "Bài B"), ("03", "Bài C")):
+        site.add(f"2024/{title[-1]}.md", post(title=title, date=f"{day}/03/2024", unit="thcs-bao-khe"))
+    (site.root / "docs" / "bai-viet" / "bai-c").mkdir(parents=True)
+    (site.root / "docs" / "bai-viet" / "bai-c" / "phu-luc.md").write_text("# Phụ lục\n", encoding="utf-8")
+    built(site, today="2024-03-20")
+    for slug in ("bai-a", "bai-b", "bai-c"):
+        page = site.html(f"bai-viet/{slug}/index.html")
+        [link] = [a["href"] for a in page.select(".md-nav--primary a.md-nav__link") if words(a) == "Phụ lục"]
+        assert posixpath.normpath(posixpath.join(f"bai-viet/{slug}", link)) == "bai-viet/bai-c/phu-luc", slug
+
+
+def test_a_schools_own_navigation_partial_is_rendered_for_each_post(make_site):
+    # A school's partial may print anything of the page: its navigation is never shared.
+    site = make_site(TWO_UNITS, theme={"name": "material", "language": "vi", "font": False, "custom_dir": "giao-dien"})
+    (site.root / "giao-dien" / "partials").mkdir(parents=True)
+    (site.root / "giao-dien" / "partials" / "nav.html").write_text('<p class="dang-xem">{{ page.title }}</p>', encoding="utf-8")
+    site.add("2024/a.md", post(title="Bài A", date="01/03/2024", unit="thcs-bao-khe"))
+    site.add("2024/b.md", post(title="Bài B", date="02/03/2024", unit="thcs-bao-khe"))
+    built(site, today="2024-03-20")
+    assert words(site.html("bai-viet/bai-a/index.html").select_one(".dang-xem")) == "Bài A"
+    assert words(site.html("bai-viet/bai-b/index.html").select_one(".dang-xem")) == "Bài B"
 
 
 def test_a_rebuild_in_the_same_process_sees_added_edited_and_deleted_posts(column, monkeypatch):
