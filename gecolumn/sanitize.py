@@ -8,8 +8,10 @@ Kept: text formatting, headings, lists, tables, quotes, code, footnotes, images,
 ``<iframe>`` embeds from the video hosts in :data:`EMBED_HOSTS`. Dropped: ``<script>``,
 ``<style>``, event handlers (``onerror=``…), forms and their fields, ``<object>``,
 ``<embed>``, ``<svg>``, and ``javascript:``/``data:`` URLs (an ``<img>`` may still carry
-a ``data:image/png|jpeg|gif|webp`` picture). Every drop is reported, so the author can
-fix the post rather than wonder where a part went.
+a ``data:image/png|jpeg|gif|webp`` picture). Every tag, handler and address dropped is
+reported, so the author can fix the post rather than wonder where a part went. Attributes
+outside the allow-list that only change the look (``target``, ``align``, ``data-*``, a
+``style`` other than ``text-align``) go without a message.
 
     >>> html, removed = clean_body('<p onclick="x()">Xin chào<script>alert(1)</script></p>')
     >>> html, [removal.what for removal in removed]
@@ -66,9 +68,18 @@ def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "srcset":  # nh3 checks URL schemes in href and src, not in srcset's list
         candidates = (part.strip().split(" ", 1)[0] for part in value.split(","))
         return value if all(_SAFE_SCHEME.match(url) for url in candidates if url) else None
-    if value.lstrip().lower().startswith("data:") and not (tag == "img" and attribute == "src" and _DATA_IMAGE.match(value)):
+    if (
+        attribute in _URL_ATTRIBUTES
+        and value.lstrip().lower().startswith("data:")
+        and not _is_data_picture(tag, attribute, value)
+    ):
         return None
     return value
+
+
+def _is_data_picture(tag: str, attribute: str, value: str) -> bool:
+    """A ``data:`` URL an ``<img>`` may show: the only one kept."""
+    return tag == "img" and attribute == "src" and _DATA_IMAGE.match(value) is not None
 
 
 # Built once: nh3.clean() converts every allow-list into Rust on each call, which cost more
@@ -118,6 +129,8 @@ class _Inspector(HTMLParser):
         if tag not in _TAGS:
             self.note(f"<{tag}>", f"<{tag}")
             return
+        if tag == "iframe" and not any(name == "src" for name, _ in attrs):  # srcdoc=, data-src=: removed whole
+            self.note("<iframe>", "<iframe")
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
@@ -125,22 +138,25 @@ class _Inspector(HTMLParser):
             elif name in _URL_ATTRIBUTES and tag == "iframe" and _keep_attribute(tag, name, value) is None:
                 self.note(f"<iframe src={value[:60]}>", value[:40] or "<iframe", "<iframe")
             elif name in _URL_ATTRIBUTES and (_keep_attribute(tag, name, value) is None or not _SAFE_SCHEME.match(value)):
-                if not _DATA_IMAGE.match(value):
+                if not _is_data_picture(tag, name, value):
                     scheme = "".join(value.strip().split(":", 1)[0].lower().split())
                     self.note(f"{scheme}: ({name})", f"{scheme}:", f"{name}=")
 
     handle_startendtag = handle_starttag
 
 
-# Only HTML with a tag outside the allow-list, an event handler, an iframe, a srcset, a
-# scheme or an entity (a scheme can hide behind one) can lose anything to nh3: only such a
-# body pays for the inspection that names what is removed (Markdown's own output never does).
-# The screen runs on every post, so each test starts with a literal the regex engine scans
-# for, on the lowered body. A handler needs no space before it: `<img/onerror=` and
-# `<img src="x"onerror=` are attributes to a browser too.
-_OUTSIDE_ALLOW_LIST = re.compile(r"<(?!/?(?:" + "|".join(sorted(_TAGS - {"iframe"}, key=len, reverse=True)) + r")[\s/>])")
+# Only HTML with a tag outside the allow-list, an event handler, an iframe, a srcset, an
+# address that is not http(s), mailto, tel or relative, or an entity (a scheme can hide
+# behind one) can lose anything to nh3: only such a body pays for the inspection that names
+# what is removed (Markdown's own output of plain text and links never does). The screen runs
+# on every post, on the lowered body. A handler needs no space before it: `<img/onerror=` and
+# `<img src="x"onerror=` are attributes to a browser too; and a tag name ends only at HTML's
+# own spaces (`<img\xa0src=` is no <img>).
+_OUTSIDE_ALLOW_LIST = re.compile(r"<(?!/?(?:" + "|".join(sorted(_TAGS - {"iframe"}, key=len, reverse=True)) + r")[ \t\n\r\f/>])")
 _HANDLER = re.compile(r"on[a-z]+\s*=")
-_SUSPECT = ("srcset", "javascript:", "vbscript:", "data:", "&#")
+_ADDRESS = re.compile(r"""(?:href|src|poster|cite)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot);)[a-z#]")
+_SUSPECT = ("srcset", "javascript:", "vbscript:", "data:")
 
 
 def _maybe_unsafe(html: str) -> bool:
@@ -149,6 +165,8 @@ def _maybe_unsafe(html: str) -> bool:
         any(needle in lowered for needle in _SUSPECT)
         or _OUTSIDE_ALLOW_LIST.search(lowered) is not None
         or _HANDLER.search(lowered) is not None
+        or _ENTITY.search(lowered) is not None
+        or any(not _SAFE_SCHEME.match(a or b or c) for a, b, c in _ADDRESS.findall(lowered))
     )
 
 

@@ -419,6 +419,28 @@ def test_clean_body_names_a_handler_with_no_space_before_it(img):
     assert clean_body(f"<p>Ảnh {img}</p>") == ('<p>Ảnh <img src="x"></p>', (Removal("onerror=", "onerror"),))
 
 
+@pytest.mark.parametrize(
+    "body, removed",
+    [
+        ('<a href="ftp://truong.edu.vn/a.pdf">Tải</a>', "ftp: (href)"),
+        ('<img alt="ảnh" src="C:\\Users\\GV\\anh.jpg">', "c: (src)"),  # a photo linked from the author's laptop
+        ('<a href="javascript&colon;alert(1)">bấm</a>', "javascript: (href)"),
+        ('<a href="java\tscript:alert(1)">bấm</a>', "javascript: (href)"),
+        ('<img\xa0src="https://x.example/a.png" alt="ảnh">', '<img\xa0src="https:>'),  # no <img> to a browser
+        ('<video poster="data:image/png;base64,AAAA"></video>', "data: (poster)"),
+        ('<iframe srcdoc="<p>xin chào</p>"></iframe>', "<iframe>"),
+    ],
+)
+def test_clean_body_names_every_address_and_tag_it_drops(body, removed):
+    html, removals = clean_body(f"<p>Mở đầu.</p>{body}")
+    assert html.startswith("<p>Mở đầu.</p>") and [r.what for r in removals] == [removed]
+
+
+def test_clean_body_keeps_text_that_merely_starts_with_data():
+    body = '<p><abbr title="Data: số liệu">DL</abbr> <img alt="data: biểu đồ" src="bieu-do.png"></p>'
+    assert clean_body(body) == (body, ())
+
+
 def test_clean_body_keeps_a_data_image_but_not_a_data_link():
     picture = '<img src="data:image/png;base64,iVBORw0KGgo=">'
     assert clean_body(picture) == (picture, ())
