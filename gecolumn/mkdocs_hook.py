@@ -103,6 +103,8 @@ class _Build:
         self.search_failed = False
         self.in_nav: set[str] = set()
         """src_uri of every page in the navigation (known from on_nav on)."""
+        self.own_partials = False
+        """Whether the school's custom_dir has partials or base.html, which may print anything of a page."""
         self.shared_nav = False
         """Whether posts outside the navigation share one rendering of it (see _nav_is_the_same_on_every_post)."""
         self.rendered: dict[tuple[str, ...], Markup] = {}
@@ -290,20 +292,18 @@ def on_nav(nav, config, files: Files):
     _build.photo_urls = {file.url: _build.photos[file.src_uri] for file in files if file.src_uri in _build.photos}
     # A school's own `nav:` may list a post; that post's navigation marks it as the current page.
     _build.in_nav = {page.file.src_uri for page in nav.pages}
-    _build.shared_nav = _nav_is_the_same_on_every_post(nav, config)
+    custom = config.theme.custom_dir
+    _build.own_partials = bool(custom) and (any(Path(custom, "partials").rglob("*")) or Path(custom, "base.html").exists())
+    _build.shared_nav = not _build.own_partials and _nav_is_the_same_on_every_post(nav)
     return nav
 
 
-def _nav_is_the_same_on_every_post(nav, config) -> bool:
+def _nav_is_the_same_on_every_post(nav) -> bool:
     """Whether Material's navigation renders the same on every post that is not in it.
 
     Posts are published side by side in ``bai-viet/<slug>/``: a relative address differs
     between them only when it leads into that folder (a page a school put beside a post).
-    A school's own partials or ``base.html`` may print anything of the page: never shared.
     """
-    custom = config.theme.custom_dir
-    if custom and (any(Path(custom, "partials").rglob("*")) or Path(custom, "base.html").exists()):
-        return False
 
     def addresses(items):
         for item in items:
@@ -328,6 +328,7 @@ def on_env(env, config, files: Files):
     env.globals["column_site"] = _build.site
     env.globals["column_content"] = routes.CONTENT
     env.globals["column_once"] = _once
+    env.globals["column_shared_partials"] = not _build.own_partials
     # The column's templates escape everything they print (MkDocs turns autoescape off for
     # Material's sake); only a cleaned body is marked safe, where it is printed.
     env.autoescape = _escaped_template
@@ -358,7 +359,8 @@ def _once(key: tuple[str, ...], render) -> Markup:
     ``main.html`` keys a block by everything its HTML depends on: a post hides the navigation
     and its table of contents, so Material's navigation is the same on every post of the same
     ``base_url`` (its depth) that is not in the navigation, while no address in it leads into
-    the posts' folder (``column_shared_nav``).
+    the posts' folder (``column_shared_nav``). The search box prints only ``base_url`` and the
+    settings: the same on every page of a depth, unless the school has partials of its own.
     """
     if key not in _build.rendered:
         _build.rendered[key] = Markup(render())

@@ -227,21 +227,26 @@ def test_every_internal_link_resolves_in_a_sub_folder_site(column, directory_url
     assert checked > 100
 
 
-def test_materials_settings_on_every_page_lead_to_the_site_root_and_its_search_worker(column):
+def test_materials_settings_and_the_search_box_on_every_page_lead_to_the_site_root(column):
     # Relative addresses depend on a page's folder, not only on its depth: from assets/ the
-    # worker is javascripts/…, from don-vi/ it is ../assets/javascripts/….
+    # worker is javascripts/…, from don-vi/ it is ../assets/javascripts/…. The search box,
+    # rendered once per depth, must load the index from every page.
     (column.root / "docs" / "assets.md").write_text("# Tài nguyên\n", encoding="utf-8")
     built(column)
     pages = list(column.site_dir.rglob("*.html"))
     depths = set()
     for html_file in pages:
         page_dir = posixpath.dirname(html_file.relative_to(column.site_dir).as_posix())
-        settings = json.loads(BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("#__config").string)
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        settings = json.loads(soup.select_one("#__config").string)
+        index = soup.select_one("form[data-column-pagefind]")["data-column-pagefind"]
         if html_file.name == "404.html":  # served at any address: absolute, inside the sub-folder
             assert settings["base"] == "/binh-dang-gioi/" and settings["search"].startswith("/binh-dang-gioi/assets/")
+            assert index.startswith("/binh-dang-gioi/")
             continue
         assert posixpath.normpath(posixpath.join(page_dir, settings["base"])) == ".", html_file
         assert (column.site_dir / posixpath.normpath(posixpath.join(page_dir, settings["search"]))).is_file(), html_file
+        assert (column.site_dir / posixpath.normpath(posixpath.join(page_dir, index))).is_file(), html_file
         depths.add(page_dir.count("/") + (page_dir != ""))
     assert depths >= {0, 1, 2, 3}
 
@@ -276,11 +281,12 @@ def test_a_page_a_school_puts_in_a_posts_folder_is_reached_from_every_posts_navi
         assert posixpath.normpath(posixpath.join(f"bai-viet/{slug}", link)) == "bai-viet/bai-c/phu-luc", slug
 
 
-def test_a_schools_own_navigation_partial_is_rendered_for_each_post(make_site):
-    # A school's partial may print anything of the page: its navigation is never shared.
+@pytest.mark.parametrize("partial", ["nav.html", "search.html"])
+def test_a_schools_own_partial_is_rendered_for_each_post(make_site, partial):
+    # A school's partial may print anything of the page: what holds it is never shared.
     site = make_site(TWO_UNITS, theme={"name": "material", "language": "vi", "font": False, "custom_dir": "giao-dien"})
     (site.root / "giao-dien" / "partials").mkdir(parents=True)
-    (site.root / "giao-dien" / "partials" / "nav.html").write_text('<p class="dang-xem">{{ page.title }}</p>', encoding="utf-8")
+    (site.root / "giao-dien" / "partials" / partial).write_text('<p class="dang-xem">{{ page.title }}</p>', encoding="utf-8")
     site.add("2024/a.md", post(title="Bài A", date="01/03/2024", unit="thcs-bao-khe"))
     site.add("2024/b.md", post(title="Bài B", date="02/03/2024", unit="thcs-bao-khe"))
     built(site, today="2024-03-20")
