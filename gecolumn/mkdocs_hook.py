@@ -142,30 +142,34 @@ def on_config(config):
     if not config.site_url:
         log.warning(render_located(Problem(_label(config), "no_site_url", "site_url"), lang))
     _keep_only_search_box(config)
-    _add_theme(config, lang)
+    _build.own_partials = _add_theme(config, lang)
     _compare_pinned_version(config, lang)
     if config.nav is None:  # a column's navigation is its sections, never its posts
         config.nav = [{link.title: link.src_uri} for link in _build.plan.sections]
     return config
 
 
-def _add_theme(config, lang: str) -> None:
+def _add_theme(config, lang: str) -> bool:
     # Before Material's own templates and after the school's custom_dir, which overrides
     # any file here. on_config runs before MkDocs builds the Jinja environment from dirs.
+    # Says whether the school has partials or a base.html of its own (see _Build.own_partials).
     dirs, custom = config.theme.dirs, config.theme.custom_dir
     if str(THEME_DIR) not in dirs:
         dirs.insert(1 if custom else 0, str(THEME_DIR))
     if not custom:
-        return
+        return False
     # A column that began as a copy of this repository holds the templates of its day in
     # overrides/: said once per build (INFO, so --strict still passes a deliberate change).
     root = Path(config.config_file_path).parent
+    own_partials = False
     for path in sorted(Path(custom).rglob("*")):
         relative = path.relative_to(custom).as_posix()
+        own_partials = own_partials or relative.startswith("partials/") or relative == "base.html"
         if path.is_file() and (THEME_DIR / relative).is_file():
             label = file_label(path, root)
             problem = Problem(label, "theme_file_overridden", params={"file": label}, severity=Severity.INFO)
             log.info(render_located(problem, lang))
+    return own_partials
 
 
 _UNSAFE_IN_URL = re.compile(r"[\s\"'<>`\\]")
@@ -292,8 +296,6 @@ def on_nav(nav, config, files: Files):
     _build.photo_urls = {file.url: _build.photos[file.src_uri] for file in files if file.src_uri in _build.photos}
     # A school's own `nav:` may list a post; that post's navigation marks it as the current page.
     _build.in_nav = {page.file.src_uri for page in nav.pages}
-    custom = config.theme.custom_dir
-    _build.own_partials = bool(custom) and (any(Path(custom, "partials").rglob("*")) or Path(custom, "base.html").exists())
     _build.shared_nav = not _build.own_partials and _nav_is_the_same_on_every_post(nav)
     return nav
 

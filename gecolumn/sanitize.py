@@ -154,7 +154,9 @@ class _Inspector(HTMLParser):
 # own spaces (`<img\xa0src=` is no <img>).
 _OUTSIDE_ALLOW_LIST = re.compile(r"<(?!/?(?:" + "|".join(sorted(_TAGS - {"iframe"}, key=len, reverse=True)) + r")[ \t\n\r\f/>])")
 _HANDLER = re.compile(r"on[a-z]+\s*=")
-_ADDRESS = re.compile(r"""(?:href|src|poster|cite)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_ADDRESS = re.compile(  # srcset, a list of addresses, is in _SUSPECT
+    "(?:" + "|".join(sorted(_URL_ATTRIBUTES - {"srcset"})) + r""")\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
+)
 _ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot);)[a-z#]")
 _SUSPECT = ("srcset", "javascript:", "vbscript:", "data:")
 

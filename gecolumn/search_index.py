@@ -256,9 +256,8 @@ def _write_files(output: Path, files: Any) -> str | None:
     try:
         checked: set[Path] = set()
         for parts, file in zip(paths, files, strict=True):
-            folder = output
-            for part in ("", *parts[:-1]):
-                folder = folder / part if part else folder
+            for depth in range(len(parts)):  # output, then each folder on the way to the file
+                folder = output.joinpath(*parts[:depth])
                 if folder not in checked:
                     folder.mkdir(parents=True, exist_ok=True)
                     if folder.is_symlink():
