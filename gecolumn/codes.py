@@ -83,6 +83,8 @@ class Code(enum.StrEnum):
     """A file named like a photo that is not one, or is truncated."""
     IMAGE_TOO_LARGE = "image_too_large"
     """A photo over 40 megapixels: surely a mistake, refused rather than stalling the build."""
+    SEARCH_INDEX_FAILED = "search_index_failed"
+    """Pagefind could not be run or gave no usable index: the site is built, its search finds nothing."""
 
     # --- other files under posts/
     SYMLINK_REFUSED = "symlink_refused"

@@ -289,6 +289,14 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "the photo is too large ({pixels} pixels, at most {limit} megapixels), so it is not published. "
         "Fix: resize it (e.g. 2000 pixels wide) and save it again.",
     },
+    "search_index_failed": {
+        "vi": "không tạo được chỉ mục tìm kiếm ({reason}) nên ô tìm kiếm của trang sẽ không tìm thấy bài nào; các "
+        "trang vẫn được dựng. Cách sửa: cài lại công cụ ('py -m pip install -r requirements.txt', hoặc "
+        "'py scripts/dev.py site' trong kho mẫu) rồi dựng lại; nếu vẫn lỗi, gửi dòng này cho người quản trị.",
+        "en": "Pagefind could not index the site, so search will find nothing ({reason}); the pages are built. "
+        "Fix: reinstall ('py -m pip install -r requirements.txt', or 'py scripts/dev.py site' in the template "
+        "repository) and build again; if it persists, send this line to the maintainer.",
+    },
     "image_no_alt": {
         "vi": "ảnh '{image}' chưa có lời mô tả nên người dùng trình đọc màn hình không biết ảnh có gì. Cách sửa: "
         "viết mô tả trong ngoặc vuông, ví dụ '![Học sinh lớp 7A nhận giải]({image})'.",

@@ -555,7 +555,8 @@ def _search_failed(exc: SearchIndexFailed) -> None:
         _build.search.abandon()
         _build.search = None
     _build.search_failed = True
-    log.warning("Pagefind could not index the site, so search will find nothing: %s", exc)
+    problem = Problem("", "search_index_failed", params={"reason": str(exc)}, severity=Severity.WARNING)
+    log.warning(render_located(problem, _build.lang))
 
 
 def on_serve(server, config, builder):
