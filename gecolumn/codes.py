@@ -83,6 +83,10 @@ class Code(enum.StrEnum):
     """A file named like a photo that is not one, or is truncated."""
     IMAGE_TOO_LARGE = "image_too_large"
     """A photo over 40 megapixels: surely a mistake, refused rather than stalling the build."""
+    IMAGE_CACHE_TRACKED = "image_cache_tracked"
+    """The photo cache folder is committed: anyone could have written it, so the build does not use it."""
+    ASSET_NAME_CLASH = "asset_name_clash"
+    """Two files would be published under one name (``anh.heic`` and ``anh.jpg`` both as ``anh.jpg``)."""
     SEARCH_INDEX_FAILED = "search_index_failed"
     """Pagefind could not be run or gave no usable index: the site is built, its search finds nothing."""
 
@@ -117,6 +121,8 @@ class Code(enum.StrEnum):
     """A valid post marked ``draft: true``: not published, not counted."""
     POST_SCHEDULED = "post_scheduled"
     """A valid post dated after today: published from its date on."""
+    FILE_HELD_BACK = "file_held_back"
+    """A photo or attachment only drafts and scheduled posts use: published with the first of them that is out."""
 
     # --- settings
     CONFIG_MISSING = "config_missing"

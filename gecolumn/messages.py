@@ -289,6 +289,20 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "the photo is too large ({pixels} pixels, at most {limit} megapixels), so it is not published. "
         "Fix: resize it (e.g. 2000 pixels wide) and save it again.",
     },
+    "image_cache_tracked": {
+        "vi": "thư mục ảnh tạm '.cache/gecolumn-images' đã được đưa vào kho git, nên ai cũng có thể đã sửa nó; "
+        "lần dựng này không dùng nó mà làm lại mọi ảnh. Cách sửa: chạy 'git rm -r --cached .cache' rồi commit, và "
+        "giữ dòng '.cache/' trong tệp .gitignore.",
+        "en": "the photo cache '.cache/gecolumn-images' is committed to git, so anyone may have written it; this "
+        "build ignores it and makes every photo again. Fix: run 'git rm -r --cached .cache', commit, and keep "
+        "'.cache/' in .gitignore.",
+    },
+    "asset_name_clash": {
+        "vi": "tệp này và {other} sẽ được đăng cùng một tên '{name}' (ví dụ 'anh.heic' và 'anh.jpg' đều thành "
+        "'anh.jpg') nên cả hai không được đăng. Cách sửa: đổi tên một trong hai tệp và sửa liên kết trong bài.",
+        "en": "this file and {other} would both be published as '{name}' (e.g. 'photo.heic' and 'photo.jpg' both "
+        "become 'photo.jpg'), so neither is published. Fix: rename one of them and its links.",
+    },
     "search_index_failed": {
         "vi": "không tạo được chỉ mục tìm kiếm ({reason}) nên ô tìm kiếm của trang sẽ không tìm thấy bài nào; các "
         "trang vẫn được dựng. Cách sửa: cài lại công cụ ('py -m pip install -r requirements.txt', hoặc "
@@ -316,6 +330,12 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     "post_scheduled": {
         "vi": "hẹn đăng ngày {date}: chưa đăng, sẽ tự đăng khi trang được dựng lại từ ngày đó.",
         "en": "scheduled for {date}: not published yet; it appears when the site is rebuilt on or after that day.",
+    },
+    "file_held_back": {
+        "vi": "chỉ bài nháp hoặc bài hẹn giờ dùng tệp này nên tệp chưa được đăng (địa chỉ của nó đoán được từ "
+        "tiêu đề bài); tệp sẽ được đăng cùng bài đầu tiên dùng nó.",
+        "en": "only drafts or scheduled posts use this file, so it is not published yet (its address could be "
+        "guessed from the title); it is published with the first of those posts that is out.",
     },
     "missing_quarter": {
         "vi": "{quarter}{of_unit_text} chưa có bài tuyên truyền nào. Cách sửa: đăng ít nhất một bài "

@@ -60,8 +60,6 @@ SEARCH_DIR = "pagefind"
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 """The column's templates (``column/*``, ``main.html``, ``404.html``, partials), CSS and script."""
 
-IMAGE_CACHE = ".cache/gecolumn-images"
-"""Processed photos, beside mkdocs.yml and outside site/ (git ignores it): a rebuild re-encodes nothing."""
 _NO_META = "---\n{}\n---\n\n"
 
 
@@ -96,6 +94,8 @@ class _Build:
         """src_uri of a photo → its published copies."""
         self.photo_urls: dict[str, images.Published] = {}
         """Site URL of a photo's main copy → its published copies (known from on_env on)."""
+        self.photo_cache: images.PhotoCache | None = None
+        """Where processed photos are kept (a temporary folder when the column's cannot be trusted)."""
         self.search: SearchIndex | None = None
         """Pagefind's index, given each post when its body is made (started by the first one)."""
         self.search_words: dict[str, str] = {}
@@ -241,36 +241,100 @@ def on_files(files: Files, config) -> Files:
 
 
 def _add_assets(files: Files, config) -> None:
-    # Photos are published as processed copies (upright, no EXIF/GPS, phone sizes), made in
+    # Every image the site publishes goes through images: from posts/ as from docs/ or the
+    # school's theme folder, decided by its bytes as well as its name. Copies are made in
     # parallel (Pillow works outside the GIL) and cached outside site/; other files as they are.
-    cache = Path(config.config_file_path).parent / IMAGE_CACHE
-    photos = [asset for asset in _build.plan.assets if images.is_processed(asset.source)]
+    root = Path(config.config_file_path).parent
+    cache, refused = images.open_cache(root)
+    _build.photo_cache = cache
+    if refused is not None:
+        log.warning(render_located(Problem(images.CACHE_FOLDER, refused), _build.lang))
+    posts_dir = _build.posts_dir
+    for path in _build.plan.waiting_assets:
+        problem = Problem(_build.check.corpus.prefix + path, "file_held_back", severity=Severity.INFO)
+        log.info(render_located(problem, _build.lang))
+    photos = {asset for asset in _build.plan.assets if images.is_image(asset.path, images.read_head(posts_dir / asset.source))}
+    own = _own_images(files, config)
+    sources = [posts_dir / asset.source for asset in sorted(photos, key=lambda a: a.path)] + [Path(f.abs_src_path) for f in own]
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        results = dict(zip(photos, pool.map(lambda a: _process(_build.posts_dir / a.source, cache), photos), strict=True))
-    for asset in _build.plan.assets:
-        result = results.get(asset)
-        if isinstance(result, images.ImageRefused):
-            log.warning(render_located(Problem(asset.label, result.code, params=result.params), _build.lang))
-            continue
+        results = dict(zip(sources, pool.map(lambda source: _process(source, cache), sources), strict=True))
+    for file in own:
+        _publish_own_image(files, file, results[Path(file.abs_src_path)], config, root)
+    for asset, result, names in _without_name_clashes(_build.plan.assets, photos, results):
         if result is None:
-            file = File.generated(config, asset.src_uri, abs_src_path=str(_build.posts_dir / asset.source))
+            file = File.generated(config, asset.src_uri, abs_src_path=str(posts_dir / asset.source))
             file.dest_uri = asset.dest_uri
             files.append(file)
             continue
-        names = []
-        for variant in result.variants:
-            width = None if variant is result.main else variant.width
-            name = images.published_name(asset.path, result, width)
-            file = File.generated(
-                config, asset.src_uri if width is None else routes.asset_source(name), abs_src_path=variant.path
-            )
+        for variant, name in zip(result.variants, names, strict=True):
+            main = variant is result.main
+            file = File.generated(config, asset.src_uri if main else routes.asset_source(name), abs_src_path=variant.path)
             file.dest_uri = routes.asset_dest(name)
             files.append(file)
-            names.append((posixpath.basename(name), variant.width))
-        _build.photos[asset.src_uri] = images.Published(result, tuple(names))
+        _build.photos[asset.src_uri] = images.Published(
+            result, tuple((posixpath.basename(name), v.width) for name, v in zip(names, result.variants, strict=True))
+        )
 
 
-def _process(source: Path, cache: Path):
+def _without_name_clashes(assets, photos: set, results: dict) -> list[tuple]:
+    """Each asset to publish, with its processed copies (``None`` for a file published as it is) and their names.
+
+    A refused photo is reported and left out; so are two files that would be published
+    under one name (``anh.heic`` and ``anh.jpg`` both as ``anh.jpg``), neither in place of the other.
+    """
+    taken: dict[str, str] = {}
+    """Each published name, folded (one file on Windows), → the label of the file it comes from."""
+    chosen: list[tuple] = []
+    for asset in assets:
+        result = results.get(_build.posts_dir / asset.source) if asset in photos else None
+        if isinstance(result, images.ImageRefused):
+            log.warning(render_located(Problem(asset.label, result.code, params=result.params), _build.lang))
+            continue
+        names = [asset.path] if result is None else [images.published_name(asset.path, result, v.width) for v in result.variants]
+        if result is not None:
+            names[-1] = images.published_name(asset.path, result)
+        clash = next((taken[name.casefold()] for name in names if name.casefold() in taken), None)
+        if clash is not None:
+            params = {"other": clash, "name": routes.SOURCES + "/" + names[-1]}
+            log.warning(render_located(Problem(asset.label, "asset_name_clash", params=params), _build.lang))
+            chosen = [entry for entry in chosen if entry[0].label != clash]
+            continue
+        taken.update((name.casefold(), asset.label) for name in names)
+        chosen.append((asset, result, names))
+    return chosen
+
+
+def _own_images(files: Files, config) -> list[File]:
+    """Images of the school's own folders (docs/, the theme's custom_dir): published through the same pipeline."""
+    # Paths are compared as written, not resolved: a symlink in docs/ to a photo elsewhere in
+    # the column is still one of docs/ (one leading outside was dropped already).
+    folders = [Path(os.path.abspath(config.docs_dir))]
+    if config.theme.custom_dir:
+        folders.append(Path(os.path.abspath(config.theme.custom_dir)))
+    found = []
+    for file in files:
+        source = Path(os.path.abspath(file.abs_src_path)) if file.abs_src_path else None
+        if source is None or not any(source.is_relative_to(folder) for folder in folders):
+            continue
+        if not file.is_documentation_page() and images.is_image(file.src_uri, images.read_head(source)):
+            found.append(file)
+    return found
+
+
+def _publish_own_image(files: Files, file: File, result, config, root: Path) -> None:
+    # A photo of docs/ keeps its address; one that is not what its name says (a HEIC, a JPEG
+    # named .gif) moves to the extension it now has, and MkDocs rewrites the links to it.
+    files.remove(file)
+    if isinstance(result, images.ImageRefused):
+        label = file_label(Path(file.abs_src_path), root)
+        log.warning(render_located(Problem(label, result.code, params=result.params), _build.lang))
+        return
+    copy = File.generated(config, file.src_uri, abs_src_path=result.main.path, inclusion=file.inclusion)
+    copy.dest_uri = images.published_name(file.dest_uri, result)
+    files.append(copy)
+
+
+def _process(source: Path, cache: images.PhotoCache):
     try:
         return images.process_image(source, cache)
     except images.ImageRefused as refused:
@@ -496,6 +560,7 @@ def on_post_build(config):
         _write_feeds(config)
         _write_coverage_data(config)
     _write_search_index(config)
+    _build.photo_cache.discard()
 
 
 def on_build_error(error):
@@ -503,6 +568,8 @@ def on_build_error(error):
     if _build is not None and _build.search is not None:
         _build.search.abandon()
         _build.search = None
+    if _build is not None and _build.photo_cache is not None:
+        _build.photo_cache.discard()
 
 
 def _write_feeds(config) -> None:
