@@ -18,9 +18,11 @@ import os
 import posixpath
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 
@@ -29,7 +31,7 @@ from gecolumn.fields import FIELD_NAMES, post_attributes, read_fields
 from gecolumn.front_matter import Refused, Split, key_lines, load_header, read_body, split_post
 from gecolumn.problems import HasProblems, Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
-from gecolumn.sources import MAX_POST_BYTES, is_ignored, is_post_file, megabytes, scan_sources
+from gecolumn.sources import ASSET_TYPES, MAX_POST_BYTES, is_ignored, is_post_file, megabytes, scan_sources
 
 __all__ = ["Corpus", "Post", "load_posts", "read_post", "is_ignored", "is_post_file"]
 
@@ -57,6 +59,8 @@ class Post:
     image: str | None = None
     """The cover: an ``http(s)`` URL, or the path of an asset relative to the posts folder."""
     draft: bool = False
+    mentions: frozenset[str] = frozenset()
+    """File names (casefolded, NFC) of the photos and attachments the post's text names: see :func:`mentioned_files`."""
 
     @property
     def date(self) -> datetime.date:
@@ -253,7 +257,34 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     values, _ = read_fields(meta, config, path, problem)
     if any(p.is_error for p in problems):
         return None, problems
-    return Post(path=path, body_line=split.body_line, **post_attributes(values)), problems
+    post = Post(path=path, body_line=split.body_line, mentions=mentioned_files(raw), **post_attributes(values))
+    return post, problems
+
+
+_EXTENSIONS = "|".join(sorted((suffix[1:] for suffix in ASSET_TYPES), key=len, reverse=True))
+# Each alternative starts only where a name can (after <, a quote, a space, a bracket or a
+# slash) and stops at the next such character: linear in the post, whatever it holds.
+_NAMED_FILE = re.compile(
+    rf"<([^<>\n]+?\.(?:{_EXTENSIONS}))>|[\"']([^\"'\n]+?\.(?:{_EXTENSIONS}))[\"']|(?<![^\s\"'<>()\[\]|=*/\\])([^\s\"'<>()\[\]|=*/\\]+\.(?:{_EXTENSIONS}))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def mentioned_files(raw: bytes) -> frozenset[str]:
+    """The base names of every file a post's text could link to, casefolded, as they are on disk (NFC, decoded).
+
+    Deliberately generous (a name in running text counts): it decides which files a draft
+    holds back, and a file any published post might use is never held back.
+
+    >>> sorted(mentioned_files(b"![a](2024/Anh%20Truong.JPG) <img src='b.png'> [c](<d e.pdf>) f.jpg."))
+    ['anh truong.jpg', 'b.png', 'd e.pdf', 'f.jpg']
+    """
+    text = raw.decode("utf-8", "replace")
+    found = set()
+    for match in _NAMED_FILE.finditer(text):
+        name = posixpath.basename(unquote(next(group for group in match.groups() if group)).replace("\\", "/"))
+        found.add(unicodedata.normalize("NFC", name).casefold())
+    return frozenset(found)
 
 
 def _refusal(refused: Refused, label: str, split: Split | None) -> Problem:

@@ -13,6 +13,7 @@ turns it into MkDocs files in a few lines.
 from __future__ import annotations
 
 import datetime
+import posixpath
 import re
 from dataclasses import dataclass, replace
 
@@ -62,6 +63,8 @@ class SitePlan:
     held_back: tuple[HeldBack, ...]
     pages: tuple[GeneratedPage, ...]
     assets: tuple[AssetCopy, ...]
+    waiting_assets: tuple[str, ...]
+    """Files (relative to the posts folder) held back: only drafts and scheduled posts use them."""
     home: HomeView
     feeds: tuple[Feed, ...]
     """Every feed to write: the site's RSS and Atom first, then each page's own."""
@@ -88,9 +91,12 @@ def plan_site(
     """Plan every page, file and feed of the column as it stands on ``today``."""
     published = sorted((p for p in corpus.posts if counts(p, today)), key=lambda p: (p.published, p.path), reverse=True)
     held_back = tuple(HeldBack(p, "draft" if p.draft else "scheduled") for p in corpus.posts if not counts(p, today))
+    waiting = _held_back_files(published, [held.post for held in held_back])
+    held_files = tuple(path for path in corpus.assets if posixpath.basename(path).casefold() in waiting)
     assets = tuple(
         AssetCopy(corpus.disk_names.get(path, path), routes.asset_source(path), routes.asset_dest(path), path)
         for path in corpus.assets
+        if posixpath.basename(path).casefold() not in waiting
     )
     views = _post_views(published, config, corpus)
     state = ColumnState(views, config, today, coverage(published, config, today), site_name, config.feed_size)
@@ -111,7 +117,17 @@ def plan_site(
         feeds=site_feeds,
         latest=views[:LATEST_ON_404],
     )
-    return SitePlan(views, held_back, pages, assets, _home(views, today), feeds, site)
+    return SitePlan(views, held_back, pages, assets, held_files, _home(views, today), feeds, site)
+
+
+def _held_back_files(published: list[Post], held_back: list[Post]) -> set[str]:
+    """Names of the files only drafts and scheduled posts name: published with the first post out that names one.
+
+    Their addresses can be guessed from a title; a photo of an event not yet announced
+    must not be. A name any published post mentions is never held back (see ``Post.mentions``).
+    """
+    waiting = {name for post in held_back for name in post.mentions}
+    return waiting.difference(*(post.mentions for post in published)) if waiting else set()
 
 
 def _home(views: tuple[PostView, ...], today: datetime.date) -> HomeView:
