@@ -247,9 +247,12 @@ def _add_assets(files: Files, config) -> None:
     photos = [asset for asset in _build.plan.assets if images.is_processed(asset.source)]
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         results = dict(zip(photos, pool.map(lambda a: _process(_build.posts_dir / a.source, cache), photos), strict=True))
+    said = {(problem.file, problem.code) for problem in _build.check.photo_problems}  # the check read it first
     for asset in _build.plan.assets:
         result = results.get(asset)
         if isinstance(result, images.ImageRefused):
+            if (asset.label, result.code) in said:
+                continue
             log.warning(render_located(Problem(asset.label, result.code, params=result.params), _build.lang))
             continue
         if result is None:
