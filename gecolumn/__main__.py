@@ -6,6 +6,7 @@ python -m gecolumn new-post --title "…"
 python -m gecolumn report --from 2024-Q1 --to 2024-Q2
 python -m gecolumn package --output dist
 python -m gecolumn district truong.csv --from 2024-Q1
+python -m gecolumn photos --strip
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ COMMANDS = {
     "report": "gecolumn.commands.report",
     "package": "gecolumn.commands.package",
     "district": "gecolumn.commands.district",
+    "photos": "gecolumn.commands.photos",
 }
 """Command name → module with its ``main(argv)``; imported on use, so ``check`` never loads openpyxl."""
 

@@ -17,6 +17,7 @@ from gecolumn.column import OpenedColumn
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.coverage import Cell, Coverage, counts, coverage
 from gecolumn.dates import Today, TodaySource, pinned, short_vietnamese
+from gecolumn.photo_privacy import column_problems
 from gecolumn.posts import Corpus, load_posts
 from gecolumn.problems import HasProblems, Problem, Severity
 from gecolumn.quarters import Quarter
@@ -41,10 +42,12 @@ class CheckResult(HasProblems):
     coverage: Coverage | None
     """``None`` when the settings are unusable."""
     config_problems: tuple[Problem, ...]
+    photo_problems: tuple[Problem, ...] = ()
+    """Photos and attachments under ``posts/`` and ``docs/`` that carry a GPS position or a camera serial."""
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return self.config_problems + self.corpus.problems
+        return self.config_problems + self.corpus.problems + self.photo_problems
 
     @property
     def missing(self) -> tuple[Cell, ...]:
@@ -110,7 +113,9 @@ def _judge(
         config_problems += (_start_after_today(config, today, today_from, config_label),)
     corpus = load_posts(posts_dir, config, today=today)
     report = coverage(corpus.posts, config, today) if config else None
-    return CheckResult(today, config, corpus, report, config_problems)
+    # The repository is public: what the check lets through is served to anyone, originals included.
+    photos = column_problems(corpus, os.path.join(os.path.dirname(os.path.abspath(posts_dir)), "docs"))
+    return CheckResult(today, config, corpus, report, config_problems, photos)
 
 
 def _start_after_today(config: ColumnConfig, today: datetime.date, today_from: Today | None, file: str) -> Problem:

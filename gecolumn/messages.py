@@ -303,6 +303,36 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "this file and {other} would both be published as '{name}' (e.g. 'photo.heic' and 'photo.jpg' both "
         "become 'photo.jpg'), so neither is published. Fix: rename one of them and its links.",
     },
+    "photo_has_location": {
+        "vi": "ảnh mang {carried_vi} trong phần thông tin kèm ảnh (EXIF/XMP). Trang web đã xoá khi đăng, nhưng kho "
+        "mã công khai vẫn giữ tệp gốc cho bất kỳ ai tải về: lộ vị trí của trường và chiếc điện thoại đã chụp. "
+        "Cách sửa: chạy 'python -m gecolumn photos --strip {file}' (ảnh giữ nguyên, chỉ xoá thông tin kèm theo) rồi lưu lại vào kho.",
+        "en": "the photo carries a {carried_en} in its metadata (EXIF/XMP). The site removes it, but the public "
+        "repository serves the original to anyone: the school's position and the phone that took it. "
+        "Fix: run 'python -m gecolumn photos --strip {file}' (the pixels stay, only the metadata goes) and commit it.",
+    },
+    "attachment_has_location": {
+        "vi": "tệp đính kèm có ảnh mang {carried_vi} ({parts}); tệp đính kèm được đăng nguyên vẹn nên ai tải về cũng "
+        "đọc được. Cách sửa: chạy 'python -m gecolumn photos --strip {file}' rồi lưu lại vào kho.",
+        "en": "the attachment holds photos carrying a {carried_en} ({parts}); attachments are published as they are, "
+        "so anyone who downloads it can read that. Fix: run 'python -m gecolumn photos --strip {file}' and commit it.",
+    },
+    "attachment_unchecked": {
+        "vi": "không xem được ảnh bên trong tệp đính kèm ({problem}) nên chưa biết ảnh có mang vị trí GPS hay không. "
+        "Cách sửa: mở tệp bằng Word/PowerPoint/Excel, lưu lại, rồi chạy lại kiểm tra.",
+        "en": "the photos inside this attachment could not be looked into ({problem}), so it is unknown whether "
+        "they carry a GPS position. Fix: open it in Word/PowerPoint/Excel, save it again and re-run the check.",
+    },
+    "photo_strip_refused": {
+        "vi": "không xoá được thông tin kèm ảnh {format} mà không làm giảm chất lượng ảnh, nên tệp được giữ nguyên. "
+        "Cách sửa: mở ảnh trên máy, lưu thành JPEG (.jpg), sửa tên ảnh trong bài cho khớp, xoá tệp cũ, rồi chạy lại lệnh.",
+        "en": "the metadata of a {format} photo cannot be removed without re-encoding it, so the file is left as it is. "
+        "Fix: save it as JPEG (.jpg), change its name in the post, delete the old file and run the command again.",
+    },
+    "photo_stripped": {
+        "vi": "đã xoá {carried_vi} ({removed}); dữ liệu ảnh giữ nguyên từng byte{kept_vi}.",
+        "en": "removed {carried_en} ({removed}); the image data is kept byte for byte{kept_en}.",
+    },
     "search_index_failed": {
         "vi": "không tạo được chỉ mục tìm kiếm ({reason}) nên ô tìm kiếm của trang sẽ không tìm thấy bài nào; các "
         "trang vẫn được dựng. Cách sửa: cài lại công cụ ('py -m pip install -r requirements.txt', hoặc "
@@ -710,6 +740,18 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "en": "=> Every due quarter has a post.",
     },
     "missing_title": {"vi": "Thiếu bài {quarter}", "en": "No post in {quarter}"},
+    "photos_clean": {
+        "vi": "=> Không ảnh nào mang vị trí GPS hay số sê-ri máy ảnh.",
+        "en": "=> No photo carries a GPS position or a camera serial number.",
+    },
+    "photos_found": {
+        "vi": "=> {count} tệp mang vị trí GPS hoặc số sê-ri máy ảnh. Cách sửa: python -m gecolumn photos --strip",
+        "en": "=> {count} file(s) carry a GPS position or a camera serial number. Fix: python -m gecolumn photos --strip",
+    },
+    "photos_stripped": {
+        "vi": "=> Đã xoá thông tin kèm ảnh khỏi {count} tệp. Hãy lưu các tệp này vào kho (commit).",
+        "en": "=> Removed the metadata of {count} file(s). Commit them.",
+    },
 }
 
 # Small pieces that read differently in each language; filled in by render().

@@ -282,13 +282,15 @@ def _without_name_clashes(assets, photos: set, results: dict) -> list[tuple]:
     A refused photo is reported and left out; so are two files that would be published
     under one name (``anh.heic`` and ``anh.jpg`` both as ``anh.jpg``), neither in place of the other.
     """
+    said = {(problem.file, problem.code) for problem in _build.check.photo_problems}
     taken: dict[str, str] = {}
     """Each published name, folded (one file on Windows), → the label of the file it comes from."""
     chosen: list[tuple] = []
     for asset in assets:
         result = results.get(_build.posts_dir / asset.source) if asset in photos else None
         if isinstance(result, images.ImageRefused):
-            log.warning(render_located(Problem(asset.label, result.code, params=result.params), _build.lang))
+            if (asset.label, result.code) not in said:  # else the check named it already
+                log.warning(render_located(Problem(asset.label, result.code, params=result.params), _build.lang))
             continue
         names = [asset.path] if result is None else [images.published_name(asset.path, result, v.width) for v in result.variants]
         if result is not None:

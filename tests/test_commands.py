@@ -34,6 +34,7 @@ COMMANDS = {  # `python -m gecolumn` name: (module, console script, shim, argume
 }
 ROSTER_COMMANDS = {  # the same three ways in, for commands that read no column (tests/test_district.py has the rest)
     "district": ("gecolumn.commands.district", "gecolumn-district", "district.py", ()),
+    "photos": ("gecolumn.commands.photos", "gecolumn-photos", "strip_photos.py", ()),
 }
 EVERY_COMMAND = {**COMMANDS, **ROSTER_COMMANDS}
 STARTERS = {  # commands run before a column exists, from an installed package (no shim; tests/test_new_column.py)

@@ -1,6 +1,6 @@
 """The column's commands, one module each, and the front door they share.
 
-Each command module (``check``, ``new_post``, ``report``, ``package``) has a
+Each command module (``check``, ``new_post``, ``report``, ``package``, ``photos`` …) has a
 ``main(argv) -> int`` that parses arguments, calls the domain package and formats what it
 found; each is installed as a console script (``gecolumn-check`` …) and reachable as
 ``python -m gecolumn <command>``. What every command needs is here, once: :func:`run` gives

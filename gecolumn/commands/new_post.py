@@ -9,7 +9,8 @@ posts/<year>/<slug>.md with every front-matter field filled in (the text comes f
 :func:`gecolumn.scaffold.scaffold`) and prints its path. Never overwrites a file (exit 1);
 a date in the wrong form is refused (exit 2). With ``--from`` (or the first question) the body,
 the title and the photos come from a Word document (:func:`gecolumn.docx_import.import_docx`):
-the photos are written next to the post, what the conversion left out is listed as INFO lines,
+the photos are written next to the post upright and without EXIF, XMP or GPS (a phone photo in a
+Word file still has them), what the conversion left out is listed as INFO lines,
 and a file that is not a readable .docx is refused (exit 2) before anything is written.
 """
 
@@ -24,6 +25,7 @@ from gecolumn.commands import located, open_and_show_warnings, run, today_proble
 from gecolumn.dates import LOCAL_TZ, BadToday, find_today, parse_post_date, short_vietnamese
 from gecolumn.docx_import import DocxRefused, ImportedDocument, import_docx
 from gecolumn.messages import render, render_problem
+from gecolumn.photo_privacy import PhotoUnreadable, upright_without_metadata
 from gecolumn.problems import Problem, Severity
 from gecolumn.scaffold import CAMPAIGN_TEMPLATES, default_title, post_path, scaffold
 
@@ -108,7 +110,11 @@ def _new_post(args: argparse.Namespace) -> int:
         params = {"problem": exc.strerror or str(exc), "example": "posts/"}
         print(located(Problem(target.parent.as_posix(), "output_unwritable", params=params)), file=sys.stderr)
         return 2
-    photos = [(target.parent / image.name, image.data) for image in imported.images] if imported is not None else []
+    try:  # a phone photo comes out of Word with its EXIF: the school's GPS position must not reach the repository
+        photos = [(target.parent / image.name, _publishable(image.data)) for image in imported.images] if imported else []
+    except PhotoUnreadable as exc:
+        print(located(Problem(source, "image_unreadable", params={"problem": exc.reason})), file=sys.stderr)
+        return 2
     try:
         _write_new(target, draft.text.encode("utf-8"), photos)
     except FileExistsError as exc:
@@ -130,6 +136,11 @@ def _new_post(args: argparse.Namespace) -> int:
     if imported is not None:
         _say_what_was_left_out(imported, args.title, source)
     return 0
+
+
+def _publishable(data: bytes) -> bytes:
+    """A photo from the document, upright and without metadata, in its own format (the post names it so)."""
+    return upright_without_metadata(data)[0]
 
 
 def _write_new(post: Path, text: bytes, photos: list[tuple[Path, bytes]]) -> None:

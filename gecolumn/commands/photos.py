@@ -1,0 +1,125 @@
+"""``gecolumn-photos``: which photos carry a GPS position or a camera serial number, and ``--strip`` to take it out.
+
+    gecolumn-photos [PATH …] [--strip] [--lang vi|en]
+
+Also ``python -m gecolumn photos …``. Without a PATH: ``posts/`` and ``docs/`` of the column
+in the current folder. Without ``--strip`` it lists each photo or attachment that carries such
+data and exits 1 if there is one (a CI step can run it), 2 if a photo cannot be read. With
+``--strip`` it removes the metadata of those files in place (losslessly: the image data of a
+JPEG, PNG or WebP, also inside a .docx/.pptx/…, stays byte for byte; an orientation is kept),
+says per file what it removed and exits 0; 2 when a file could not be stripped (a HEIC, AVIF or
+GIF, which only re-encoding could clean; an unreadable file). The reading and the stripping are
+:mod:`gecolumn.photo_privacy`; this module finds the files and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from gecolumn.check import ExitCode
+from gecolumn.commands import located, run
+from gecolumn.messages import label, pick_language
+from gecolumn.photo_privacy import (
+    ATTACHMENT_SUFFIXES,
+    PHOTO_SUFFIXES,
+    PhotoUnreadable,
+    StripRefused,
+    carried_words,
+    file_problem,
+    strip_private_data,
+)
+from gecolumn.problems import Problem, Severity
+from gecolumn.sources import scan_sources
+
+DEFAULT_FOLDERS = ("posts", "docs")
+_CHECKED = PHOTO_SUFFIXES | ATTACHMENT_SUFFIXES
+
+
+def main(argv: list[str] | None = None) -> int:
+    """List the photos that carry a position or a serial (exit 1 if any), or strip them with ``--strip``."""
+    parser = argparse.ArgumentParser(
+        prog="photos",
+        description="Tìm và xoá vị trí GPS, số sê-ri máy ảnh trong ảnh gốc (find and remove GPS and serials from photos).",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="tệp hoặc thư mục (mặc định: posts/ và docs/)")
+    parser.add_argument("--strip", action="store_true", help="xoá thông tin đó ngay trong tệp, không làm giảm chất lượng ảnh")
+    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo (default: vi; en when LANG=en*)")
+    return run("photos", parser, _photos, argv)
+
+
+def _photos(args: argparse.Namespace) -> int:
+    lang = pick_language(args.lang)
+    carriers = stripped = failed = 0
+    for path, name in _files(args.paths or [folder for folder in DEFAULT_FOLDERS if os.path.isdir(folder)]):
+        if isinstance(path, Problem):
+            print(located(path, lang), file=sys.stderr)
+            failed += 1
+            continue
+        problem = file_problem(path, name)
+        if problem is None:
+            continue
+        if not problem.is_error or problem.code == "image_unreadable":
+            print(located(problem, lang), file=sys.stderr)
+            failed += problem.is_error
+            continue
+        carriers += 1
+        if not args.strip:
+            print(located(problem, lang))
+            continue
+        outcome = _strip(path, name)
+        print(located(outcome, lang), file=sys.stdout if outcome.severity is Severity.INFO else sys.stderr)
+        failed += outcome.is_error
+        stripped += not outcome.is_error
+    if args.strip:
+        if stripped or not carriers:
+            print(label("photos_stripped", lang, count=stripped) if stripped else label("photos_clean", lang))
+        return ExitCode.INVALID if failed else ExitCode.OK
+    print(label("photos_found", lang, count=carriers) if carriers else label("photos_clean", lang))
+    return ExitCode.INVALID if failed else ExitCode.MISSING if carriers else ExitCode.OK
+
+
+def _strip(path: Path, name: str) -> Problem:
+    """What stripping one file did, as the line to print."""
+    try:
+        stripped = strip_private_data(path)
+    except StripRefused as refused:
+        return Problem(name, "photo_strip_refused", params={"format": refused.format_name})
+    except PhotoUnreadable as exc:
+        return Problem(name, "image_unreadable", params={"problem": exc.reason})
+    vi, en = carried_words(stripped.carried)
+    turned = stripped.orientation is not None
+    params = {
+        "carried_vi": vi or "thông tin kèm ảnh",
+        "carried_en": en or "the metadata",
+        "removed": ", ".join(stripped.removed).replace("trailer", "trailer (ảnh phụ/video sau ảnh chính)"),
+        "kept_vi": "; giữ lại hướng xoay để ảnh vẫn đứng đúng chiều" if turned else "",
+        "kept_en": "; its orientation is kept so it still stands upright" if turned else "",
+    }
+    return Problem(name, "photo_stripped", params=params, severity=Severity.INFO)
+
+
+def _files(paths: list[str]) -> Iterator[tuple[Path | Problem, str]]:
+    """(path, how to name it) of each photo or attachment under ``paths``; a symlink or a missing path as a problem."""
+    for given in paths:
+        shown = given.replace(os.sep, "/")
+        try:
+            mode = os.lstat(given).st_mode
+        except OSError as exc:
+            yield Problem(shown, "unreadable_file", params={"problem": exc.strerror or str(exc)}), shown
+            continue
+        if stat.S_ISLNK(mode):
+            yield Problem(shown, "symlink_refused"), shown
+        elif stat.S_ISDIR(mode):
+            found = scan_sources(given, shown.rstrip("/") + "/")
+            for asset in found.assets:
+                if Path(asset).suffix.lower() in _CHECKED:
+                    yield Path(given) / found.disk_names.get(asset, asset), shown.rstrip("/") + "/" + asset
+        elif stat.S_ISREG(mode):
+            yield Path(given), shown
+        else:
+            yield Problem(shown, "not_regular_file"), shown

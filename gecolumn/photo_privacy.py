@@ -1,0 +1,802 @@
+"""Photos at rest: what a photo in the repository tells about where it was taken and with which camera, and taking it out.
+
+The site publishes re-encoded copies without metadata (:mod:`gecolumn.images`), but the
+originals under ``posts/`` are in the repository, and a public repository serves them as they
+are: a phone photo's EXIF holds the school's GPS position and the phone's serial number.
+
+- :func:`find_private_data` reads only the metadata (no pixel is decoded: the check runs it
+  on every photo) of a JPEG, PNG, WebP, GIF, HEIC or AVIF file, or of the photos inside a
+  .docx/.pptx/.xlsx/.odt/.odp/.ods attachment;
+- :func:`strip_private_data` removes that metadata in place, without re-encoding a JPEG, PNG
+  or WebP (the compressed image data stays byte for byte);
+- :func:`upright_without_metadata` makes an imported photo what a post should start from:
+  upright and bare.
+
+The format is decided from the bytes, never from the name, and Pillow is only ever given an
+explicit list of formats: a PostScript file named ``anh.jpg`` never reaches Ghostscript.
+
+    >>> find_private_data("tests/fixtures/anh-gps-xoay.jpg")
+    ('location', 'serial')
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import os
+import re
+import stat
+import struct
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from gecolumn.posts import Corpus
+from gecolumn.problems import Problem, Severity
+from gecolumn.sources import MAX_ASSET_BYTES, scan_sources
+
+
+class Carried(enum.StrEnum):
+    """Something a photo carries that can identify a place or a device."""
+
+    LOCATION = "location"
+    """GPS coordinates: the EXIF GPS IFD, or XMP ``exif:GPSLatitude``/``GPSLongitude``."""
+    SERIAL = "serial"
+    """A camera body or lens serial number: EXIF 0xA431/0xA435, XMP ``aux:SerialNumber`` and kin."""
+
+
+class PhotoUnreadable(ValueError):
+    """The file is not a photo of a known format, or its metadata is malformed or too large to read."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class StripRefused(ValueError):
+    """The format has no lossless way to remove its metadata here (HEIC, AVIF, GIF): the file is left as it is."""
+
+    def __init__(self, format_name: str):
+        super().__init__(format_name)
+        self.format_name = format_name
+
+
+@dataclass(frozen=True)
+class Stripped:
+    """What :func:`strip_private_data` found and took out of one file."""
+
+    carried: tuple[str, ...]
+    """The :class:`Carried` values the file held before."""
+    removed: tuple[str, ...]
+    """The metadata blocks removed (``EXIF``, ``XMP``, ``IPTC``, ``COM``, ``APP12``, ``tEXt``, ``trailer`` …); empty: untouched."""
+    orientation: int | None = None
+    """The EXIF orientation written back (alone) so the photo still shows upright; ``None`` when there was none to keep."""
+
+
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".heic", ".heif"})
+ATTACHMENT_SUFFIXES = frozenset({".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods"})
+MEDIA_FOLDERS = ("word/media/", "ppt/media/", "xl/media/", "Pictures/")
+"""Where Office and OpenDocument files keep their pictures."""
+MAX_SEGMENTS = 2000
+"""Metadata blocks (JPEG segments, PNG or RIFF chunks) read before a file is called malformed."""
+MAX_TEXT_BYTES = 8_000_000
+"""What one compressed PNG text chunk may inflate to."""
+MAX_IFD_ENTRIES = 1000
+
+_PILLOW_FORMATS = {"GIF": ["GIF"], "HEIF": ["HEIF"], "AVIF": ["AVIF"]}
+_JPEG_KEPT_APP = {0xE0: b"JFIF\0", 0xE2: b"ICC_PROFILE\0", 0xEE: b"Adobe"}
+"""APPn segments that describe how to show the pixels (JFIF density, colour profile, Adobe's colour transform)."""
+_PNG_DROPPED = frozenset({b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"})
+_XMP_LOCATION = re.compile(rb"GPS(?:Latitude|Longitude)\s*(?:=\s*[\"'][^\"']|>\s*[^<\s])")
+_XMP_SERIAL = re.compile(rb":(?:Body|Lens)?SerialNumber\s*(?:=\s*[\"'][^\"']|>\s*[^<\s])")
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1")
+_AVIF_BRANDS = (b"avif", b"avis")
+
+
+# --- what a file carries -----------------------------------------------------------------------
+
+
+def find_private_data(source: str | os.PathLike | bytes) -> tuple[str, ...]:
+    """The :class:`Carried` values a photo (or the photos inside an attachment) holds; raises :class:`PhotoUnreadable`."""
+    carried, _ = _inspect(source)
+    return carried
+
+
+def find_in_attachment(source: str | os.PathLike | bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each picture inside an Office/OpenDocument file that carries something, with what it carries."""
+    _, parts = _inspect(source)
+    return parts
+
+
+def _inspect(source: str | os.PathLike | bytes) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    try:
+        if isinstance(source, (bytes, bytearray)):
+            if len(source) > MAX_ASSET_BYTES:
+                raise PhotoUnreadable("quá 25 MB / over 25 MB")
+            return _inspect_stream(io.BytesIO(source), len(source), nested=False)
+        with _open_regular(source) as handle:
+            return _inspect_stream(handle, os.fstat(handle.fileno()).st_size, nested=False)
+    except PhotoUnreadable:
+        raise
+    except OSError as exc:
+        raise PhotoUnreadable(exc.strerror or type(exc).__name__) from None
+    except (ValueError, IndexError, KeyError, EOFError, struct.error, zlib.error, zipfile.BadZipFile) as exc:
+        raise PhotoUnreadable(_short(exc)) from None
+
+
+def _inspect_stream(handle: BinaryIO, size: int, nested: bool):
+    head = handle.read(32)
+    kind = _format_of(head)
+    handle.seek(0)
+    if kind == "ZIP" and not nested:
+        parts = _attachment_parts(handle)
+        return _union(carried for _, carried in parts), parts
+    if kind is None or kind == "ZIP":
+        raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(head)}")
+    return _judge(_metadata_blocks(kind, handle, size)), ()
+
+
+def _format_of(head: bytes) -> str | None:
+    """The format named by a file's first bytes, among those this module reads."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "GIF"
+    if head[4:8] == b"ftyp":
+        brands = [head[8:12]] + [head[i : i + 4] for i in range(16, min(len(head), 32), 4)]
+        if any(brand in _AVIF_BRANDS for brand in brands):
+            return "AVIF"
+        if any(brand in _HEIF_BRANDS for brand in brands):
+            return "HEIF"
+    if head.startswith(b"PK\x03\x04"):
+        return "ZIP"
+    return None
+
+
+def _describe(head: bytes) -> str:
+    if head.lstrip()[:2] == b"%!" or head.startswith(b"\xc5\xd0\xd3\xc6"):
+        return "PostScript"
+    if head.lstrip()[:5] == b"%PDF-":
+        return "PDF"
+    printable = head[:12].decode("ascii", "replace")
+    return re.sub(r"[^\x20-\x7e]", "?", printable) or "tệp rỗng / empty"
+
+
+def _judge(blocks: Iterable[tuple[str, bytes]]) -> tuple[str, ...]:
+    found: set[str] = set()
+    for kind, data in blocks:
+        if kind == "exif":
+            found |= _exif_facts(data)[0]
+        elif kind == "xmp":
+            if _XMP_LOCATION.search(data):
+                found.add(Carried.LOCATION)
+            if _XMP_SERIAL.search(data):
+                found.add(Carried.SERIAL)
+    return tuple(sorted(str(value) for value in found))
+
+
+def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(sorted({value for group in groups for value in group}))
+
+
+def _metadata_blocks(kind: str, handle: BinaryIO, size: int) -> Iterator[tuple[str, bytes]]:
+    """``("exif", tiff)`` and ``("xmp", text)`` blocks of a file, read without decoding a pixel."""
+    if kind == "JPEG":
+        for marker, payload in _jpeg_headers(handle):
+            if marker == 0xE1:
+                yield from _app1_block(payload)
+    elif kind == "PNG":
+        for chunk_type, data in _png_chunks(handle, wanted=_PNG_DROPPED):
+            yield from _png_block(chunk_type, data)
+    elif kind == "WEBP":
+        for fourcc, data in _riff_chunks(handle, size, wanted={b"EXIF", b"XMP "}):
+            yield ("exif" if fourcc == b"EXIF" else "xmp", data)
+    else:
+        yield from _pillow_blocks(kind, handle)
+
+
+def _app1_block(payload: bytes) -> Iterator[tuple[str, bytes]]:
+    if payload.startswith(b"Exif\0"):
+        yield "exif", payload[6:]
+    elif payload.startswith((b"http://ns.adobe.com/xap/1.0/\0", b"http://ns.adobe.com/xmp/extension/\0")):
+        yield "xmp", payload
+
+
+def _png_block(chunk_type: bytes, data: bytes) -> Iterator[tuple[str, bytes]]:
+    if chunk_type == b"eXIf":
+        yield "exif", data
+        return
+    if chunk_type not in (b"tEXt", b"zTXt", b"iTXt"):
+        return
+    keyword, _, rest = data.partition(b"\0")
+    if chunk_type == b"zTXt":
+        text = _inflate(rest[1:])
+    elif chunk_type == b"iTXt":
+        compressed, rest = rest[:1] == b"\1", rest[2:]
+        _language, _, rest = rest.partition(b"\0")
+        _translated, _, text = rest.partition(b"\0")
+        text = _inflate(text) if compressed else text
+    else:
+        text = rest
+    if keyword.startswith(b"Raw profile type "):  # ImageMagick: "\nexif\n   1234\n4578696600…" in hex
+        lines = text.split(b"\n")
+        raw = bytes.fromhex(b"".join(lines[3:]).decode("ascii", "replace")) if len(lines) > 3 else b""
+        yield ("exif", raw) if raw.startswith((b"Exif\0", b"II*\0", b"MM\0*")) else ("xmp", raw)
+    else:
+        yield "xmp", text  # XML:com.adobe.xmp, or any text that spells out a position
+
+
+def _inflate(data: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    text = inflater.decompress(data, MAX_TEXT_BYTES)
+    if inflater.unconsumed_tail:
+        raise PhotoUnreadable(f"khối chữ quá lớn / text chunk over {MAX_TEXT_BYTES // 1_000_000} MB")
+    return text
+
+
+def _pillow_blocks(kind: str, handle: BinaryIO) -> Iterator[tuple[str, bytes]]:
+    # Opening reads the container's headers, not the pixels (load() is never called).
+    from PIL import Image
+
+    if kind == "HEIF":
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    try:
+        with Image.open(handle, formats=_PILLOW_FORMATS[kind]) as image:
+            info = dict(image.info)
+    except Exception as exc:  # a plugin on a malformed file may raise anything: the file is at fault
+        raise PhotoUnreadable(_short(exc)) from None
+    exif, xmp = info.get("exif"), info.get("xmp")
+    if isinstance(exif, (bytes, bytearray)) and exif:
+        yield "exif", bytes(exif)
+    if xmp:
+        yield "xmp", xmp.encode("utf-8", "replace") if isinstance(xmp, str) else bytes(xmp)
+
+
+def _attachment_parts(handle: BinaryIO) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The pictures of an Office/OpenDocument zip that carry something; sizes are judged before anything is inflated."""
+    from gecolumn.docx_import import DocxRefused, _refuse_zip_bomb  # imported on use: the check rarely meets one
+
+    with zipfile.ZipFile(handle) as archive:
+        parts = archive.infolist()
+        try:
+            _refuse_zip_bomb(parts, "")
+        except DocxRefused as refused:
+            raise PhotoUnreadable(f"tệp nén bất thường / zip bomb ({refused.problem.params['size']})") from None
+        found = []
+        for part in parts:
+            if not part.filename.startswith(MEDIA_FOLDERS) or part.is_dir() or part.file_size > MAX_ASSET_BYTES:
+                continue
+            with archive.open(part) as member:  # a seekable stream: a JPEG's headers are read, not its pixels
+                try:
+                    carried, _ = _inspect_stream(member, part.file_size, nested=True)
+                except PhotoUnreadable:
+                    continue  # a drawing (.emf, .wmf, .svg) or a broken picture: nothing this module reads
+            if carried:
+                found.append((part.filename, carried))
+    return tuple(found)
+
+
+# --- container walkers: headers only, bounded -------------------------------------------------------
+
+
+def _read_exactly(handle: BinaryIO, count: int) -> bytes:
+    data = handle.read(count)
+    if len(data) != count:
+        raise PhotoUnreadable("tệp bị cắt cụt / truncated")
+    return data
+
+
+def _jpeg_headers(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """(marker, payload) of every APPn and COM segment before the first scan."""
+    _read_exactly(handle, 2)
+    for _ in range(MAX_SEGMENTS):
+        marker = _next_marker(handle)
+        if marker in (0xDA, 0xD9):  # start of scan, end of image: no metadata after this point is read
+            return
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7:
+            continue
+        (length,) = struct.unpack(">H", _read_exactly(handle, 2))
+        if length < 2:
+            raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+        if 0xE0 <= marker <= 0xEF or marker == 0xFE:
+            yield marker, _read_exactly(handle, length - 2)
+        else:
+            handle.seek(length - 2, os.SEEK_CUR)
+    raise PhotoUnreadable("quá nhiều đoạn JPEG / too many JPEG segments")
+
+
+def _next_marker(handle: BinaryIO) -> int:
+    byte = _read_exactly(handle, 1)
+    if byte != b"\xff":
+        raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+    while byte == b"\xff":  # fill bytes
+        byte = _read_exactly(handle, 1)
+    return byte[0]
+
+
+def _png_chunks(handle: BinaryIO, wanted: frozenset[bytes]) -> Iterator[tuple[bytes, bytes]]:
+    """(type, data) of the chunks named in ``wanted``; the others (the pixels, IDAT) are skipped over."""
+    _read_exactly(handle, 8)
+    for _ in range(MAX_SEGMENTS * 50):  # a PNG may split its pixels into many IDAT chunks
+        length, chunk_type = struct.unpack(">I4s", _read_exactly(handle, 8))
+        if length > MAX_ASSET_BYTES:
+            raise PhotoUnreadable("khối PNG hỏng / bad PNG chunk")
+        if chunk_type in wanted:
+            yield chunk_type, _read_exactly(handle, length)
+            handle.seek(4, os.SEEK_CUR)
+        else:
+            handle.seek(length + 4, os.SEEK_CUR)
+        if chunk_type == b"IEND":
+            return
+    raise PhotoUnreadable("quá nhiều khối PNG / too many PNG chunks")
+
+
+def _riff_chunks(handle: BinaryIO, size: int, wanted: set[bytes]) -> Iterator[tuple[bytes, bytes]]:
+    header = _read_exactly(handle, 12)
+    end = min(size, 8 + struct.unpack("<I", header[4:8])[0])
+    position = 12
+    for _ in range(MAX_SEGMENTS):
+        if position + 8 > end:
+            return
+        fourcc, length = struct.unpack("<4sI", _read_exactly(handle, 8))
+        if position + 8 + length > end:
+            raise PhotoUnreadable("khối WebP hỏng / bad WebP chunk")
+        if fourcc in wanted:
+            yield fourcc, _read_exactly(handle, length)
+            handle.seek(length & 1, os.SEEK_CUR)
+        else:
+            handle.seek(length + (length & 1), os.SEEK_CUR)
+        position += 8 + length + (length & 1)
+    raise PhotoUnreadable("quá nhiều khối WebP / too many WebP chunks")
+
+
+def _exif_facts(data: bytes) -> tuple[set[str], int | None]:
+    """What an EXIF block (TIFF structure) carries, and its orientation."""
+    if data.startswith(b"Exif\0"):
+        data = data[6:]
+    order = {b"II*\0": "<", b"MM\0*": ">"}.get(data[:4])
+    if order is None:
+        raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+    found: set[str] = set()
+    ifd0 = _ifd(data, order, struct.unpack(order + "I", data[4:8])[0])
+    orientation = None
+    if 0x0112 in ifd0 and ifd0[0x0112][0] == 3:
+        orientation = struct.unpack(order + "H", ifd0[0x0112][2][:2])[0]
+    if 0x8825 in ifd0:
+        try:
+            gps = _ifd(data, order, _pointer(ifd0[0x8825], order))
+        except PhotoUnreadable:
+            gps = {2: (0, 1, b"")}  # a GPS pointer to nowhere: another reader may still find a position
+        if any(tag in gps and gps[tag][1] > 0 for tag in (2, 4)):
+            found.add(Carried.LOCATION)
+    tags = dict(ifd0)
+    if 0x8769 in ifd0:
+        try:
+            tags.update(_ifd(data, order, _pointer(ifd0[0x8769], order)))
+        except PhotoUnreadable:
+            pass  # a broken Exif IFD: whatever it held, no reader finds a serial number in it
+    if any(tag in tags and tags[tag][1] > 1 for tag in (0xA431, 0xA435)):  # ASCII, more than its NUL
+        found.add(Carried.SERIAL)
+    return found, orientation
+
+
+def _pointer(entry: tuple[int, int, bytes], order: str) -> int:
+    return struct.unpack(order + "I", entry[2])[0]
+
+
+def _ifd(data: bytes, order: str, offset: int) -> dict[int, tuple[int, int, bytes]]:
+    """tag → (type, count, the 4-byte value field) of one image file directory."""
+    if offset < 8 or offset + 2 > len(data):
+        raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+    (count,) = struct.unpack(order + "H", data[offset : offset + 2])
+    if count > MAX_IFD_ENTRIES or offset + 2 + 12 * count > len(data):
+        raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+    entries = {}
+    for n in range(count):
+        start = offset + 2 + 12 * n
+        tag, kind, values = struct.unpack(order + "HHI", data[start : start + 8])
+        entries[tag] = (kind, values, data[start + 8 : start + 12])
+    return entries
+
+
+# --- taking it out --------------------------------------------------------------------------------
+
+
+def strip_private_data(path: str | os.PathLike) -> Stripped:
+    """Remove a photo's metadata in place, losslessly (JPEG, PNG, WebP, and the pictures of an attachment).
+
+    Keeps what shows the pixels right (JFIF, ICC profile, Adobe colour transform) and, alone in
+    a minimal EXIF, an orientation other than 1, so the photo still stands upright. Writes a
+    temporary file beside it and replaces the original at once; a file that needs no change is
+    not written. Raises :class:`PhotoUnreadable` or :class:`StripRefused`.
+    """
+    try:
+        with _open_regular(path) as handle:
+            data = handle.read(MAX_ASSET_BYTES + 1)
+            mode = stat.S_IMODE(os.fstat(handle.fileno()).st_mode)
+    except OSError as exc:
+        raise PhotoUnreadable(exc.strerror or type(exc).__name__) from None
+    if len(data) > MAX_ASSET_BYTES:
+        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+    try:
+        carried = find_private_data(data)
+    except PhotoUnreadable:
+        carried = ()  # its metadata is malformed: all the more reason to take it out, if the container can be walked
+    try:
+        new, removed, orientation = _stripped_bytes(data)
+    except (ValueError, IndexError, struct.error, zlib.error, zipfile.BadZipFile) as exc:
+        if isinstance(exc, (PhotoUnreadable, StripRefused)):
+            raise
+        raise PhotoUnreadable(_short(exc)) from None
+    if new != data:
+        _replace(Path(path), new, mode)
+    return Stripped(carried, removed, orientation)
+
+
+def _stripped_bytes(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
+    kind = _format_of(data[:32])
+    if kind == "JPEG":
+        return _strip_jpeg(data)
+    if kind == "PNG":
+        return _strip_png(data)
+    if kind == "WEBP":
+        return _strip_webp(data)
+    if kind == "ZIP":
+        return _strip_attachment(data)
+    if kind in _PILLOW_FORMATS:
+        # No lossless rewrite is written for these: re-encoding a staff member's original in
+        # place would lose quality (and a HEIC's depth and HDR data) without asking.
+        if not _judge(_metadata_blocks(kind, io.BytesIO(data), len(data))):
+            return data, (), None
+        raise StripRefused(kind)
+    raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(data[:32])}")
+
+
+def _strip_jpeg(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
+    removed: list[str] = []
+    kept: list[bytes] = []
+    orientation = None
+    position = 2
+    for _ in range(MAX_SEGMENTS):
+        start, marker, position = _jpeg_segment(data, position)
+        if marker == 0xDA:
+            break
+        if marker == 0xD9:
+            raise PhotoUnreadable("ảnh không có dữ liệu / no image data")
+        payload = data[start + 4 : position]
+        if 0xE0 <= marker <= 0xEF or marker == 0xFE:
+            if marker in _JPEG_KEPT_APP and payload.startswith(_JPEG_KEPT_APP[marker]):
+                kept.append(data[start:position])
+                continue
+            if marker == 0xE1 and payload.startswith(b"Exif\0") and orientation is None:
+                orientation = _orientation_of(payload)
+            removed.append(_jpeg_block_name(marker, payload))
+        else:
+            kept.append(data[start:position])
+    else:
+        raise PhotoUnreadable("quá nhiều đoạn JPEG / too many JPEG segments")
+    end = _end_of_image(data, start)
+    if end < len(data):
+        removed.append("trailer")  # a second picture or a phone's motion video, with metadata of its own
+    if not removed:
+        return data, (), None
+    if orientation not in (None, 1):
+        tiff = _orientation_tiff(orientation)
+        segment = b"\xff\xe1" + struct.pack(">H", len(tiff) + 8) + b"Exif\0\0" + tiff
+        after_jfif = 1 if kept and kept[0][4:9] == b"JFIF\0" else 0
+        kept.insert(after_jfif, segment)
+    else:
+        orientation = None
+    return b"\xff\xd8" + b"".join(kept) + data[start:end], tuple(dict.fromkeys(removed)), orientation
+
+
+def _jpeg_segment(data: bytes, position: int) -> tuple[int, int, int]:
+    """(start, marker, end) of the segment at ``position``, fill bytes skipped."""
+    if data[position : position + 1] != b"\xff":
+        raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+    while data[position + 1 : position + 2] == b"\xff":
+        position += 1
+    marker = data[position + 1]
+    if marker == 0x01 or 0xD0 <= marker <= 0xD9:
+        return position, marker, position + 2
+    (length,) = struct.unpack(">H", data[position + 2 : position + 4])
+    if length < 2 or position + 2 + length > len(data):
+        raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+    return position, marker, position + 2 + length
+
+
+def _end_of_image(data: bytes, position: int) -> int:
+    """Where the image that starts its scans at ``position`` ends (after EOI); the whole file when it is cut short."""
+    while True:
+        start, marker, position = _jpeg_segment(data, position)
+        if marker == 0xD9:
+            return position
+        if marker != 0xDA:
+            continue
+        # Entropy-coded data: an 0xFF in it is followed by 0x00 (stuffing) or a restart marker.
+        while True:
+            found = data.find(b"\xff", position)
+            if found < 0 or found + 1 >= len(data):
+                return len(data)
+            following = data[found + 1]
+            if following == 0 or 0xD0 <= following <= 0xD7:
+                position = found + 2
+            elif following == 0xFF:
+                position = found + 1
+            else:
+                position = found
+                break
+
+
+def _jpeg_block_name(marker: int, payload: bytes) -> str:
+    if marker == 0xFE:
+        return "COM"
+    if marker == 0xE1:
+        return "EXIF" if payload.startswith(b"Exif\0") else "XMP" if payload.startswith(b"http://ns.adobe.com/") else "APP1"
+    if marker == 0xED:
+        return "IPTC"
+    return f"APP{marker - 0xE0}"
+
+
+def _strip_png(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
+    removed: list[str] = []
+    kept: list[bytes] = [data[:8]]
+    orientation = None
+    position = 8
+    for _ in range(MAX_SEGMENTS * 50):
+        length, chunk_type = struct.unpack(">I4s", data[position : position + 8])
+        end = position + 12 + length
+        if end > len(data):
+            raise PhotoUnreadable("khối PNG hỏng / bad PNG chunk")
+        if chunk_type in _PNG_DROPPED:
+            if chunk_type == b"eXIf" and orientation is None:
+                orientation = _orientation_of(data[position + 8 : end - 4])
+            removed.append(chunk_type.decode("ascii"))
+        else:
+            if chunk_type == b"IDAT" and orientation not in (None, 1) and not any(c[4:8] == b"eXIf" for c in kept):
+                kept.append(_png_chunk(b"eXIf", _orientation_tiff(orientation)))  # eXIf belongs before the pixels
+            kept.append(data[position:end])
+        position = end
+        if chunk_type == b"IEND":
+            break
+    else:
+        raise PhotoUnreadable("quá nhiều khối PNG / too many PNG chunks")
+    if position < len(data):
+        removed.append("trailer")
+    if not removed:
+        return data, (), None
+    return b"".join(kept), tuple(dict.fromkeys(removed)), orientation if orientation not in (None, 1) else None
+
+
+def _png_chunk(chunk_type: bytes, payload: bytes) -> bytes:
+    body = chunk_type + payload
+    return struct.pack(">I", len(payload)) + body + struct.pack(">I", zlib.crc32(body))
+
+
+def _strip_webp(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
+    end = min(len(data), 8 + struct.unpack("<I", data[4:8])[0])
+    removed: list[str] = []
+    chunks: list[bytearray] = []
+    orientation = None
+    position = 12
+    for _ in range(MAX_SEGMENTS):
+        if position + 8 > end:
+            break
+        fourcc, length = struct.unpack("<4sI", data[position : position + 8])
+        stop = position + 8 + length + (length & 1)
+        if position + 8 + length > end:
+            raise PhotoUnreadable("khối WebP hỏng / bad WebP chunk")
+        if fourcc == b"EXIF":
+            orientation = _orientation_of(data[position + 8 : position + 8 + length])
+            removed.append("EXIF")
+        elif fourcc == b"XMP ":
+            removed.append("XMP")
+        else:
+            chunks.append(bytearray(data[position:stop]))
+        position = stop
+    else:
+        raise PhotoUnreadable("quá nhiều khối WebP / too many WebP chunks")
+    if len(data) > end:
+        removed.append("trailer")
+    if not removed:
+        return data, (), None
+    upright = orientation not in (None, 1)
+    if upright:
+        tiff = _orientation_tiff(orientation)
+        chunks.append(bytearray(b"EXIF" + struct.pack("<I", len(tiff)) + tiff))
+    for chunk in chunks:
+        if chunk[:4] == b"VP8X":  # flags: 0x08 EXIF, 0x04 XMP
+            chunk[8] = (chunk[8] & ~0x0C) | (0x08 if upright else 0)
+    body = b"WEBP" + b"".join(chunks)
+    return b"RIFF" + struct.pack("<I", len(body)) + body, tuple(removed), orientation if upright else None
+
+
+def _strip_attachment(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
+    """The attachment with each of its pictures stripped; every other part is copied as it was."""
+    parts = {name for name, _ in _attachment_parts(io.BytesIO(data))}
+    if not parts:
+        return data, (), None
+    removed: list[str] = []
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(output, "w") as rewritten:
+        for part in archive.infolist():  # in order: an OpenDocument's "mimetype" stays first and stored
+            content = archive.read(part)
+            if part.filename in parts:
+                try:
+                    content, blocks, _ = _stripped_bytes(content)
+                except StripRefused as refused:
+                    raise StripRefused(f"{refused.format_name} ({part.filename})") from None
+                removed.extend(f"{part.filename}: {block}" for block in blocks)
+            rewritten.writestr(part, content)
+    return output.getvalue(), tuple(removed), None
+
+
+def _orientation_of(exif: bytes) -> int | None:
+    try:
+        return _exif_facts(exif)[1]
+    except (PhotoUnreadable, struct.error):
+        return None  # a malformed EXIF is dropped whole, and with it a turn no viewer could read either
+
+
+def _orientation_tiff(orientation: int) -> bytes:
+    """A TIFF structure holding one tag, Orientation: what a viewer needs to show the photo upright."""
+    return b"MM\0*\0\0\0\x08" + struct.pack(">HHHIHHI", 1, 0x0112, 3, 1, orientation, 0, 0)
+
+
+# --- files: regular ones only, replaced at once ----------------------------------------------------------
+
+
+def _open_regular(path: str | os.PathLike) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file and not a symlink (``O_NOFOLLOW`` where there is one)."""
+    if stat.S_ISLNK(os.lstat(path).st_mode):
+        raise PhotoUnreadable("liên kết tượng trưng / symlink")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)  # O_NONBLOCK: a FIFO put in its place must not hang the open
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise PhotoUnreadable("không phải tệp thông thường / not a regular file")
+    if status.st_size > MAX_ASSET_BYTES:
+        os.close(descriptor)
+        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+    return os.fdopen(descriptor, "rb")
+
+
+def _replace(path: Path, data: bytes, mode: int) -> None:
+    # A crash or a full disk midway must leave the original, never half a photo.
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".gecolumn-", suffix=path.suffix, delete=False) as handle:
+        try:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.chmod(handle.name, mode)
+        except BaseException:
+            os.unlink(handle.name)
+            raise
+    if stat.S_ISLNK(os.lstat(path).st_mode):  # swapped for a link meanwhile: replace nothing it points at
+        os.unlink(handle.name)
+        raise PhotoUnreadable("liên kết tượng trưng / symlink")
+    os.replace(handle.name, path)
+
+
+def _short(exc: BaseException) -> str:
+    return (str(exc) or type(exc).__name__).splitlines()[0][:120]
+
+
+# --- importing a photo into a post ------------------------------------------------------------------------
+
+
+def upright_without_metadata(data: bytes) -> tuple[bytes, str]:
+    """A photo as a new post should hold it: upright and without EXIF/XMP/GPS; returns its bytes and extension.
+
+    A photo already upright loses its metadata losslessly; a sideways one (EXIF orientation
+    other than 1) is turned by re-encoding at high quality, since only turned pixels stand
+    upright everywhere once the metadata is gone. A HEIC becomes a JPEG, as the site
+    publishes it. Raises :class:`PhotoUnreadable`.
+    """
+    kind = _format_of(data[:32])
+    extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "HEIF": "jpg", "AVIF": "avif"}.get(kind or "")
+    if extension is None:
+        raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(data[:32])}")
+    orientation = None
+    if kind in ("JPEG", "PNG", "WEBP"):
+        exif = [block for kind_, block in _metadata_blocks(kind, io.BytesIO(data), len(data)) if kind_ == "exif"]
+        orientation = _orientation_of(exif[0]) if exif else None
+        if orientation in (None, 1):
+            return _stripped_bytes(data)[0], extension
+    elif kind in ("GIF", "AVIF") and not find_private_data(data):
+        return data, extension
+    return _reencoded(data, kind), extension
+
+
+def _reencoded(data: bytes, kind: str) -> bytes:
+    from PIL import Image, ImageOps
+
+    from gecolumn.images import MAX_PIXELS  # registers the HEIC opener
+
+    target = {"HEIF": "JPEG", "AVIF": "AVIF"}.get(kind, kind)
+    try:
+        with Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS.get(kind, [kind])) as image:
+            if image.width * image.height > MAX_PIXELS:
+                raise PhotoUnreadable(f"quá lớn / too large: {image.width}×{image.height}")
+            if kind == "GIF":  # every frame of an animation, and no metadata
+                buffer = io.BytesIO()
+                image.save(buffer, "GIF", save_all=True)
+                return buffer.getvalue()
+            upright = ImageOps.exif_transpose(image)
+            upright.load()
+    except PhotoUnreadable:
+        raise
+    except Exception as exc:  # a decoder on a malformed file may raise anything
+        raise PhotoUnreadable(_short(exc)) from None
+    if target == "JPEG" and upright.mode not in ("RGB", "L"):
+        upright = upright.convert("RGB")
+    # No exif=, xmp= or pnginfo= is passed: Pillow then writes no metadata. The colour profile stays.
+    options: dict = {"icc_profile": upright.info["icc_profile"]} if upright.info.get("icc_profile") else {}
+    options.update({"JPEG": {"quality": 95, "subsampling": 0}, "WEBP": {"quality": 95}, "AVIF": {"quality": 90}}.get(target, {}))
+    buffer = io.BytesIO()
+    upright.save(buffer, target, **options)
+    return buffer.getvalue()
+
+
+# --- the column -------------------------------------------------------------------------------------------
+
+
+def column_problems(corpus: Corpus, docs_dir: str | os.PathLike | None = None) -> tuple[Problem, ...]:
+    """Every photo and attachment of ``corpus`` and under ``docs_dir`` that carries a position or a serial, as ERRORs.
+
+    The posts' files are those :func:`gecolumn.posts.load_posts` found; ``docs_dir`` is walked
+    the same way (:func:`gecolumn.sources.scan_sources`: no symlink is followed, and what it
+    refuses the build reports). A photo whose metadata cannot be read is an
+    ``image_unreadable`` ERROR: the build would not publish it either.
+    """
+    folders = [(Path(corpus.root), corpus.prefix, corpus.assets, corpus.disk_names)]
+    if docs_dir is not None:
+        found = scan_sources(docs_dir, "docs/")
+        folders.append((Path(docs_dir), "docs/", found.assets, found.disk_names))
+    problems: list[Problem] = []
+    for folder, prefix, assets, disk_names in folders:
+        for asset in assets:
+            problem = file_problem(folder / disk_names.get(asset, asset), prefix + asset)
+            if problem is not None:
+                problems.append(problem)
+    return tuple(problems)
+
+
+def file_problem(path: Path, label: str) -> Problem | None:
+    """The problem one file gives, if it is a photo or an attachment that carries something or cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in PHOTO_SUFFIXES and suffix not in ATTACHMENT_SUFFIXES:
+        return None
+    try:
+        carried, parts = _inspect(path)
+    except PhotoUnreadable as exc:
+        if suffix in ATTACHMENT_SUFFIXES:
+            # A damaged attachment is published as it is (its reader's problem); only say it was not looked into.
+            return Problem(label, "attachment_unchecked", params={"problem": exc.reason}, severity=Severity.WARNING)
+        return Problem(label, "image_unreadable", params={"problem": exc.reason})
+    if not carried:
+        return None
+    vi, en = carried_words(carried)
+    params = {"file": label, "carried_vi": vi, "carried_en": en}
+    if parts:
+        params["parts"] = ", ".join(name for name, _ in parts)
+        return Problem(label, "attachment_has_location", params=params)
+    return Problem(label, "photo_has_location", params=params)
+
+
+def carried_words(carried: Iterable[str]) -> tuple[str, str]:
+    """What is carried, in Vietnamese and in English: ``("vị trí GPS, số sê-ri máy ảnh", "GPS position, camera serial number")``."""
+    words = {Carried.LOCATION: ("vị trí GPS", "GPS position"), Carried.SERIAL: ("số sê-ri máy ảnh", "camera serial number")}
+    chosen = [words[Carried(value)] for value in carried]
+    return ", ".join(vi for vi, _ in chosen), ", ".join(en for _, en in chosen)
