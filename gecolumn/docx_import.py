@@ -10,7 +10,8 @@ files named ``anh-1.jpg``, ``anh-2.png``… next to the post. Whatever does not 
 in :attr:`ImportedDocument.dropped`: nothing the author wrote is lost silently.
 
 A file that is not a .docx (Word 97–2003, a PDF, a password-protected or corrupt file, a zip
-bomb, a file too large) raises :class:`DocxRefused` before anything is converted.
+bomb, a file too large) raises :class:`DocxRefused` before anything is converted; so does a part
+declaring a DTD, whose entities XML readers would expand.
 
 >>> document = import_docx("tests/fixtures/bai-viet-8-3.docx")
 >>> document.title, [image.name for image in document.images]
@@ -21,8 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,6 +54,9 @@ MAX_IMAGE_BYTES = 25 * 1024 * 1024
 
 IMAGE_TYPES = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png", b"GIF87a": "gif", b"GIF89a": "gif"}
 """Magic bytes of the photo types a browser shows, by what the file really is (not what the .docx says)."""
+
+DTD_MARKS = tuple(mark.encode(encoding) for mark in ("<!doctype", "<!entity") for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+"""How a DTD starts, in every encoding expat reads, lower-cased: Word never writes one, a billion-laughs file must."""
 
 LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 """Links that still lead somewhere once the text is a web page (as :mod:`gecolumn.sanitize` allows)."""
@@ -169,9 +175,9 @@ def import_docx(path: str | Path, image_prefix: str = "anh") -> ImportedDocument
         raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": _short(exc)})) from exc
     tree = BeautifulSoup(result.value, "html.parser")
     body_title, link_drops = _tidy(tree, where)
-    markdown = _Markdown().convert_soup(tree)
+    markdown = _tidy_text(_Markdown().convert_soup(tree))
     dropped = _unique([*_from_messages(result.messages, where), *images.dropped, *link_drops, *silent])
-    return ImportedDocument(body_title or core_title, _tidy_text(markdown), tuple(images.kept), dropped)
+    return ImportedDocument(body_title or core_title, markdown, tuple(images.kept), dropped)
 
 
 # --- refusing what is not a .docx ---------------------------------------------------------------
@@ -203,9 +209,36 @@ def _read_docx_bytes(path: Path, where: str) -> bytes:
             if "word/document.xml" not in names:
                 problem = "không có phần word/document.xml (tệp nén khác, không phải văn bản Word)"
                 raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": problem}))
-    except zipfile.BadZipFile as exc:
+            _refuse_damaged_parts_and_dtds(archive, where)
+    except _DAMAGED_PART as exc:
         raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": _short(exc)})) from exc
     return data
+
+
+_DAMAGED_PART = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError, RuntimeError)
+"""What zipfile raises for a damaged part (a checksum, a cut stream) or one packed in a way it cannot unpack."""
+_CHUNK = 1024 * 1024
+
+
+def _refuse_damaged_parts_and_dtds(archive: zipfile.ZipFile, where: str) -> None:
+    """Read every part once, whole and in bounded chunks, before any is parsed: a damaged part or a DTD refuses the file.
+
+    Every part, not only those named ``.xml``: which part is the document, its styles or its
+    numbering is said by the relationships, and mammoth follows them to any name. A photo cannot
+    be XML, so it is only read to the end, where zipfile checks its checksum.
+    """
+    overlap = max(len(mark) for mark in DTD_MARKS) - 1
+    for part in archive.infolist():
+        with archive.open(part) as stream:
+            chunk = stream.read(_CHUNK)
+            photo = chunk.startswith(tuple(IMAGE_TYPES)) or (chunk[:4] == b"RIFF" and chunk[8:12] == b"WEBP")
+            seen = b""
+            while chunk:
+                if not photo:
+                    seen = seen[-overlap:] + chunk.lower()
+                    if any(mark in seen for mark in DTD_MARKS):
+                        raise DocxRefused(Problem(where, Code.DOCX_DOCTYPE, params={"part": part.filename}))
+                chunk = stream.read(_CHUNK)
 
 
 def _refuse_zip_bomb(parts: list[zipfile.ZipInfo], where: str) -> None:

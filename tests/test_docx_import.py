@@ -34,9 +34,15 @@ def as_html(text: str) -> BeautifulSoup:
     return BeautifulSoup(markdown.markdown(text, extensions=["toc", "tables", "fenced_code"]), "html.parser")
 
 
-def variant(tmp_path: Path, name: str, document_xml=None, rels=None, media: dict | None = None) -> Path:
-    """The real document with one part changed, as a careless or hostile editor could leave it."""
+def variant(
+    tmp_path: Path, name: str, document_xml=None, rels=None, media: dict | None = None, parts: dict | None = None
+) -> Path:
+    """The real document with one part changed, as a careless or hostile editor could leave it.
+
+    ``parts`` maps a part's name to a function of its bytes; a name the document lacks is added (from ``b""``).
+    """
     target = tmp_path / name
+    parts = dict(parts or {})
     with zipfile.ZipFile(DOCX) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
             data = source.read(info)
@@ -46,7 +52,11 @@ def variant(tmp_path: Path, name: str, document_xml=None, rels=None, media: dict
                 data = rels(data.decode()).encode()
             elif media and info.filename in media:
                 data = media[info.filename]
+            if info.filename in parts:
+                data = parts.pop(info.filename)(data)
             out.writestr(info, data)
+        for added, make in parts.items():
+            out.writestr(added, make(b""))
     return target
 
 
@@ -278,6 +288,113 @@ def test_a_docx_over_50_mb_is_refused_before_it_is_read(tmp_path):
     with pytest.raises(DocxRefused) as refused:
         import_docx(huge)
     assert refused.value.problem.code is Code.DOCX_TOO_LARGE and refused.value.problem.params["limit"] == "50.0 MB"
+
+
+# --- hostile Word files ----------------------------------------------------------------------------
+
+LAUGHS = (
+    '<!DOCTYPE w:document [<!ENTITY ha "ha">'
+    '<!ENTITY ha2 "&ha;&ha;&ha;&ha;&ha;&ha;&ha;&ha;&ha;&ha;">'
+    '<!ENTITY ha3 "&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;">]>'
+)
+"""A billion laughs, three levels deep instead of ten: 1,000 "ha" where the text says ``&ha3;``."""
+
+XML_PARTS = [name for name in zipfile.ZipFile(DOCX).namelist() if not name.startswith("word/media/")]
+
+
+def with_dtd(form: str):
+    """A part's bytes with a DTD declared the way ``form`` names, the XML still well-formed."""
+
+    def declare(data: bytes) -> bytes:
+        declaration, _, rest = data.partition(b"?>") if data.startswith(b"<?xml") else (b"", b"", data)
+        head = declaration + b"?>" if declaration else b""
+        if form == "declared":
+            return head + LAUGHS.encode() + rest
+        if form == "lower-case":
+            return head + b'<!doctype w [<!entity ha "ha">]>' + rest
+        if form == "after-bom-and-comment":
+            return b"\xef\xbb\xbf" + head + b"\n<!-- Word 2016 -->\n" + LAUGHS.encode() + rest
+        if form == "external":
+            return head + b'<!DOCTYPE w SYSTEM "file:///etc/passwd">' + rest
+        if form == "utf-16":
+            text = (head.replace(b"UTF-8", b"UTF-16") + LAUGHS.encode() + rest).decode()
+            return text.encode("utf-16")  # with its byte order mark, as expat reads it
+        raise AssertionError(form)
+
+    return declare
+
+
+DTD_CASES = [(part, "declared") for part in XML_PARTS] + [
+    (part, form)
+    for part in ("word/document.xml", "word/styles.xml")
+    for form in ("lower-case", "after-bom-and-comment", "external", "utf-16")
+]
+
+
+@pytest.mark.parametrize(("part", "form"), DTD_CASES)
+def test_a_dtd_in_any_part_of_a_docx_is_refused_before_the_part_is_parsed(part, form, tmp_path):
+    hostile = variant(tmp_path, "dtd.docx", parts={part: with_dtd(form)})
+    with pytest.raises(DocxRefused) as refused:
+        import_docx(hostile)
+    assert refused.value.problem.code is Code.DOCX_DOCTYPE and refused.value.problem.params == {"part": part}
+
+
+def test_a_dtd_in_a_part_named_like_a_photo_is_refused_too(tmp_path):
+    # Which part is the styles, the numbering… is said by the relationships, not by its name.
+    hidden = variant(
+        tmp_path,
+        "dtd-media.docx",
+        parts={"word/media/styles.xml": lambda _: b'<?xml version="1.0"?>' + LAUGHS.encode() + b"<w:styles/>"},
+    )
+    with pytest.raises(DocxRefused) as refused:
+        import_docx(hidden)
+    assert refused.value.problem.code is Code.DOCX_DOCTYPE and refused.value.problem.params == {"part": "word/media/styles.xml"}
+
+
+def test_new_post_refuses_a_word_file_whose_text_expands_entities_and_writes_nothing(make_site, tmp_path):
+    def laughing(xml: str) -> str:
+        return xml.replace("?>", "?>" + LAUGHS, 1).replace("vui tươi", "&ha3;", 1)
+
+    site = make_site(COLUMN)
+    hostile = variant(tmp_path, "cuoi.docx", document_xml=laughing)
+    result = run("new_post.py", "--from", str(hostile), "--date", "07/03/2025", cwd=site.root)
+    assert result.returncode == 2, result.stderr
+    assert f"{hostile}: LỖI: tệp .docx này có phần word/document.xml chứa khai báo DTD" in result.stderr
+    assert "Lưu thành" in result.stderr and "Traceback" not in result.stderr
+    assert list(site.posts.rglob("*")) == []
+
+
+def with_bad_crc(tmp_path: Path, part: str) -> Path:
+    """The real document with one byte of ``part`` changed after it was zipped, as a bad disk or download leaves it."""
+    target = tmp_path / "hong.docx"
+    with zipfile.ZipFile(DOCX) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            method = zipfile.ZIP_STORED if info.filename == part else zipfile.ZIP_DEFLATED
+            out.writestr(info.filename, source.read(info), compress_type=method)
+    with zipfile.ZipFile(target) as archive:
+        info = archive.getinfo(part)
+    data = bytearray(target.read_bytes())
+    local = info.header_offset
+    start = (
+        local
+        + 30
+        + int.from_bytes(data[local + 26 : local + 28], "little")
+        + int.from_bytes(data[local + 28 : local + 30], "little")
+    )
+    data[start + info.compress_size // 2] ^= 0x01  # stored, not deflated: the zip still opens, only the checksum tells
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize("part", ["docProps/core.xml", "word/document.xml", "word/styles.xml", "word/media/image1.jpeg"])
+def test_new_post_says_a_docx_with_a_damaged_part_is_damaged_not_a_bug(part, make_site, tmp_path):
+    site = make_site(COLUMN)
+    damaged = with_bad_crc(tmp_path, part)
+    result = run("new_post.py", "--from", str(damaged), "--date", "07/03/2025", cwd=site.root)
+    assert result.returncode == 2
+    assert f"{damaged}: LỖI: tệp bị hỏng hoặc không phải văn bản Word (Bad CRC-32 for file '{part}')" in result.stderr
+    assert "lỗi ngoài dự kiến" not in result.stderr and "Traceback" not in result.stderr
+    assert list(site.posts.rglob("*")) == []
 
 
 # --- through the command ---------------------------------------------------------------------------
