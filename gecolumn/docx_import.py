@@ -11,7 +11,7 @@ in :attr:`ImportedDocument.dropped`: nothing the author wrote is lost silently.
 
 A file that is not a .docx (Word 97–2003, a PDF, a password-protected or corrupt file, a zip
 bomb, a file too large) raises :class:`DocxRefused` before anything is converted; so does a part
-declaring a DTD, whose entities XML readers would expand.
+declaring a DTD, whose entities XML readers would expand, and a text longer than a post can be.
 
 >>> document = import_docx("tests/fixtures/bai-viet-8-3.docx")
 >>> document.title, [image.name for image in document.images]
@@ -40,6 +40,7 @@ from markdownify import MarkdownConverter
 
 from gecolumn.codes import Code
 from gecolumn.problems import Problem, Severity
+from gecolumn.sources import MAX_POST_BYTES, megabytes
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 """A post with its photos, saved as .docx, is a few MB; past this it is a mistake (a video inside?)."""
@@ -176,6 +177,11 @@ def import_docx(path: str | Path, image_prefix: str = "anh") -> ImportedDocument
     tree = BeautifulSoup(result.value, "html.parser")
     body_title, link_drops = _tidy(tree, where)
     markdown = _tidy_text(_Markdown().convert_soup(tree))
+    size = len(markdown.encode("utf-8"))
+    if size > MAX_POST_BYTES:  # the check would refuse the post anyway: say so before writing it
+        raise DocxRefused(
+            Problem(where, Code.DOCX_TOO_LONG, params={"size": megabytes(size), "limit": megabytes(MAX_POST_BYTES)})
+        )
     dropped = _unique([*_from_messages(result.messages, where), *images.dropped, *link_drops, *silent])
     return ImportedDocument(body_title or core_title, markdown, tuple(images.kept), dropped)
 

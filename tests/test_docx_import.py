@@ -364,6 +364,19 @@ def test_new_post_refuses_a_word_file_whose_text_expands_entities_and_writes_not
     assert list(site.posts.rglob("*")) == []
 
 
+def test_new_post_refuses_a_word_file_whose_text_is_longer_than_a_post_and_writes_nothing(make_site, tmp_path):
+    paragraph = '<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
+    pages = "".join(
+        paragraph.format(f"Đoạn {n}: bình đẳng giới bắt đầu từ gia đình, số {n * 7919 % 10007}.") for n in range(20_000)
+    )
+    site = make_site(COLUMN)
+    long = variant(tmp_path, "dai.docx", document_xml=lambda xml: xml.replace("<w:sectPr", pages + "<w:sectPr", 1))
+    result = run("new_post.py", "--from", str(long), "--date", "07/03/2025", cwd=site.root)
+    assert result.returncode == 2, result.stderr
+    assert f"{long}: LỖI: chữ chuyển từ tệp Word dài" in result.stderr and "quá giới hạn một bài (1.0 MB)" in result.stderr
+    assert list(site.posts.rglob("*")) == []
+
+
 def with_bad_crc(tmp_path: Path, part: str) -> Path:
     """The real document with one byte of ``part`` changed after it was zipped, as a bad disk or download leaves it."""
     target = tmp_path / "hong.docx"
