@@ -36,7 +36,7 @@ from xml.etree import ElementTree
 import mammoth
 import mammoth.html
 from bs4 import BeautifulSoup, NavigableString, Tag
-from markdownify import MarkdownConverter
+from markdownify import MarkdownConverter, chomp
 
 from gecolumn.codes import Code
 from gecolumn.problems import Problem, Severity
@@ -122,7 +122,8 @@ _SILENT_DROPS = {
 
 _EQUATIONS = ("officeDocument/2006/math}oMath", "officeDocument/2006/math}oMathPara")
 _BREAK = "\ue000"  # a line break the author meant (one, inside a paragraph): two trailing spaces once the text is tidy
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u00ad": None, "\u200b": None})
+# A line feed inside a run is a space in Word; in Markdown it would start a line (a heading, a list).
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u00ad": None, "\u200b": None, "\n": " ", "\r": " "})
 
 
 class ImportedImage(NamedTuple):
@@ -453,6 +454,7 @@ def _tidy_links(tree: BeautifulSoup, where: str) -> list[Problem]:
     for link in tree.find_all("a"):
         href = (link.get("href") or "").strip()
         if href.lower().startswith(LINK_SCHEMES):
+            link["href"] = href
             continue
         if href and not href.startswith("#"):
             dropped.append(_info(where, Code.DOCX_DROPPED_LINK, url=href, text=" ".join(link.get_text(" ").split())))
@@ -516,9 +518,20 @@ def _text_after(node: Tag, block: Tag) -> bool:
 
 # --- writing Markdown -----------------------------------------------------------------------------
 
-_LINE_START = re.compile(r"^(\s*)(?:(?P<mark>[-+#>])|(?P<number>\d{1,9})(?P<dot>[.)])(?=\s|$))")
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_MARKUP = str.maketrans(
+    {"\\": r"\\", "`": r"\`", "*": r"\*", "_": r"\_", "[": r"\[", "]": r"\]", "|": r"\|", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
+"""Every character that opens markup anywhere in a line, escaped wherever it stands.
+
+Each text node is escaped alone, and Word splits text into runs anywhere: a rule that looks at
+what follows (``<`` before a letter) misses ``<`` ending one run and ``script>`` starting the
+next. So none does. ``<``, ``>`` and ``&`` are entities (Python-Markdown has no backslash escape
+for them); with ``[`` and ``]`` escaped, no ``!``, ``(`` or ``)`` can make a link or an image;
+``|`` is escaped everywhere, as a table can start mid-paragraph after a line break.
+"""
+_LINE_START = re.compile(r"^(\s*)(?:(?P<mark>[-+#])|(?P<number>\d{1,9})(?P<dot>[.)])(?=\s|$)|(?P<underline>[=~]))")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+_UNSAFE_IN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f\"'()<>\[\]\\`{|}]")
 
 
 class _Markdown(MarkdownConverter):
@@ -540,15 +553,18 @@ class _Markdown(MarkdownConverter):
         """Word's text stays text: what Markdown or HTML would read as markup is escaped."""
         if not text or "_noformat" in parent_tags:
             return text
-        text = super().escape(text, parent_tags).replace("`", r"\`")
-        text = _TAG_START.sub("&lt;", _ENTITY.sub("&amp;", text))
-        text = _LINE_START.sub(_escape_line_start, text)
-        if "td" in parent_tags or "th" in parent_tags:
-            text = text.replace("|", r"\|")
+        text = _LINE_START.sub(_escape_line_start, text.translate(_MARKUP))
+        if parent_tags.intersection(_HEADINGS):  # "C#" would lose its "#" as a closing mark
+            text = text.replace("#", r"\#")
         return text
 
+    def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """Always ``[text](address)``: never markdownify's ``<address>`` shortcut, never a title."""
+        prefix, suffix, text = chomp(text)
+        return f"{prefix}[{text}]({_link_address(el.get('href', ''))}){suffix}" if text else ""
+
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        alt = " ".join(el.get("alt", "").split()).replace("\\", "\\\\").replace("[", r"\[").replace("]", r"\]")
+        alt = " ".join(el.get("alt", "").split()).translate(_MARKUP)
         return f"![{alt}]({el.get('src', '')})"
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -567,10 +583,18 @@ class _Markdown(MarkdownConverter):
 
 
 def _escape_line_start(match: re.Match) -> str:
-    """``- ``, ``+ ``, ``#``, ``>`` or ``1.`` where a line may start: Word's text, not a list, heading or quote."""
+    """``-``, ``+``, ``#``, ``1.``, ``=`` or ``~`` where a line may start: Word's text, not a list, heading or fence."""
     if match["mark"]:
         return f"{match[1]}\\{match['mark']}"
+    if match["underline"]:  # no backslash escape in Python-Markdown: an entity
+        return f"{match[1]}&#{ord(match['underline'])};"
     return f"{match[1]}{match['number']}\\{match['dot']}"
+
+
+def _link_address(href: str) -> str:
+    """A web address as a Markdown link's target: what could end or split ``(…)`` is percent-encoded, an entity stays text."""
+    encoded = _UNSAFE_IN_ADDRESS.sub(lambda found: "".join(f"%{byte:02X}" for byte in found[0].encode()), href)
+    return _ENTITY.sub("&amp;", encoded)
 
 
 def _tidy_text(markdown: str) -> str:

@@ -1,11 +1,13 @@
 """Importing a post from Word: real documents saved by LibreOffice (tests/fixtures/README.md), read by import_docx and by new_post --from."""
 
+import html
 import io
 import os
 import pty
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import pytest
@@ -217,6 +219,102 @@ def test_text_that_looks_like_markup_stays_text(tmp_path):
     assert page.find("h2", string=typed) is not None  # not "1." as a list, "<b>" as HTML, "*" as emphasis
     assert page.find("p", string=typed) is not None
     assert page.find("td", string="- 9 | 10") is not None  # a "|" in a cell does not split it
+
+
+BREAK = object()
+"""A line break (Shift+Enter) between two runs."""
+BOOKMARK = object()
+"""A bookmark between two runs (Word adds hidden ``_Hlk…`` ones when text is copied or linked): nothing to see."""
+
+HIDDEN_IN_RUNS = [
+    # Each paragraph as Word stores it: runs of text, every other one bold, so that no run alone looks like markup.
+    ["Xem video <ifr", "ame src=https://evil.example/x></iframe> nhé"],
+    ["Chú ý <", "script>alert(1)</script>"],
+    ["Xem <", BOOKMARK, "iframe src=https://www.youtube.com/embed/x></iframe>"],
+    ["Mã &", BOOKMARK, "lt;b&gt; không đậm"],
+    ["Ảnh <", "img src=https://track.example/p.gif>"],
+    ["Bấm !", "[vào đây](https://phish.example/dang-nhap)"],
+    ["Bấm [vào đây]", "(https://phish.example/dang-nhap)"],
+    ["Mã &", "lt;script&gt; còn nguyên"],
+    ["Địa chỉ <", "https://phish.example/dang-nhap>"],
+    ["Chéo \\", "*không nghiêng*"],
+    ["Dấu `", "huyền` và ``x``"],
+    ["Dòng một\n# Tiêu đề giả\n- mục giả"],  # a line feed inside a run: Word shows a space
+    ["Tiêu đề giả", BREAK, "==="],
+    ["Cột | Giá", BREAK, ":-- | --", BREAK, "a | b"],
+    ["~~~", BREAK, "<b>không đậm</b>", BREAK, "~~~"],
+]
+
+WEB_TARGETS = {
+    "bài có ngoặc": "https://vi.wikipedia.org/wiki/Bình_đẳng_giới_(khái_niệm)",
+    "ngoặc đóng sớm": "https://ok.example/a) [x](https://phish.example/dang-nhap",
+    "dấu cách và ngoặc kép": 'https://ok.example/a b "tiêu đề"',
+    "thẻ trong địa chỉ": "https://ok.example/?q=<img src=x>&p=1",
+    "thực thể trong địa chỉ": "https://ok.example/?a=1&lt;script&gt;",
+    "https://ok.example/a>b": "https://ok.example/a>b",  # text and address alike: markdownify's <…> shortcut
+    "thư": "mailto:lan@truong.edu.vn?subject=Bình đẳng giới",
+}
+ALT = "Cô và trò lớp 8A tặng hoa chúc mừng các cô giáo"
+HIDDEN_IN_ALT = "Cô `và` trò](https://phish.example) <script>alert(1)</script> & *hoa*"
+
+OTHER_TARGETS = {
+    "tệp trên máy": "file:///C:/Users/Lan/tai-lieu.docx",
+    "mã": "javascript:alert(1)",
+    "trang dữ liệu": "data:text/html,<script>alert(1)</script>",
+    "vb": "vbscript:msgbox(1)",
+}
+
+
+def hidden_markup(tmp_path: Path) -> Path:
+    """The real document with paragraphs whose runs and links, put together, would read as HTML or Markdown."""
+
+    def runs(parts: list) -> str:
+        xml = ""
+        for number, part in enumerate(parts):
+            if part is BREAK:
+                xml += "<w:r><w:br/></w:r>"
+                continue
+            if part is BOOKMARK:
+                xml += f'<w:bookmarkStart w:id="{90 + number}" w:name="_Hlk{90 + number}"/><w:bookmarkEnd w:id="{90 + number}"/>'
+                continue
+            bold = "<w:rPr><w:b/></w:rPr>" if number % 2 else ""
+            xml += f'<w:r>{bold}<w:t xml:space="preserve">{html.escape(part, quote=False)}</w:t></w:r>'
+        return xml
+
+    targets = {**WEB_TARGETS, **OTHER_TARGETS}
+    paragraphs = "".join(f"<w:p>{runs(parts)}</w:p>" for parts in HIDDEN_IN_RUNS)
+    links = "".join(f'<w:p><w:hyperlink r:id="rIdHidden{n}">{runs([text])}</w:hyperlink></w:p>' for n, text in enumerate(targets))
+    relationships = "".join(
+        f'<Relationship Id="rIdHidden{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
+        f'Target="{html.escape(target)}" TargetMode="External"/>'
+        for n, target in enumerate(targets.values())
+    )
+    return variant(
+        tmp_path,
+        "an-ma.docx",
+        document_xml=lambda xml: xml.replace("<w:sectPr", paragraphs + links + "<w:sectPr", 1).replace(
+            ALT, html.escape(HIDDEN_IN_ALT)
+        ),
+        rels=lambda xml: xml.replace("</Relationships>", relationships + "</Relationships>"),
+    )
+
+
+def test_markup_split_across_runs_or_hidden_in_a_link_reaches_the_page_as_the_text_word_shows(tmp_path):
+    document = import_docx(hidden_markup(tmp_path))
+    page = as_html(document.markdown)
+    assert page.find_all(["iframe", "script", "pre", "code", "h1"]) == [], document.markdown
+    assert [image["src"] for image in page.find_all("img")] == ["anh-1.jpg", "anh-2.png"]  # Word's two photos, no more
+    assert page.find("img")["alt"] == HIDDEN_IN_ALT
+    assert len(page.find_all("table")) == 1 and len(page.find_all(["ul", "ol"])) == 4  # the document's own
+    shown = {" ".join(paragraph.get_text().split()) for paragraph in page.find_all("p")}
+    for parts in HIDDEN_IN_RUNS:
+        word = "".join(" " if part is BREAK else "" if part is BOOKMARK else part for part in parts)
+        assert " ".join(word.split()) in shown, parts
+    links = [(link.get_text(), unquote(link["href"])) for link in page.find_all("a")]
+    assert links[1:] == [(text, unquote(target)) for text, target in WEB_TARGETS.items()]  # [0]: the document's own
+    assert set(OTHER_TARGETS) <= shown  # the words of a link that leads nowhere on the web stay, as text
+    dropped = {p.params["url"] for p in document.dropped if p.code is Code.DOCX_DROPPED_LINK}
+    assert dropped == set(OTHER_TARGETS.values())
 
 
 # --- what is refused -------------------------------------------------------------------------------
