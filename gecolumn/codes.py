@@ -177,6 +177,10 @@ class Code(enum.StrEnum):
     """The .docx would unpack to far more than any document (a zip bomb): refused before unpacking."""
     DOCX_TOO_LARGE = "docx_too_large"
     """The .docx is larger than a post with its photos can be."""
+    DOCX_DOCTYPE = "docx_doctype"
+    """A part of the .docx declares a DTD (``<!DOCTYPE``): Word never writes one, and its entities can expand to gigabytes."""
+    DOCX_TOO_LONG = "docx_too_long"
+    """The text converted from the .docx is longer than a post can be (1 MB)."""
 
     # --- importing a Word document: what did not come along (INFO)
     DOCX_DROPPED_STYLE = "docx_dropped_style"

@@ -10,7 +10,8 @@ files named ``anh-1.jpg``, ``anh-2.png``… next to the post. Whatever does not 
 in :attr:`ImportedDocument.dropped`: nothing the author wrote is lost silently.
 
 A file that is not a .docx (Word 97–2003, a PDF, a password-protected or corrupt file, a zip
-bomb, a file too large) raises :class:`DocxRefused` before anything is converted.
+bomb, a file too large) raises :class:`DocxRefused` before anything is converted; so does a part
+declaring a DTD, whose entities XML readers would expand, and a text longer than a post can be.
 
 >>> document = import_docx("tests/fixtures/bai-viet-8-3.docx")
 >>> document.title, [image.name for image in document.images]
@@ -21,8 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,10 +36,11 @@ from xml.etree import ElementTree
 import mammoth
 import mammoth.html
 from bs4 import BeautifulSoup, NavigableString, Tag
-from markdownify import MarkdownConverter
+from markdownify import MarkdownConverter, chomp
 
 from gecolumn.codes import Code
 from gecolumn.problems import Problem, Severity
+from gecolumn.sources import MAX_POST_BYTES, megabytes
 
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 """A post with its photos, saved as .docx, is a few MB; past this it is a mistake (a video inside?)."""
@@ -51,6 +55,9 @@ MAX_IMAGE_BYTES = 25 * 1024 * 1024
 
 IMAGE_TYPES = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png", b"GIF87a": "gif", b"GIF89a": "gif"}
 """Magic bytes of the photo types a browser shows, by what the file really is (not what the .docx says)."""
+
+DTD_MARKS = tuple(mark.encode(encoding) for mark in ("<!doctype", "<!entity") for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+"""How a DTD starts, in every encoding expat reads, lower-cased: Word never writes one, a billion-laughs file must."""
 
 LINK_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 """Links that still lead somewhere once the text is a web page (as :mod:`gecolumn.sanitize` allows)."""
@@ -115,7 +122,8 @@ _SILENT_DROPS = {
 
 _EQUATIONS = ("officeDocument/2006/math}oMath", "officeDocument/2006/math}oMathPara")
 _BREAK = "\ue000"  # a line break the author meant (one, inside a paragraph): two trailing spaces once the text is tidy
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u00ad": None, "\u200b": None})
+# A line feed inside a run is a space in Word; in Markdown it would start a line (a heading, a list).
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u00ad": None, "\u200b": None, "\n": " ", "\r": " "})
 
 
 class ImportedImage(NamedTuple):
@@ -169,9 +177,14 @@ def import_docx(path: str | Path, image_prefix: str = "anh") -> ImportedDocument
         raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": _short(exc)})) from exc
     tree = BeautifulSoup(result.value, "html.parser")
     body_title, link_drops = _tidy(tree, where)
-    markdown = _Markdown().convert_soup(tree)
+    markdown = _tidy_text(_Markdown().convert_soup(tree))
+    size = len(markdown.encode("utf-8"))
+    if size > MAX_POST_BYTES:  # the check would refuse the post anyway: say so before writing it
+        raise DocxRefused(
+            Problem(where, Code.DOCX_TOO_LONG, params={"size": megabytes(size), "limit": megabytes(MAX_POST_BYTES)})
+        )
     dropped = _unique([*_from_messages(result.messages, where), *images.dropped, *link_drops, *silent])
-    return ImportedDocument(body_title or core_title, _tidy_text(markdown), tuple(images.kept), dropped)
+    return ImportedDocument(body_title or core_title, markdown, tuple(images.kept), dropped)
 
 
 # --- refusing what is not a .docx ---------------------------------------------------------------
@@ -203,9 +216,36 @@ def _read_docx_bytes(path: Path, where: str) -> bytes:
             if "word/document.xml" not in names:
                 problem = "không có phần word/document.xml (tệp nén khác, không phải văn bản Word)"
                 raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": problem}))
-    except zipfile.BadZipFile as exc:
+            _refuse_damaged_parts_and_dtds(archive, where)
+    except _DAMAGED_PART as exc:
         raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": _short(exc)})) from exc
     return data
+
+
+_DAMAGED_PART = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError, RuntimeError)
+"""What zipfile raises for a damaged part (a checksum, a cut stream) or one packed in a way it cannot unpack."""
+_CHUNK = 1024 * 1024
+
+
+def _refuse_damaged_parts_and_dtds(archive: zipfile.ZipFile, where: str) -> None:
+    """Read every part once, whole and in bounded chunks, before any is parsed: a damaged part or a DTD refuses the file.
+
+    Every part, not only those named ``.xml``: which part is the document, its styles or its
+    numbering is said by the relationships, and mammoth follows them to any name. A photo cannot
+    be XML, so it is only read to the end, where zipfile checks its checksum.
+    """
+    overlap = max(len(mark) for mark in DTD_MARKS) - 1
+    for part in archive.infolist():
+        with archive.open(part) as stream:
+            chunk = stream.read(_CHUNK)
+            photo = chunk.startswith(tuple(IMAGE_TYPES)) or (chunk[:4] == b"RIFF" and chunk[8:12] == b"WEBP")
+            seen = b""
+            while chunk:
+                if not photo:
+                    seen = seen[-overlap:] + chunk.lower()
+                    if any(mark in seen for mark in DTD_MARKS):
+                        raise DocxRefused(Problem(where, Code.DOCX_DOCTYPE, params={"part": part.filename}))
+                chunk = stream.read(_CHUNK)
 
 
 def _refuse_zip_bomb(parts: list[zipfile.ZipInfo], where: str) -> None:
@@ -414,6 +454,7 @@ def _tidy_links(tree: BeautifulSoup, where: str) -> list[Problem]:
     for link in tree.find_all("a"):
         href = (link.get("href") or "").strip()
         if href.lower().startswith(LINK_SCHEMES):
+            link["href"] = href
             continue
         if href and not href.startswith("#"):
             dropped.append(_info(where, Code.DOCX_DROPPED_LINK, url=href, text=" ".join(link.get_text(" ").split())))
@@ -477,9 +518,20 @@ def _text_after(node: Tag, block: Tag) -> bool:
 
 # --- writing Markdown -----------------------------------------------------------------------------
 
-_LINE_START = re.compile(r"^(\s*)(?:(?P<mark>[-+#>])|(?P<number>\d{1,9})(?P<dot>[.)])(?=\s|$))")
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_MARKUP = str.maketrans(
+    {"\\": r"\\", "`": r"\`", "*": r"\*", "_": r"\_", "[": r"\[", "]": r"\]", "|": r"\|", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
+"""Every character that opens markup anywhere in a line, escaped wherever it stands.
+
+Each text node is escaped alone, and Word splits text into runs anywhere: a rule that looks at
+what follows (``<`` before a letter) misses ``<`` ending one run and ``script>`` starting the
+next. So none does. ``<``, ``>`` and ``&`` are entities (Python-Markdown has no backslash escape
+for them); with ``[`` and ``]`` escaped, no ``!``, ``(`` or ``)`` can make a link or an image;
+``|`` is escaped everywhere, as a table can start mid-paragraph after a line break.
+"""
+_LINE_START = re.compile(r"^(\s*)(?:(?P<mark>[-+#])|(?P<number>\d{1,9})(?P<dot>[.)])(?=\s|$)|(?P<underline>[=~]))")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+_UNSAFE_IN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f\"'()<>\[\]\\`{|}]")
 
 
 class _Markdown(MarkdownConverter):
@@ -501,15 +553,18 @@ class _Markdown(MarkdownConverter):
         """Word's text stays text: what Markdown or HTML would read as markup is escaped."""
         if not text or "_noformat" in parent_tags:
             return text
-        text = super().escape(text, parent_tags).replace("`", r"\`")
-        text = _TAG_START.sub("&lt;", _ENTITY.sub("&amp;", text))
-        text = _LINE_START.sub(_escape_line_start, text)
-        if "td" in parent_tags or "th" in parent_tags:
-            text = text.replace("|", r"\|")
+        text = _LINE_START.sub(_escape_line_start, text.translate(_MARKUP))
+        if parent_tags.intersection(_HEADINGS):  # "C#" would lose its "#" as a closing mark
+            text = text.replace("#", r"\#")
         return text
 
+    def convert_a(self, el: Tag, text: str, parent_tags: set[str]) -> str:
+        """Always ``[text](address)``: never markdownify's ``<address>`` shortcut, never a title."""
+        prefix, suffix, text = chomp(text)
+        return f"{prefix}[{text}]({_link_address(el.get('href', ''))}){suffix}" if text else ""
+
     def convert_img(self, el: Tag, text: str, parent_tags: set[str]) -> str:
-        alt = " ".join(el.get("alt", "").split()).replace("\\", "\\\\").replace("[", r"\[").replace("]", r"\]")
+        alt = " ".join(el.get("alt", "").split()).translate(_MARKUP)
         return f"![{alt}]({el.get('src', '')})"
 
     def convert_li(self, el: Tag, text: str, parent_tags: set[str]) -> str:
@@ -528,10 +583,18 @@ class _Markdown(MarkdownConverter):
 
 
 def _escape_line_start(match: re.Match) -> str:
-    """``- ``, ``+ ``, ``#``, ``>`` or ``1.`` where a line may start: Word's text, not a list, heading or quote."""
+    """``-``, ``+``, ``#``, ``1.``, ``=`` or ``~`` where a line may start: Word's text, not a list, heading or fence."""
     if match["mark"]:
         return f"{match[1]}\\{match['mark']}"
+    if match["underline"]:  # no backslash escape in Python-Markdown: an entity
+        return f"{match[1]}&#{ord(match['underline'])};"
     return f"{match[1]}{match['number']}\\{match['dot']}"
+
+
+def _link_address(href: str) -> str:
+    """A web address as a Markdown link's target: what could end or split ``(…)`` is percent-encoded, an entity stays text."""
+    encoded = _UNSAFE_IN_ADDRESS.sub(lambda found: "".join(f"%{byte:02X}" for byte in found[0].encode()), href)
+    return _ENTITY.sub("&amp;", encoded)
 
 
 def _tidy_text(markdown: str) -> str:

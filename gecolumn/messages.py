@@ -414,6 +414,24 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "the Word file is too large ({size}, at most {limit}). Fix: in Word select a picture, Picture Format > "
         "Compress Pictures, choose 'Web (150 ppi)' for all pictures, remove any video, save, and run again.",
     },
+    "docx_doctype": {
+        "vi": "tệp .docx này có phần {part} chứa khai báo DTD (<!DOCTYPE hoặc <!ENTITY): Word không bao giờ ghi như vậy, "
+        "và khai báo này có thể nở ra hàng gigabyte chữ làm treo máy, nên tệp không được mở. Cách sửa: nếu tệp của người "
+        "quen, mở bằng Word, chọn Tệp > Lưu thành… (Save As), kiểu 'Word Document (*.docx)', lưu với tên mới rồi chạy lại "
+        "lệnh với tệp mới; nếu không rõ nguồn gốc, xoá tệp.",
+        "en": "the part {part} of this .docx declares a DTD (<!DOCTYPE or <!ENTITY): Word never writes one, and it can "
+        "expand to gigabytes of text and hang the machine, so the file is not opened. Fix: if it comes from someone you "
+        "know, open it in Word, File > Save As…, type 'Word Document (*.docx)', save under a new name and run the command "
+        "again with the new file; otherwise delete it.",
+    },
+    "docx_too_long": {
+        "vi": "chữ chuyển từ tệp Word dài {size}, quá giới hạn một bài ({limit}). Cách sửa: một bài của chuyên mục chỉ vài "
+        "trang; tách tài liệu thành nhiều bài (mỗi bài một tệp Word), hoặc đặt tài liệu dài cạnh bài dưới dạng .pdf và "
+        "liên kết tới nó.",
+        "en": "the text converted from the Word file is {size}, over the limit for a post ({limit}). Fix: a column post is "
+        "a few pages; split the document into several posts (one Word file each), or put the long document next to the "
+        "post as a .pdf and link to it.",
+    },
     "docx_dropped_style": {
         "vi": "kiểu định dạng '{style}' trong tệp Word không được chuyển: chữ vẫn giữ nguyên, chỉ mất màu, cỡ chữ của "
         "kiểu đó. Cách sửa: xem lại đoạn đó trong bài; nếu là tiêu đề mục, dùng kiểu Heading 2 hoặc Heading 3 trong Word.",

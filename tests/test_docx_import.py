@@ -1,11 +1,13 @@
 """Importing a post from Word: real documents saved by LibreOffice (tests/fixtures/README.md), read by import_docx and by new_post --from."""
 
+import html
 import io
 import os
 import pty
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import pytest
@@ -34,9 +36,15 @@ def as_html(text: str) -> BeautifulSoup:
     return BeautifulSoup(markdown.markdown(text, extensions=["toc", "tables", "fenced_code"]), "html.parser")
 
 
-def variant(tmp_path: Path, name: str, document_xml=None, rels=None, media: dict | None = None) -> Path:
-    """The real document with one part changed, as a careless or hostile editor could leave it."""
+def variant(
+    tmp_path: Path, name: str, document_xml=None, rels=None, media: dict | None = None, parts: dict | None = None
+) -> Path:
+    """The real document with one part changed, as a careless or hostile editor could leave it.
+
+    ``parts`` maps a part's name to a function of its bytes; a name the document lacks is added (from ``b""``).
+    """
     target = tmp_path / name
+    parts = dict(parts or {})
     with zipfile.ZipFile(DOCX) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
             data = source.read(info)
@@ -46,7 +54,11 @@ def variant(tmp_path: Path, name: str, document_xml=None, rels=None, media: dict
                 data = rels(data.decode()).encode()
             elif media and info.filename in media:
                 data = media[info.filename]
+            if info.filename in parts:
+                data = parts.pop(info.filename)(data)
             out.writestr(info, data)
+        for added, make in parts.items():
+            out.writestr(added, make(b""))
     return target
 
 
@@ -209,6 +221,102 @@ def test_text_that_looks_like_markup_stays_text(tmp_path):
     assert page.find("td", string="- 9 | 10") is not None  # a "|" in a cell does not split it
 
 
+BREAK = object()
+"""A line break (Shift+Enter) between two runs."""
+BOOKMARK = object()
+"""A bookmark between two runs (Word adds hidden ``_Hlk…`` ones when text is copied or linked): nothing to see."""
+
+HIDDEN_IN_RUNS = [
+    # Each paragraph as Word stores it: runs of text, every other one bold, so that no run alone looks like markup.
+    ["Xem video <ifr", "ame src=https://evil.example/x></iframe> nhé"],
+    ["Chú ý <", "script>alert(1)</script>"],
+    ["Xem <", BOOKMARK, "iframe src=https://www.youtube.com/embed/x></iframe>"],
+    ["Mã &", BOOKMARK, "lt;b&gt; không đậm"],
+    ["Ảnh <", "img src=https://track.example/p.gif>"],
+    ["Bấm !", "[vào đây](https://phish.example/dang-nhap)"],
+    ["Bấm [vào đây]", "(https://phish.example/dang-nhap)"],
+    ["Mã &", "lt;script&gt; còn nguyên"],
+    ["Địa chỉ <", "https://phish.example/dang-nhap>"],
+    ["Chéo \\", "*không nghiêng*"],
+    ["Dấu `", "huyền` và ``x``"],
+    ["Dòng một\n# Tiêu đề giả\n- mục giả"],  # a line feed inside a run: Word shows a space
+    ["Tiêu đề giả", BREAK, "==="],
+    ["Cột | Giá", BREAK, ":-- | --", BREAK, "a | b"],
+    ["~~~", BREAK, "<b>không đậm</b>", BREAK, "~~~"],
+]
+
+WEB_TARGETS = {
+    "bài có ngoặc": "https://vi.wikipedia.org/wiki/Bình_đẳng_giới_(khái_niệm)",
+    "ngoặc đóng sớm": "https://ok.example/a) [x](https://phish.example/dang-nhap",
+    "dấu cách và ngoặc kép": 'https://ok.example/a b "tiêu đề"',
+    "thẻ trong địa chỉ": "https://ok.example/?q=<img src=x>&p=1",
+    "thực thể trong địa chỉ": "https://ok.example/?a=1&lt;script&gt;",
+    "https://ok.example/a>b": "https://ok.example/a>b",  # text and address alike: markdownify's <…> shortcut
+    "thư": "mailto:lan@truong.edu.vn?subject=Bình đẳng giới",
+}
+ALT = "Cô và trò lớp 8A tặng hoa chúc mừng các cô giáo"
+HIDDEN_IN_ALT = "Cô `và` trò](https://phish.example) <script>alert(1)</script> & *hoa*"
+
+OTHER_TARGETS = {
+    "tệp trên máy": "file:///C:/Users/Lan/tai-lieu.docx",
+    "mã": "javascript:alert(1)",
+    "trang dữ liệu": "data:text/html,<script>alert(1)</script>",
+    "vb": "vbscript:msgbox(1)",
+}
+
+
+def hidden_markup(tmp_path: Path) -> Path:
+    """The real document with paragraphs whose runs and links, put together, would read as HTML or Markdown."""
+
+    def runs(parts: list) -> str:
+        xml = ""
+        for number, part in enumerate(parts):
+            if part is BREAK:
+                xml += "<w:r><w:br/></w:r>"
+                continue
+            if part is BOOKMARK:
+                xml += f'<w:bookmarkStart w:id="{90 + number}" w:name="_Hlk{90 + number}"/><w:bookmarkEnd w:id="{90 + number}"/>'
+                continue
+            bold = "<w:rPr><w:b/></w:rPr>" if number % 2 else ""
+            xml += f'<w:r>{bold}<w:t xml:space="preserve">{html.escape(part, quote=False)}</w:t></w:r>'
+        return xml
+
+    targets = {**WEB_TARGETS, **OTHER_TARGETS}
+    paragraphs = "".join(f"<w:p>{runs(parts)}</w:p>" for parts in HIDDEN_IN_RUNS)
+    links = "".join(f'<w:p><w:hyperlink r:id="rIdHidden{n}">{runs([text])}</w:hyperlink></w:p>' for n, text in enumerate(targets))
+    relationships = "".join(
+        f'<Relationship Id="rIdHidden{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
+        f'Target="{html.escape(target)}" TargetMode="External"/>'
+        for n, target in enumerate(targets.values())
+    )
+    return variant(
+        tmp_path,
+        "an-ma.docx",
+        document_xml=lambda xml: xml.replace("<w:sectPr", paragraphs + links + "<w:sectPr", 1).replace(
+            ALT, html.escape(HIDDEN_IN_ALT)
+        ),
+        rels=lambda xml: xml.replace("</Relationships>", relationships + "</Relationships>"),
+    )
+
+
+def test_markup_split_across_runs_or_hidden_in_a_link_reaches_the_page_as_the_text_word_shows(tmp_path):
+    document = import_docx(hidden_markup(tmp_path))
+    page = as_html(document.markdown)
+    assert page.find_all(["iframe", "script", "pre", "code", "h1"]) == [], document.markdown
+    assert [image["src"] for image in page.find_all("img")] == ["anh-1.jpg", "anh-2.png"]  # Word's two photos, no more
+    assert page.find("img")["alt"] == HIDDEN_IN_ALT
+    assert len(page.find_all("table")) == 1 and len(page.find_all(["ul", "ol"])) == 4  # the document's own
+    shown = {" ".join(paragraph.get_text().split()) for paragraph in page.find_all("p")}
+    for parts in HIDDEN_IN_RUNS:
+        word = "".join(" " if part is BREAK else "" if part is BOOKMARK else part for part in parts)
+        assert " ".join(word.split()) in shown, parts
+    links = [(link.get_text(), unquote(link["href"])) for link in page.find_all("a")]
+    assert links[1:] == [(text, unquote(target)) for text, target in WEB_TARGETS.items()]  # [0]: the document's own
+    assert set(OTHER_TARGETS) <= shown  # the words of a link that leads nowhere on the web stay, as text
+    dropped = {p.params["url"] for p in document.dropped if p.code is Code.DOCX_DROPPED_LINK}
+    assert dropped == set(OTHER_TARGETS.values())
+
+
 # --- what is refused -------------------------------------------------------------------------------
 
 
@@ -278,6 +386,126 @@ def test_a_docx_over_50_mb_is_refused_before_it_is_read(tmp_path):
     with pytest.raises(DocxRefused) as refused:
         import_docx(huge)
     assert refused.value.problem.code is Code.DOCX_TOO_LARGE and refused.value.problem.params["limit"] == "50.0 MB"
+
+
+# --- hostile Word files ----------------------------------------------------------------------------
+
+LAUGHS = (
+    '<!DOCTYPE w:document [<!ENTITY ha "ha">'
+    '<!ENTITY ha2 "&ha;&ha;&ha;&ha;&ha;&ha;&ha;&ha;&ha;&ha;">'
+    '<!ENTITY ha3 "&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;&ha2;">]>'
+)
+"""A billion laughs, three levels deep instead of ten: 1,000 "ha" where the text says ``&ha3;``."""
+
+XML_PARTS = [name for name in zipfile.ZipFile(DOCX).namelist() if not name.startswith("word/media/")]
+
+
+def with_dtd(form: str):
+    """A part's bytes with a DTD declared the way ``form`` names, the XML still well-formed."""
+
+    def declare(data: bytes) -> bytes:
+        declaration, _, rest = data.partition(b"?>") if data.startswith(b"<?xml") else (b"", b"", data)
+        head = declaration + b"?>" if declaration else b""
+        if form == "declared":
+            return head + LAUGHS.encode() + rest
+        if form == "lower-case":
+            return head + b'<!doctype w [<!entity ha "ha">]>' + rest
+        if form == "after-bom-and-comment":
+            return b"\xef\xbb\xbf" + head + b"\n<!-- Word 2016 -->\n" + LAUGHS.encode() + rest
+        if form == "external":
+            return head + b'<!DOCTYPE w SYSTEM "file:///etc/passwd">' + rest
+        if form == "utf-16":
+            text = (head.replace(b"UTF-8", b"UTF-16") + LAUGHS.encode() + rest).decode()
+            return text.encode("utf-16")  # with its byte order mark, as expat reads it
+        raise AssertionError(form)
+
+    return declare
+
+
+DTD_CASES = [(part, "declared") for part in XML_PARTS] + [
+    (part, form)
+    for part in ("word/document.xml", "word/styles.xml")
+    for form in ("lower-case", "after-bom-and-comment", "external", "utf-16")
+]
+
+
+@pytest.mark.parametrize(("part", "form"), DTD_CASES)
+def test_a_dtd_in_any_part_of_a_docx_is_refused_before_the_part_is_parsed(part, form, tmp_path):
+    hostile = variant(tmp_path, "dtd.docx", parts={part: with_dtd(form)})
+    with pytest.raises(DocxRefused) as refused:
+        import_docx(hostile)
+    assert refused.value.problem.code is Code.DOCX_DOCTYPE and refused.value.problem.params == {"part": part}
+
+
+def test_a_dtd_in_a_part_named_like_a_photo_is_refused_too(tmp_path):
+    # Which part is the styles, the numbering… is said by the relationships, not by its name.
+    hidden = variant(
+        tmp_path,
+        "dtd-media.docx",
+        parts={"word/media/styles.xml": lambda _: b'<?xml version="1.0"?>' + LAUGHS.encode() + b"<w:styles/>"},
+    )
+    with pytest.raises(DocxRefused) as refused:
+        import_docx(hidden)
+    assert refused.value.problem.code is Code.DOCX_DOCTYPE and refused.value.problem.params == {"part": "word/media/styles.xml"}
+
+
+def test_new_post_refuses_a_word_file_whose_text_expands_entities_and_writes_nothing(make_site, tmp_path):
+    def laughing(xml: str) -> str:
+        return xml.replace("?>", "?>" + LAUGHS, 1).replace("vui tươi", "&ha3;", 1)
+
+    site = make_site(COLUMN)
+    hostile = variant(tmp_path, "cuoi.docx", document_xml=laughing)
+    result = run("new_post.py", "--from", str(hostile), "--date", "07/03/2025", cwd=site.root)
+    assert result.returncode == 2, result.stderr
+    assert f"{hostile}: LỖI: tệp .docx này có phần word/document.xml chứa khai báo DTD" in result.stderr
+    assert "Lưu thành" in result.stderr and "Traceback" not in result.stderr
+    assert list(site.posts.rglob("*")) == []
+
+
+def test_new_post_refuses_a_word_file_whose_text_is_longer_than_a_post_and_writes_nothing(make_site, tmp_path):
+    paragraph = '<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
+    pages = "".join(
+        paragraph.format(f"Đoạn {n}: bình đẳng giới bắt đầu từ gia đình, số {n * 7919 % 10007}.") for n in range(20_000)
+    )
+    site = make_site(COLUMN)
+    long = variant(tmp_path, "dai.docx", document_xml=lambda xml: xml.replace("<w:sectPr", pages + "<w:sectPr", 1))
+    result = run("new_post.py", "--from", str(long), "--date", "07/03/2025", cwd=site.root)
+    assert result.returncode == 2, result.stderr
+    assert f"{long}: LỖI: chữ chuyển từ tệp Word dài" in result.stderr and "quá giới hạn một bài (1.0 MB)" in result.stderr
+    assert list(site.posts.rglob("*")) == []
+
+
+def with_bad_crc(tmp_path: Path, part: str) -> Path:
+    """The real document with one byte of ``part`` changed after it was zipped, as a bad disk or download leaves it."""
+    target = tmp_path / "hong.docx"
+    with zipfile.ZipFile(DOCX) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            method = zipfile.ZIP_STORED if info.filename == part else zipfile.ZIP_DEFLATED
+            out.writestr(info.filename, source.read(info), compress_type=method)
+    with zipfile.ZipFile(target) as archive:
+        info = archive.getinfo(part)
+    data = bytearray(target.read_bytes())
+    local = info.header_offset
+    start = (
+        local
+        + 30
+        + int.from_bytes(data[local + 26 : local + 28], "little")
+        + int.from_bytes(data[local + 28 : local + 30], "little")
+    )
+    data[start + info.compress_size // 2] ^= 0x01  # stored, not deflated: the zip still opens, only the checksum tells
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize("part", ["docProps/core.xml", "word/document.xml", "word/styles.xml", "word/media/image1.jpeg"])
+def test_new_post_says_a_docx_with_a_damaged_part_is_damaged_not_a_bug(part, make_site, tmp_path):
+    site = make_site(COLUMN)
+    damaged = with_bad_crc(tmp_path, part)
+    result = run("new_post.py", "--from", str(damaged), "--date", "07/03/2025", cwd=site.root)
+    assert result.returncode == 2
+    assert f"{damaged}: LỖI: tệp bị hỏng hoặc không phải văn bản Word (Bad CRC-32 for file '{part}')" in result.stderr
+    assert "lỗi ngoài dự kiến" not in result.stderr and "Traceback" not in result.stderr
+    assert list(site.posts.rglob("*")) == []
 
 
 # --- through the command ---------------------------------------------------------------------------
