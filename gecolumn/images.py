@@ -31,7 +31,6 @@ import posixpath
 import re
 import secrets
 import shutil
-import stat
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -39,6 +38,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from gecolumn.files import read_regular, write_atomically
 
 try:  # HEIC from iPhones, where the well-kept decoder is installed (it is pinned in requirements.lock)
     import pillow_heif
@@ -166,7 +167,7 @@ class PhotoCache:
 
     def remembered_key(self, record: str) -> str | None:
         """The content key remembered for a file's identity ``record``, if its MAC holds."""
-        text = _read_small(self.folder / "seen" / record, 200)
+        text = read_regular(self.folder / "seen" / record, 200)
         if text is None:
             return None
         key, _, mac = text.decode("ascii", "replace").strip().partition(" ")
@@ -174,11 +175,11 @@ class PhotoCache:
 
     def remember_key(self, record: str, key: str) -> None:
         (self.folder / "seen").mkdir(parents=True, exist_ok=True)
-        _write_atomically(self.folder / "seen" / record, f"{key} {self._mac('seen', record, key)}".encode("ascii"))
+        write_atomically(self.folder / "seen" / record, f"{key} {self._mac('seen', record, key)}".encode("ascii"))
 
     def load(self, key: str) -> ProcessedImage | None:
         """The entry for ``key`` if every byte of it is vouched for; else ``None`` (it is made again)."""
-        raw = _read_small(self.folder / f"{key}.json", 64_000)
+        raw = read_regular(self.folder / f"{key}.json", 64_000)
         try:
             meta = json.loads(raw) if raw is not None else None
             kind, rows, mac = meta["kind"], meta["variants"], meta["mac"]
@@ -192,7 +193,7 @@ class PhotoCache:
         variants = []
         for width, height, size, digest in shapes:
             path = self.variant_path(key, width, kind)
-            data = _read_small(path, size)
+            data = read_regular(path, size)
             if data is None or len(data) != size or hashlib.sha256(data).hexdigest() != digest:
                 return None
             variants.append(Variant(str(path), width, height, size))
@@ -204,12 +205,12 @@ class PhotoCache:
         variants, shapes = [], []
         for image, data in made:
             path = self.variant_path(key, image.width, kind)
-            _write_atomically(path, data)
+            write_atomically(path, data)
             variants.append(Variant(str(path), image.width, image.height, len(data)))
             shapes.append((image.width, image.height, len(data), hashlib.sha256(data).hexdigest()))
         rows = [dict(zip(("width", "height", "size", "sha256"), shape, strict=True)) for shape in shapes]
         meta = {"kind": kind, "variants": rows, "mac": self._mac("entry", key, kind, json.dumps(shapes))}
-        _write_atomically(self.folder / f"{key}.json", json.dumps(meta).encode())
+        write_atomically(self.folder / f"{key}.json", json.dumps(meta).encode())
         return ProcessedImage(tuple(variants), _EXTENSION[kind])
 
 
@@ -254,7 +255,7 @@ def machine_key() -> bytes:
     """
     base = os.environ.get("LOCALAPPDATA") if os.name == "nt" else os.environ.get("XDG_CACHE_HOME")
     path = Path(base or Path.home() / ".cache") / "gecolumn" / "photo-cache.key"
-    key = _read_small(path, 64)
+    key = read_regular(path, 64)
     if key is not None and len(key) == 32:
         return key
     key = secrets.token_bytes(32)
@@ -264,7 +265,7 @@ def machine_key() -> bytes:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(key)
     except FileExistsError:  # another build made it a moment ago
-        existing = _read_small(path, 64)
+        existing = read_regular(path, 64)
         return existing if existing is not None and len(existing) == 32 else key
     except OSError:
         pass
@@ -273,34 +274,6 @@ def machine_key() -> bytes:
 
 def _is_key(text: str) -> bool:
     return len(text) == 32 and all(c in "0123456789abcdef" for c in text)
-
-
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-"""Open for reading, never through a symlink, and never waiting on a pipe."""
-
-
-def read_head(path: Path, size: int = 16) -> bytes:
-    """The first bytes of a regular file (empty for anything else), to tell what it really is."""
-    try:
-        descriptor = os.open(path, _READ_FLAGS)
-    except OSError:
-        return b""
-    with os.fdopen(descriptor, "rb") as handle:
-        return handle.read(size) if stat.S_ISREG(os.fstat(handle.fileno()).st_mode) else b""
-
-
-def _read_small(path: Path, limit: int) -> bytes | None:
-    """A regular file's bytes, if it has at most ``limit`` of them; never through a symlink."""
-    try:
-        descriptor = os.open(path, _READ_FLAGS)
-    except OSError:
-        return None
-    with os.fdopen(descriptor, "rb") as handle:
-        status = os.fstat(handle.fileno())
-        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
-            return None
-        data = handle.read(limit + 1)
-    return data if len(data) <= limit else None
 
 
 def process_image(source: Path, cache: PhotoCache) -> ProcessedImage:
@@ -390,17 +363,6 @@ def _save(image: Image.Image, kind: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, kind, **options)
     return buffer.getvalue()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # Two builds may share a cache (serve and build): a half-written entry must never be read.
-    # os.replace swaps a symlink found at the name for the file, never writing where it points;
-    # a folder planted at the name is removed first (it is the cache's own name).
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-        handle.write(data)
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    os.replace(handle.name, path)
 
 
 def published_name(path: str, processed: ProcessedImage, width: int | None = None) -> str:

@@ -33,6 +33,7 @@ from gecolumn.check import CheckResult, run_check
 from gecolumn.codes import Code
 from gecolumn.coverage_data import coverage_document
 from gecolumn.dates import BadToday, find_today
+from gecolumn.files import read_head
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity, file_label
 from gecolumn.sanitize import Removal, clean_body, line_of
@@ -253,7 +254,7 @@ def _add_assets(files: Files, config) -> None:
     for path in _build.plan.waiting_assets:
         problem = Problem(_build.check.corpus.prefix + path, "file_held_back", severity=Severity.INFO)
         log.info(render_located(problem, _build.lang))
-    photos = {asset for asset in _build.plan.assets if images.is_image(asset.path, images.read_head(posts_dir / asset.source))}
+    photos = {asset for asset in _build.plan.assets if images.is_image(asset.path, read_head(posts_dir / asset.source))}
     own = _own_images(files, config)
     sources = [posts_dir / asset.source for asset in sorted(photos, key=lambda a: a.path)] + [Path(f.abs_src_path) for f in own]
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
@@ -318,7 +319,7 @@ def _own_images(files: Files, config) -> list[File]:
         source = Path(os.path.abspath(file.abs_src_path)) if file.abs_src_path else None
         if source is None or not any(source.is_relative_to(folder) for folder in folders):
             continue
-        if not file.is_documentation_page() and images.is_image(file.src_uri, images.read_head(source)):
+        if not file.is_documentation_page() and images.is_image(file.src_uri, read_head(source)):
             found.append(file)
     return found
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from gecolumn.files import NotRegularFile, open_regular
 from gecolumn.posts import Corpus
 from gecolumn.problems import Problem, Severity
 from gecolumn.sources import MAX_ASSET_BYTES, scan_sources
@@ -657,19 +658,17 @@ def _orientation_tiff(orientation: int) -> bytes:
 
 
 def _open_regular(path: str | os.PathLike) -> BinaryIO:
-    """``path`` opened for reading if it is a regular file and not a symlink (``O_NOFOLLOW`` where there is one)."""
+    """``path`` opened for reading if it is a regular file of at most 25 MB, and not a symlink."""
     if stat.S_ISLNK(os.lstat(path).st_mode):
         raise PhotoUnreadable("liên kết tượng trưng / symlink")
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(path, flags)  # O_NONBLOCK: a FIFO put in its place must not hang the open
-    status = os.fstat(descriptor)
-    if not stat.S_ISREG(status.st_mode):
-        os.close(descriptor)
-        raise PhotoUnreadable("không phải tệp thông thường / not a regular file")
-    if status.st_size > MAX_ASSET_BYTES:
-        os.close(descriptor)
+    try:
+        handle = open_regular(path)
+    except NotRegularFile:
+        raise PhotoUnreadable("không phải tệp thông thường / not a regular file") from None
+    if os.fstat(handle.fileno()).st_size > MAX_ASSET_BYTES:
+        handle.close()
         raise PhotoUnreadable("quá 25 MB / over 25 MB")
-    return os.fdopen(descriptor, "rb")
+    return handle
 
 
 def _replace(path: Path, data: bytes, mode: int) -> None:

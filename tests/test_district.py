@@ -743,6 +743,22 @@ def test_a_kept_copy_removed_since_is_fetched_again_in_full(server, tmp_path):
     assert asked == [None, '"k1"', '"k1"', None]
 
 
+def test_a_kept_copy_planted_as_a_symlink_is_never_read(server, tmp_path):
+    from gecolumn.district import Fetcher
+
+    secret = tmp_path / "environ"
+    secret.write_bytes(b"DEPLOY_TOKEN=canary-district")
+    server.serve("/kept.xml", atom_feed([("Bài", "2024-05-05T08:00:00+07:00")]), "application/atom+xml", headers={"ETag": '"k1"'})
+    cache = tmp_path / "cache"
+    with Fetcher(cache=cache) as fetcher:
+        first = fetcher.get(server.url("/kept.xml"))
+        [body] = cache.glob("*.body")
+        body.unlink()
+        body.symlink_to(secret)  # a restored or committed cache, pointing at a file of the machine
+        again = fetcher.get(server.url("/kept.xml"))
+    assert b"canary-district" not in again.body and again.body == first.body and not again.from_cache
+
+
 @pytest.mark.browser
 def test_the_dashboard_sorts_by_missing_quarters_in_a_browser_and_loads_nothing(server, columns, wordpress, tmp_path):
     chromium = os.environ.get("GECOLUMN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

@@ -21,7 +21,6 @@ import os
 import random
 import socket
 import ssl
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -34,6 +33,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from gecolumn.codes import Code
+from gecolumn.files import read_regular, write_atomically
 
 MAX_BYTES = 5 * 1024 * 1024
 """The largest document read: a column's theo-doi.json with thousands of posts is well under it."""
@@ -191,8 +191,8 @@ class Fetcher:
             return None
         meta_path, body_path = self._paths(url)
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            meta = json.loads(read_regular(meta_path, 100_000) or b"null")  # a planted symlink reads as nothing
+        except ValueError:
             return None
         if not isinstance(meta, dict) or meta.get("asked") != url:
             return None
@@ -203,6 +203,7 @@ class Fetcher:
             last_modified=str(meta.get("last_modified") or ""),
             body_path=body_path,
             meta_path=meta_path,
+            limit=self.max_bytes,
         )
 
     def _keep(self, url: str, response: httpx.Response, fetched: Fetched) -> None:
@@ -213,8 +214,8 @@ class Fetcher:
         meta = {"asked": url, "url": fetched.url, "content_type": fetched.content_type, "etag": etag, "last_modified": modified}
         try:
             self.cache.mkdir(parents=True, exist_ok=True)
-            _write_atomically(body_path, fetched.body)
-            _write_atomically(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+            write_atomically(body_path, fetched.body)
+            write_atomically(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
         except OSError:
             pass  # a cache that cannot be written only costs the next run a full download
 
@@ -227,10 +228,13 @@ class _Cached:
     last_modified: str
     body_path: Path
     meta_path: Path
+    limit: int
 
     def body(self) -> bytes | None:
         try:
-            data = self.body_path.read_bytes()
+            data = read_regular(self.body_path, self.limit)  # the limit a download has; no symlink
+            if data is None:
+                return None
             for path in (self.body_path, self.meta_path):
                 os.utime(path)  # still in use: not pruned
             return data
@@ -284,19 +288,6 @@ def _reason(exc: BaseException) -> str:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):g} MB"
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # Two schools on one portal may fetch the same address at once: readers see the old
-    # file or the new one, never half of one.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _prune(cache: Path) -> None:
