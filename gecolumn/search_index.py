@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import shutil
 import subprocess
 import threading
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
-from pagefind.service import get_executable
 
 from gecolumn import routes
 from gecolumn.slugs import folded_words
@@ -99,10 +100,23 @@ class SearchIndex:
             self.abandon()
             raise SearchIndexFailed("pagefind --service did not open an index")
 
+    @staticmethod
+    def binary() -> Path | None:
+        """Pagefind's binary: ``PAGEFIND_BINARY_PATH`` if set, else the pinned ``pagefind-bin`` package's, else one on PATH."""
+        if os.environ.get("PAGEFIND_BINARY_PATH"):
+            return Path(os.environ["PAGEFIND_BINARY_PATH"])
+        try:
+            import pagefind_bin  # imported here: a build without search never loads it
+
+            return pagefind_bin.get_executable()
+        except (ImportError, FileNotFoundError):
+            found = shutil.which("pagefind_extended") or shutil.which("pagefind")
+            return Path(found) if found else None
+
     @classmethod
     def start(cls) -> SearchIndex:
         """Start the service; raises :class:`SearchIndexFailed` when the binary is missing or will not run."""
-        binary = get_executable()
+        binary = cls.binary()
         if binary is None:
             raise SearchIndexFailed("the pagefind binary is not installed (pip package pagefind-bin)")
         try:

@@ -10,7 +10,7 @@ down, 675 kbit/s up: DevTools' preset) through a CDP session, cache empty:
 
 - Material: the site as built; its search downloads search/search_index.json (and its
   worker, lunr) when the page loads and builds the index on the phone;
-- Pagefind: the same site indexed by Pagefind 1.6 (npm @pagefind/linux-*, pinned in package-lock.json), posts
+- Pagefind: the same site indexed by the build's Pagefind (pip pagefind-bin, pinned in requirements.lock), posts
   only (``data-pagefind-body`` on the post's article), date and unit as Pagefind metadata,
   the folded words (đ → d) beside the text as the hook gives Material; Material's index is
   not loaded, and a 40-line script in Material's search box loads pagefind.js when the box is
@@ -46,10 +46,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_site import TODAY_EPOCH, column_site  # noqa: E402
 
+from gecolumn.search_index import SearchIndex  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-PAGEFIND = next(iter(sorted((ROOT / "node_modules" / "@pagefind").glob("*/bin/pagefind_extended"))), None)
-"""npm's platform package of Pagefind (its wrapper package names every platform, and a lock file
-that does not list them all fails `npm ci`)."""
+PAGEFIND = SearchIndex.binary()
+"""The build's own Pagefind (pip pagefind-bin, pinned in requirements.lock): one Pagefind, one version."""
 CHROMIUM = os.environ.get("GECOLUMN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 SLOW_4G = {"offline": False, "latency": 562.5, "downloadThroughput": 1.6e6 * 0.9 / 8, "uploadThroughput": 750e3 * 0.9 / 8}
 """DevTools' "Slow 4G" (Lighthouse's mobile profile): bytes per second, milliseconds."""
@@ -283,7 +284,7 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=420, help="seconds to wait for a first result")
     args = parser.parse_args()
     if PAGEFIND is None:
-        raise SystemExit("pagefind not found in node_modules: run `python3 scripts/dev.py run scripts/bench_search.py`")
+        raise SystemExit("pagefind not found: run `python3 scripts/dev.py run scripts/bench_search.py` (installs pagefind-bin)")
     from playwright.sync_api import sync_playwright
 
     rows = []

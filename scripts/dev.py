@@ -8,7 +8,7 @@
 Needs only Python 3.11+ (on Windows: ``py scripts\\dev.py site``). The virtual environment
 is rebuilt only when ``requirements.lock`` or ``pyproject.toml`` change. ``test`` and ``run``
 also install the checkers pinned in ``package-lock.json`` (Nu HTML Checker, axe-core,
-Lighthouse, Pagefind) into ``node_modules/`` with ``npm ci``, again only when the pins change;
+Lighthouse) into ``node_modules/`` with ``npm ci``, again only when the pins change;
 without npm they are left out and the tests that need them say so (under CI they fail).
 """
 

@@ -428,7 +428,7 @@ def test_the_search_index_built_during_the_build_is_the_one_pagefind_writes_from
     site.add("2024/b.md", post(title="Gia đình", date="28/06/2024", quarter="2024-Q2", unit="mn-hoa-sen", body=nested))
     assert site.build(today="2024-07-01").returncode == 0
     streamed = site.site_dir / "pagefind"
-    command = [sys.executable, "-m", "pagefind", "--site", str(site.site_dir), "--glob", "bai-viet/**/*.html"]
+    command = [sys.executable, "-m", "pagefind_bin", "--site", str(site.site_dir), "--glob", "bai-viet/**/*.html"]
     subprocess.run([*command, "--output-path", str(tmp_path / "cli"), "--quiet"], check=True, capture_output=True)
 
     def records(folder):

@@ -253,3 +253,26 @@ def test_pre_commit_hook_runs_an_installed_command_that_checks():
 def test_the_staff_guide_explains_every_message():
     guide = (ROOT / "docs/huong-dan.md").read_text(encoding="utf-8")
     assert [code for code in MESSAGES if f"`{code}`" not in guide] == []
+
+
+def test_every_package_the_code_imports_is_declared_in_pyproject():
+    import ast
+    import importlib.metadata
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = {re.split(r"[<>=!\[ ;]", requirement, maxsplit=1)[0].lower().replace("_", "-") for requirement in declared}
+    providers = importlib.metadata.packages_distributions()
+    imported = set()
+    for source in (ROOT / "gecolumn").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    undeclared = {
+        module: providers[module]
+        for module in imported - set(sys.stdlib_module_names) - {"gecolumn"}
+        if not {dist.lower().replace("_", "-") for dist in providers.get(module, [module])} & names
+    }
+    assert not undeclared, f"imported by gecolumn/ but not in pyproject's dependencies: {undeclared}"
