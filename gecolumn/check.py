@@ -15,7 +15,7 @@ from typing import Any
 
 from gecolumn.column import OpenedColumn
 from gecolumn.config import ColumnConfig, read_column_config
-from gecolumn.coverage import Cell, Coverage, counts, coverage
+from gecolumn.coverage import Cell, Coverage, coverage
 from gecolumn.dates import Today, TodaySource, pinned, short_vietnamese
 from gecolumn.photo_privacy import column_problems
 from gecolumn.posts import Corpus, load_posts
@@ -67,7 +67,7 @@ class CheckResult(HasProblems):
                 severity=Severity.INFO,
             )
             for post in self.corpus.posts
-            if self.today is not None and not counts(post, self.today)
+            if self.today is not None and not post.is_out(self.today)
         )
         return self.problems + missing + waiting
 
