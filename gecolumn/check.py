@@ -1,8 +1,9 @@
 """One check of a column: settings, posts and coverage, judged together.
 
-The MkDocs hook calls :func:`run_check` on the settings MkDocs loaded, the CI command
-:func:`check_column` on the column it opened; both judge in one place, so they report the
-same findings for the same input.
+The MkDocs hook and the CI command call :func:`check_column` on the column they opened (the
+hook's is :meth:`~gecolumn.column.OpenedColumn.of_build`), on the column's one day
+(:meth:`~gecolumn.column.OpenedColumn.today`); both judge in one place, so they report the
+same findings for the same input. :func:`run_check` judges settings as a mapping, on a date given.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from typing import Any
 
 from gecolumn.column import OpenedColumn
 from gecolumn.config import ColumnConfig, read_column_config
-from gecolumn.coverage import Cell, Coverage, counts, coverage
-from gecolumn.dates import Today, TodaySource, pinned, short_vietnamese
+from gecolumn.coverage import Cell, Coverage, coverage
+from gecolumn.dates import Today, TodaySource, short_vietnamese
 from gecolumn.photo_privacy import column_problems
 from gecolumn.posts import Corpus, load_posts
 from gecolumn.problems import HasProblems, Problem, Severity
@@ -67,7 +68,7 @@ class CheckResult(HasProblems):
                 severity=Severity.INFO,
             )
             for post in self.corpus.posts
-            if self.today is not None and not counts(post, self.today)
+            if self.today is not None and not post.is_out(self.today)
         )
         return self.problems + missing + waiting
 
@@ -83,18 +84,14 @@ def run_check(
     posts_dir: str | os.PathLike,
     today: datetime.date,
     config_label: str = "mkdocs.yml",
-    today_from: Today | None = None,
 ) -> CheckResult:
-    """Validate ``extra.column``, read every post under ``posts_dir`` and judge coverage on ``today``.
-
-    ``today_from`` says where ``today`` came from, for the message when it is before ``start``.
-    """
+    """Validate ``extra.column``, read every post under ``posts_dir`` and judge coverage on ``today``, as given."""
     config, config_problems = read_column_config(extra, config_label)
-    return _judge(config, tuple(config_problems), posts_dir, today, config_label, today_from)
+    return _judge(config, tuple(config_problems), posts_dir, today, config_label, None)
 
 
 def check_column(column: OpenedColumn, today: Today) -> CheckResult:
-    """:func:`run_check` on a column a command opened: its posts are read even when its settings are unusable."""
+    """:func:`run_check` on an opened column, on its day (``column.today()``); its posts are read even when its settings are unusable."""
     return _judge(column.config, column.problems, column.posts_dir, today.date, column.label, today)
 
 
@@ -106,9 +103,6 @@ def _judge(
     config_label: str,
     today_from: Today | None,
 ) -> CheckResult:
-    if config is not None and today_from is not None:
-        today_from = pinned(today_from, config.as_of)
-        today = today_from.date
     if config is not None and config.start.first_day > today:
         config_problems += (_start_after_today(config, today, today_from, config_label),)
     corpus = load_posts(posts_dir, config, today=today)

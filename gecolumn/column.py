@@ -17,6 +17,7 @@ from typing import Any
 
 from gecolumn import routes
 from gecolumn.config import ColumnConfig, read_column_config
+from gecolumn.dates import Today, find_today, pinned
 from gecolumn.messages import shown
 from gecolumn.problems import HasProblems, Problem, Severity, file_label
 
@@ -52,6 +53,24 @@ class OpenedColumn(HasProblems):
     def label(self) -> str:
         """How messages name the settings file: ``mkdocs.yml``."""
         return self.config_path.name
+
+    @classmethod
+    def of_build(cls, mkdocs_config: Any) -> OpenedColumn:
+        """The column of a ``mkdocs.yml`` MkDocs has already loaded and validated: the build's own."""
+        config_path = Path(mkdocs_config.config_file_path)
+        column, problems = read_column_config(mkdocs_config["extra"], config_path.name)
+        return cls(config_path, mkdocs_config, column, config_path.parent / routes.SOURCES, tuple(problems))
+
+    def today(self, given: str | None = None, environ: Mapping[str, str] | None = None) -> Today:
+        """The one day this column is judged on, by every command and the build.
+
+        ``given`` (``--today``), else ``SOURCE_DATE_EPOCH``, else the column's ``as_of``, else
+        the clock. Raises :class:`~gecolumn.dates.BadToday` when the option or the variable is malformed.
+
+        >>> open_column("/khong-co/mkdocs.yml").today("2024-11-22").date
+        datetime.date(2024, 11, 22)
+        """
+        return pinned(find_today(given, environ), self.config.as_of if self.config else None)
 
 
 def open_column(config_path: str | Path, validation: Validation = Validation.WHOLE) -> OpenedColumn:

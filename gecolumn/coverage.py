@@ -2,7 +2,9 @@
 
 A quarter is due from ``start`` (or a unit's ``since``, whichever is later) up to the last
 quarter that ended before today. The current quarter is never missing: it is in progress
-until it ends. Drafts, invalid posts and posts dated after today do not count.
+until it ends. Only posts out on the day count (:meth:`Post.is_out`): not drafts, invalid
+posts or posts dated after it. :func:`judge` is the rule on counts alone, so the report and
+the district judge with it too; a quarter is unknown only on evidence that cannot prove absence.
 
     >>> report = coverage(corpus.posts, config, today=datetime.date(2024, 11, 22))  # doctest: +SKIP
     >>> [str(cell.quarter) for cell in report.missing]                                # doctest: +SKIP
@@ -13,8 +15,8 @@ from __future__ import annotations
 import datetime
 import enum
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from gecolumn.config import ColumnConfig, Unit
 from gecolumn.posts import Post
@@ -33,17 +35,24 @@ class Status(enum.Enum):
     IN_PROGRESS = "in_progress"
     """The current quarter, still without a post; it can still be covered before it ends."""
 
+    UNKNOWN = "unknown"
+    """Only for evidence that cannot prove absence: an ended quarter with no post seen, older than
+    the oldest item of a feed that holds only the latest ones. A column's own posts never give it."""
+
 
 @dataclass(frozen=True)
 class Cell:
-    """One due quarter, for the whole column (``unit`` is ``None``) or for one unit."""
+    """One due quarter, for the whole column (``unit`` is ``None``), for one unit, or for one school of a district."""
 
     quarter: Quarter
-    unit: Unit | None
-    posts: tuple[Post, ...]
     status: Status
+    count: int | None
+    """Posts that count in the quarter; ``None`` when the evidence cannot tell (``UNKNOWN``)."""
     days_left: int | None = None
     """Days left in the current quarter, today included; ``None`` for ended quarters."""
+    unit: Unit | None = None
+    posts: tuple[Post, ...] = ()
+    """The column's own posts in the quarter, filled in by :func:`coverage`; :func:`judge` sees counts only."""
 
 
 @dataclass(frozen=True)
@@ -72,31 +81,50 @@ class Coverage:
         return Quarter.of(self.today)
 
 
-def counts(post: Post, today: datetime.date) -> bool:
-    """Whether a post counts towards its quarter: published (not a draft) and not dated after today."""
-    return not post.draft and post.date <= today
+def judge(
+    counts: Mapping[Quarter, int], due: tuple[Quarter, Quarter], today: datetime.date, known_from: Quarter | None = None
+) -> tuple[Cell, ...]:
+    """The quarterly rule: each quarter of ``due`` (first, last; never past today's) judged from its count of posts.
+
+    A quarter with a post is covered; the current one without is in progress; an ended one
+    without is missing when the evidence can prove it empty (from ``known_from`` on; ``None``:
+    every quarter), else unknown. The check, the report and the district all judge here.
+
+    >>> cells = judge({Quarter(2024, 3): 1}, (Quarter(2024, 1), Quarter(2024, 4)), datetime.date(2024, 11, 22), Quarter(2024, 2))
+    >>> [(str(cell.quarter), cell.status.value, cell.count) for cell in cells]
+    [('2024-Q1', 'unknown', None), ('2024-Q2', 'missing', 0), ('2024-Q3', 'ok', 1), ('2024-Q4', 'in_progress', 0)]
+    """
+    current = Quarter.of(today)
+    first, last = due
+    cells = []
+    for quarter in quarter_range(first, min(last, current)):
+        count: int | None = counts.get(quarter, 0)
+        if count:
+            status = Status.OK
+        elif quarter == current:
+            status = Status.IN_PROGRESS
+        elif known_from is not None and quarter < known_from:
+            status, count = Status.UNKNOWN, None
+        else:
+            status = Status.MISSING
+        cells.append(Cell(quarter, status, count, (current.last_day - today).days + 1 if quarter == current else None))
+    return tuple(cells)
 
 
 def coverage(posts: Iterable[Post], config: ColumnConfig, today: datetime.date) -> Coverage:
-    """Judge every due quarter on ``today``, for the whole column and for each unit, in one pass."""
+    """Judge every due quarter on ``today``, for the whole column and for each unit, in one pass over the posts."""
     current = Quarter.of(today)
-    days_left = (current.last_day - today).days + 1
-    by_quarter: dict[tuple[Quarter, str | None], list[Post]] = defaultdict(list)
+    by_owner: dict[str | None, dict[Quarter, list[Post]]] = defaultdict(lambda: defaultdict(list))
     for post in posts:
-        if counts(post, today):
-            by_quarter[(post.quarter, post.unit)].append(post)
-            by_quarter[(post.quarter, None)].append(post)
+        if post.is_out(today):
+            by_owner[post.unit][post.quarter].append(post)
+            by_owner[None][post.quarter].append(post)
 
-    def judge(unit: Unit | None) -> list[Cell]:
-        cells = []
-        for quarter in quarter_range(config.due_from(unit), current):
-            found = tuple(by_quarter.get((quarter, unit.id if unit else None), ()))
-            if found:
-                status = Status.OK
-            else:
-                status = Status.IN_PROGRESS if quarter == current else Status.MISSING
-            cells.append(Cell(quarter, unit, found, status, days_left if quarter == current else None))
-        return cells
+    def cells_of(unit: Unit | None) -> list[Cell]:
+        found = by_owner.get(unit.id if unit else None, {})
+        counted = {quarter: len(those) for quarter, those in found.items()}
+        judged = judge(counted, (config.due_from(unit), current), today)
+        return [replace(cell, unit=unit, posts=tuple(found.get(cell.quarter, ()))) for cell in judged]
 
-    by_unit = [cell for unit in config.units for cell in judge(unit)]
-    return Coverage(today, config.per_unit, tuple(judge(None)), tuple(by_unit))
+    by_unit = [cell for unit in config.units for cell in cells_of(unit)]
+    return Coverage(today, config.per_unit, tuple(cells_of(None)), tuple(by_unit))

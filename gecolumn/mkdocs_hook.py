@@ -29,10 +29,11 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import url_filter
 
 from gecolumn import __version__, feeds, images, routes
-from gecolumn.check import CheckResult, run_check
+from gecolumn.check import CheckResult, check_column
 from gecolumn.codes import Code
+from gecolumn.column import OpenedColumn
 from gecolumn.coverage_data import coverage_document
-from gecolumn.dates import BadToday, find_today
+from gecolumn.dates import BadToday
 from gecolumn.files import read_head
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity, file_label
@@ -122,12 +123,13 @@ def on_config(config):
     posts_dir = Path(config.config_file_path).parent / routes.SOURCES
     lang = pick_language()
     _check_site_url(config, lang)
+    column = OpenedColumn.of_build(config)
     try:
-        today = find_today()
+        today = column.today()  # the column's one day: the check, the report and the build agree
     except BadToday as exc:
         problem = Problem("SOURCE_DATE_EPOCH", "bad_source_date_epoch", params={"value": exc.given})
         raise PluginError(render_located(problem, lang)) from exc
-    check = run_check(config.extra, posts_dir, today.date, config_label=_label(config), today_from=today)
+    check = check_column(column, today)
     if check.config is None:
         raise PluginError("\n".join(render_located(p, lang) for p in check.config_problems))
     plan = plan_site(check.corpus, check.config, check.today, config.site_name or "", config.site_description or "")

@@ -67,6 +67,10 @@ class Post:
         """The local publication date."""
         return self.published.date()
 
+    def is_out(self, today: datetime.date) -> bool:
+        """Out on ``today``: not a draft, and dated on or before it; only such a post is on the site and counts."""
+        return not self.draft and self.date <= today
+
 
 @dataclass(frozen=True)
 class Corpus(HasProblems):
@@ -321,11 +325,12 @@ def _with_cover(post: Post, assets: set[str], prefix: str, problems: list[Proble
 def _without_slug_clashes(posts: list[Post], prefix: str, today: datetime.date | None) -> tuple[list[Post], list[Problem]]:
     """Keep the first-published post at each slug: its link may already have been shared.
 
-    A draft or a post scheduled after ``today`` never takes a URL from one already out.
+    A draft or a post scheduled after ``today`` never takes a URL from one already out;
+    without ``today``, only drafts wait.
     """
 
     by_time = sorted(posts, key=operator.attrgetter("published", "path"))
-    waiting = {id(post) for post in by_time if post.draft or (today is not None and post.date > today)}
+    waiting = {id(post) for post in by_time if (post.draft if today is None else not post.is_out(today))}
     # Posts out claim their slugs first, each group in publication order.
     claimants = [post for post in by_time if id(post) not in waiting] + [post for post in by_time if id(post) in waiting]
     owners: dict[str, Post] = {}

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gecolumn.config import ColumnConfig, Unit
-from gecolumn.coverage import counts
+from gecolumn.coverage import Status, judge
 from gecolumn.posts import Post
 from gecolumn.quarters import Quarter, quarter_range
 
@@ -68,20 +68,20 @@ class PeriodReport:
 def period_report(
     posts: list[Post] | tuple[Post, ...], config: ColumnConfig, first: Quarter, last: Quarter, today: datetime.date
 ) -> PeriodReport:
-    """Count published posts of ``first``..``last`` per unit; a quarter not ended yet is never missing."""
+    """Posts out by ``today`` per unit and quarter of ``first``..``last``, judged by the check's rule (:func:`judge`)."""
     quarters = tuple(quarter_range(first, last))
-    last_ended = Quarter.of(today) - 1
+    current = Quarter.of(today)
     rows = []
     for unit in sorted(config.units, key=lambda unit: unit.sort_key):
-        mine = [p for p in posts if p.unit == unit.id and counts(p, today) and first <= p.quarter <= last]
+        mine = [p for p in posts if p.unit == unit.id and p.is_out(today) and first <= p.quarter <= last]
         per_quarter = Counter(p.quarter for p in mine)
-        due = tuple(q for q in quarters if config.due_from(unit) <= q <= last_ended)
+        cells = [cell for cell in judge(per_quarter, (config.due_from(unit), last), today) if cell.quarter >= first]
         rows.append(
             UnitRow(
                 unit=unit,
                 counts=tuple(per_quarter[q] for q in quarters),
-                due=due,
-                missing=tuple(q for q in due if not per_quarter[q]),
+                due=tuple(cell.quarter for cell in cells if cell.quarter < current),
+                missing=tuple(cell.quarter for cell in cells if cell.status is Status.MISSING),
                 tags=Counter(tag for p in mine for tag in p.tags),
             )
         )

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from gecolumn import routes
 from gecolumn.campaigns import campaign_of
 from gecolumn.config import ColumnConfig
-from gecolumn.coverage import counts, coverage
+from gecolumn.coverage import coverage
 from gecolumn.dates import long_vietnamese, short_vietnamese
 from gecolumn.pages import PAGE_BUILDERS, ColumnState
 from gecolumn.posts import Corpus, Post
@@ -89,8 +89,8 @@ def plan_site(
     site_description: str = "",
 ) -> SitePlan:
     """Plan every page, file and feed of the column as it stands on ``today``."""
-    published = sorted((p for p in corpus.posts if counts(p, today)), key=lambda p: (p.published, p.path), reverse=True)
-    held_back = tuple(HeldBack(p, "draft" if p.draft else "scheduled") for p in corpus.posts if not counts(p, today))
+    published = sorted((p for p in corpus.posts if p.is_out(today)), key=lambda p: (p.published, p.path), reverse=True)
+    held_back = tuple(HeldBack(p, "draft" if p.draft else "scheduled") for p in corpus.posts if not p.is_out(today))
     waiting = _held_back_files(published, [held.post for held in held_back])
     held_files = tuple(path for path in corpus.assets if posixpath.basename(path).casefold() in waiting)
     assets = tuple(

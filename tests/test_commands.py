@@ -156,7 +156,7 @@ def test_every_command_names_a_missing_mkdocs_yml_in_utf8_whatever_the_console_e
 PLANTED = {  # a bug planted where each command does its work
     "new-post": "scaffold",
     "report": "period_report",
-    "package": "find_today",
+    "package": "open_and_show_warnings",
 }
 
 

@@ -7,9 +7,11 @@ from conftest import post
 
 from gecolumn.config import read_column_config
 from gecolumn.coverage import Status, coverage
+from gecolumn.coverage import judge as judge_counts
 from gecolumn.dates import resolve_today
 from gecolumn.messages import render_located
 from gecolumn.posts import load_posts
+from gecolumn.quarters import Quarter
 
 DAY = datetime.date
 
@@ -93,6 +95,28 @@ def test_without_per_unit_any_unit_covers_the_quarter(make_site):
     column = {"start": "2024-Q1", "units": {"a": "A", "b": "B"}}
     report = judge(make_site, {"x.md": post(unit="b")}, DAY(2024, 4, 1), column)
     assert statuses(report) == {("2024-Q1", None): "ok", ("2024-Q2", None): "in_progress"}
+
+
+def test_the_rule_on_counts_gives_unknown_only_to_evidence_that_cannot_prove_absence():
+    # The check, the report and the district judge here; only a feed's window (known_from) is unknown before it.
+    due, today = (Quarter(2024, 1), Quarter(2025, 4)), DAY(2024, 11, 22)  # never judged past today's quarter
+
+    def shown(cells):
+        return [(str(c.quarter), c.status.value, c.count) for c in cells]
+
+    assert shown(judge_counts({Quarter(2024, 2): 1}, due, today)) == [
+        ("2024-Q1", "missing", 0),
+        ("2024-Q2", "ok", 1),
+        ("2024-Q3", "missing", 0),
+        ("2024-Q4", "in_progress", 0),
+    ]
+    assert shown(judge_counts({Quarter(2024, 3): 2}, due, today, known_from=Quarter(2024, 2))) == [
+        ("2024-Q1", "unknown", None),
+        ("2024-Q2", "missing", 0),
+        ("2024-Q3", "ok", 2),
+        ("2024-Q4", "in_progress", 0),
+    ]
+    assert [c.days_left for c in judge_counts({}, due, today)] == [None, None, None, 40]
 
 
 def test_today_comes_from_the_option_then_source_date_epoch_then_the_clock():

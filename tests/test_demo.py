@@ -1,5 +1,7 @@
 """The demo column in posts/: a newcomer in any year gets a clean build that still shows a missing quarter."""
 
+import csv
+import datetime
 import json
 import os
 import subprocess
@@ -7,6 +9,9 @@ import sys
 
 from bs4 import BeautifulSoup
 from conftest import ROOT
+
+from gecolumn.quarters import Quarter
+from gecolumn.reporting import TOTAL
 
 
 def clean_environment():
@@ -47,6 +52,31 @@ def test_the_check_judges_the_demo_on_its_pinned_day_and_an_option_still_wins():
     assert (code, report["today"], report["missing"]) == (0, "2025-12-10", [])
     code, report = check("--today", "2026-11-22")
     assert code == 1 and report["today"] == "2026-11-22" and {"quarter": "2026-Q1", "unit": None} in report["missing"]
+
+
+def test_the_report_and_the_check_judge_the_demo_on_the_same_day_with_the_same_verdicts(tmp_path):
+    # One column, one today: the report counts what the check counts (never the post
+    # scheduled after `as_of`), and calls a quarter missing where the check does.
+    def run(script, *args):
+        command = [sys.executable, str(ROOT / "scripts" / script), "-f", str(ROOT / "mkdocs.yml"), *args]
+        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=clean_environment(), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    check = json.loads(run("check_quarters.py", "--format", "json"))
+    printed = run("report.py", "--from", "2024-Q1", "--to", "2025-Q4", "--csv", str(tmp_path / "bao-cao.csv"))
+    with open(tmp_path / "bao-cao.csv", encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    quarters = [str(Quarter.parse(name)) for name in header[1:-4]]
+    [total] = [row for row in rows if row and row[0] == TOTAL]
+    posts = dict(zip(quarters, map(int, total[1 : len(quarters) + 1]), strict=True))
+    day = datetime.date.fromisoformat(check["today"])
+    assert f"(đến ngày {day:%d/%m/%Y})" in printed
+    current = str(Quarter.of(day))
+    from_report = {q: "ok" if n else "in_progress" if q == current else "missing" for q, n in posts.items()}
+    from_check = {cell["quarter"]: cell["status"] for cell in check["quarters"]}
+    assert from_report == from_check
+    assert posts == {cell["quarter"]: cell["posts"] for cell in check["quarters"]}
 
 
 def test_staff_commands_work_as_the_guide_writes_them_with_a_bare_python(tmp_path):

@@ -790,3 +790,35 @@ def test_the_dashboard_sorts_by_missing_quarters_in_a_browser_and_loads_nothing(
         assert page.locator(names).first.is_visible()
         browser.close()
     assert all(url.startswith("file://") for url in requested)  # nothing from the network, not even a font
+
+
+def test_a_feed_with_no_post_out_yet_proves_nothing_and_never_reads_as_published(tmp_path):
+    # A feed holds only its latest items: empty, or holding only posts dated after today, it
+    # cannot prove a quarter had no post (unknown, never missing) and shows none published.
+    import datetime
+
+    from gecolumn.district import Fetcher, SchoolStatus, monitor, read_roster
+
+    feeds = {
+        "trong": wordpress_rss("https://th-trong.edu.vn/", []),
+        "sap-dang": atom_feed([("Sắp đăng", "2025-03-01T08:00:00+07:00"), ("Quý sau", "2025-05-02T08:00:00+07:00")]),
+        "cu": atom_feed([("Bài cũ", "2024-08-01T08:00:00+07:00")]),  # its oldest item proves the quarters after it
+    }
+    for unit, body in feeds.items():
+        (tmp_path / unit).mkdir()
+        (tmp_path / unit / "atom.xml").write_bytes(body)
+    listed = read_roster(roster(tmp_path, *(f"{unit},Trường {unit},{unit},2024-Q3" for unit in feeds)))
+    with Fetcher(cache=None) as fetcher:
+        result = monitor(listed, fetcher, datetime.date(2025, 2, 10))
+    judged = {r.school.unit: [(str(c.quarter), c.posts, c.status.value) for c in r.cells] for r in result.schools}
+    nothing_proven = [("2024-Q3", None, "unknown"), ("2024-Q4", None, "unknown"), ("2025-Q1", 0, "in_progress")]
+    assert judged == {
+        "trong": nothing_proven,
+        "sap-dang": nothing_proven,  # 01/03/2025 is in this quarter, but not out on 10/02
+        "cu": [("2024-Q3", 1, "ok"), ("2024-Q4", 0, "missing"), ("2025-Q1", 0, "in_progress")],
+    }
+    assert [(r.status, r.posts) for r in result.schools] == [
+        (SchoolStatus.UNKNOWN, 0),
+        (SchoolStatus.UNKNOWN, 0),
+        (SchoolStatus.MISSING, 1),
+    ]

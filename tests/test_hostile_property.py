@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from gecolumn.check import run_check
-from gecolumn.coverage import counts
 from gecolumn.site import plan_site
 from gecolumn.sources import is_ignored
 
@@ -141,7 +140,7 @@ def test_every_file_is_published_reported_or_ignored_by_the_check(tmp_path_facto
     for relative in written:
         label = f"posts/{relative}"
         assert ignored(relative) or label in reported | posts | assets, label
-    assert all(counts(view.post, TODAY) for view in plan.posts)
+    assert all(view.post.is_out(TODAY) for view in plan.posts)
     assert not any("lien-ket" in asset for asset in result.corpus.assets)
 
 
@@ -191,7 +190,7 @@ def test_the_build_never_crashes_under_a_memory_bound_and_accounts_for_every_fil
     assert build.returncode == 0 and "Traceback" not in build.stderr, build.stderr[-3000:]
     published = {str(p.relative_to(site.site_dir)) for p in site.site_dir.rglob("*") if p.is_file()}
     result = run_check({"column": ONE_UNIT}, site.posts, TODAY)
-    pages = {f"posts/{p.path}" for p in result.corpus.posts if counts(p, TODAY)}
+    pages = {f"posts/{p.path}" for p in result.corpus.posts if p.is_out(TODAY)}
     for relative in written:
         label = f"posts/{relative}"
         on_site = published_as(relative, published) or label in pages

@@ -1,5 +1,6 @@
 """Reading posts: every file under posts/ becomes a valid post or a message that says how to fix it."""
 
+import datetime
 import unicodedata
 
 from conftest import ONE_UNIT, post
@@ -175,6 +176,20 @@ def test_duplicate_slug_names_both_files_and_keeps_the_first_published(make_site
     assert [p.path for p in corpus.posts] == ["b.md"]
     problem = only_problem(corpus)
     assert problem.file == "posts/a.md" and "posts/b.md" in render_problem(problem)
+
+
+def test_a_scheduled_post_never_takes_the_url_of_a_published_one_and_only_waits(make_site):
+    # Dated after today, it is not out: the clash is a warning (rename it before its day), and
+    # the published post keeps its link. On its day it is out, and the same clash is an error.
+    site = make_site()
+    site.add("a-da-dang.md", post(title="Ngày hội gia đình", date="01/03/2024"))
+    site.add("b-hen-gio.md", post(title="Ngày hội gia đình", date="01/12/2024", quarter="2024-Q4"))
+    config = read_column_config({"column": ONE_UNIT})[0]
+    for today, is_error in ((datetime.date(2024, 11, 22), False), (datetime.date(2024, 12, 1), True)):
+        corpus = load_posts(site.posts, config, today=today)
+        assert [p.path for p in corpus.posts] == ["a-da-dang.md"]
+        [problem] = corpus.problems
+        assert (problem.file, problem.code, problem.is_error) == ("posts/b-hen-gio.md", "duplicate_slug", is_error)
 
 
 def test_hidden_private_and_lock_files_are_not_posts_other_files_are_assets(make_site):

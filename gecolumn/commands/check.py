@@ -22,7 +22,7 @@ from gecolumn.check import CheckResult, ExitCode, check_column, missing_params
 from gecolumn.column import Validation
 from gecolumn.commands import crash_problem, located, open_and_show_warnings, run, today_problem
 from gecolumn.coverage import Status
-from gecolumn.dates import BadToday, find_today, short_vietnamese
+from gecolumn.dates import BadToday, short_vietnamese
 from gecolumn.messages import label, pick_language, render, render_problem, shown
 from gecolumn.posts import Corpus
 from gecolumn.problems import Problem
@@ -35,8 +35,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _check_and_print(args: argparse.Namespace) -> int:
     lang = pick_language(args.lang)
+    # Only the column's settings: the theme, plugins and hooks are the build's to load and report.
+    column = open_and_show_warnings(Path(args.config), Validation.COLUMN)
     try:
-        today = find_today(args.today)
+        today = column.today(args.today)
     except BadToday as exc:
         # Nothing can be judged without a date: say why, in the form asked for.
         refusal = today_problem(exc)
@@ -46,8 +48,7 @@ def _check_and_print(args: argparse.Namespace) -> int:
             _FORMATS[args.format](_stopped(None, refusal), lang)
         return ExitCode.INVALID
     try:
-        # Only the column's settings: the theme, plugins and hooks are the build's to load and report.
-        result = check_column(open_and_show_warnings(Path(args.config), Validation.COLUMN), today)
+        result = check_column(column, today)
     except Exception as exc:  # still a report in the format asked for: CI parses the JSON
         result = _stopped(today.date, crash_problem("check_quarters", exc))
     try:

@@ -26,8 +26,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from gecolumn.commands import located, run, today_problem
 from gecolumn.commands.check import _escape_data, _escape_property
+from gecolumn.coverage import Status
 from gecolumn.dates import BadToday, find_today, short_vietnamese
-from gecolumn.district import Fetcher, QuarterStatus, SchoolStatus, SourceKind, monitor, read_roster
+from gecolumn.district import Fetcher, SchoolStatus, SourceKind, monitor, read_roster
 from gecolumn.district.judge import DistrictResult, SchoolResult
 from gecolumn.messages import pick_language, render, render_problem, shown
 from gecolumn.problems import Problem
@@ -228,7 +229,7 @@ def _cell_word(result: SchoolResult, quarter: Quarter, lang: str) -> str:
     cell = result.cell(quarter)
     if cell is None:
         return ""
-    if cell.status is QuarterStatus.OK:
+    if cell.status is Status.OK:
         return _word("ok", lang, posts=cell.posts)
     return _word(cell.status.value, lang)
 
@@ -345,7 +346,7 @@ def _print_github(result: DistrictResult, lang: str) -> None:
     print(f"::{token}::")
 
 
-_MARKS = {QuarterStatus.OK: "✅", QuarterStatus.MISSING: "❌", QuarterStatus.IN_PROGRESS: "⏳", QuarterStatus.UNKNOWN: "❔"}
+_MARKS = {Status.OK: "✅", Status.MISSING: "❌", Status.IN_PROGRESS: "⏳", Status.UNKNOWN: "❔"}
 
 
 def _md(text: object) -> str:
@@ -394,13 +395,13 @@ def _table(result: DistrictResult, lang: str) -> tuple[list[str], list[list]]:
             numbers.append(cell.posts or 0 if cell else 0)
             if cell is None:
                 cells.append("")
-            elif cell.status is QuarterStatus.UNKNOWN:
+            elif cell.status is Status.UNKNOWN:
                 cells.append("chưa rõ")
             else:
                 cells.append(cell.posts)
         counts.append(numbers)
-        due = [c for c in r.cells if c.status is not QuarterStatus.IN_PROGRESS]
-        covered = [c for c in due if c.status is QuarterStatus.OK]
+        due = [c for c in r.cells if c.status is not Status.IN_PROGRESS]
+        covered = [c for c in due if c.status is Status.OK]
         rows.append(
             [
                 r.school.name,
@@ -444,10 +445,10 @@ def _write_xlsx(path: str, result: DistrictResult, lang: str) -> str:
 # --- the dashboard ----------------------------------------------------------------------
 
 _STATUS_WORDS = {
-    QuarterStatus.OK: "Có bài",
-    QuarterStatus.MISSING: "Thiếu bài",
-    QuarterStatus.IN_PROGRESS: "Đang diễn ra",
-    QuarterStatus.UNKNOWN: "Chưa rõ",
+    Status.OK: "Có bài",
+    Status.MISSING: "Thiếu bài",
+    Status.IN_PROGRESS: "Đang diễn ra",
+    Status.UNKNOWN: "Chưa rõ",
 }
 _SCHOOL_WORDS = {
     SchoolStatus.OK: "Đủ bài",

@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 from gecolumn.commands import located, open_and_show_warnings, run, today_problem
-from gecolumn.dates import BadToday, find_today
+from gecolumn.dates import BadToday
 from gecolumn.messages import render_problem
 from gecolumn.problems import Problem
 from gecolumn.slugs import slug_of
@@ -45,7 +45,7 @@ def _package(args: argparse.Namespace) -> int:
         print("\n".join(located(p) for p in opened.errors), file=sys.stderr)
         return 2
     try:
-        today = find_today().date
+        today = opened.today().date  # the day the build judges on names the zip
     except BadToday as exc:
         print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
         return 2

@@ -20,7 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from gecolumn.commands import located, open_and_show_warnings, run, today_problem
-from gecolumn.dates import BadToday, find_today, short_vietnamese
+from gecolumn.dates import BadToday, short_vietnamese
 from gecolumn.messages import render, render_problem, shown
 from gecolumn.posts import load_posts
 from gecolumn.problems import Problem
@@ -53,17 +53,17 @@ def _report(args: argparse.Namespace) -> int:
     if last < first:
         print(f"Lỗi: --to {last} đứng trước --from {first}.", file=sys.stderr)
         return 2
-    try:
-        today = find_today(args.today).date
-    except BadToday as exc:
-        print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
-        return 2
     opened = open_and_show_warnings(Path(args.config))
     config = opened.config
     if config is None:
         print("\n".join(located(p) for p in opened.errors), file=sys.stderr)
         return 2
-    corpus = load_posts(opened.posts_dir, config)
+    try:
+        today = opened.today(args.today).date  # the check's day: the report and the check agree
+    except BadToday as exc:
+        print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
+        return 2
+    corpus = load_posts(opened.posts_dir, config, today=today)
     for problem in corpus.errors:  # invalid posts are not counted: say so, once each
         print(located(problem), file=sys.stderr)
     report = period_report(corpus.posts, config, first, last, today)

@@ -16,7 +16,7 @@ Entry points: :func:`read_roster`, :class:`Fetcher`, :func:`monitor`.
 """
 
 from gecolumn.district.fetch import Fetcher, Unreadable
-from gecolumn.district.judge import DistrictResult, QuarterStatus, SchoolResult, SchoolStatus, judge_quarters, monitor
+from gecolumn.district.judge import DistrictResult, SchoolResult, SchoolStatus, judge_quarters, monitor
 from gecolumn.district.roster import Roster, School, read_roster
 from gecolumn.district.sources import Evidence, SourceKind, find_evidence
 
@@ -24,7 +24,6 @@ __all__ = [
     "DistrictResult",
     "Evidence",
     "Fetcher",
-    "QuarterStatus",
     "Roster",
     "School",
     "SchoolResult",

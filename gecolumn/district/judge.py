@@ -2,8 +2,9 @@
 
 A quarter is due from the school's first quarter (``--from``, its ``since`` if later, else
 the roster's first ``since``) up to ``--to`` or the current quarter. As in the column's own
-check, the current quarter is never missing; unlike it, a quarter can be **unknown**: a feed
-that holds only the latest items says nothing about the quarters before its oldest one.
+check (they share :func:`gecolumn.coverage.judge`), the current quarter is never missing; unlike
+it, a quarter can be **unknown**: a feed that holds only the latest items says nothing about the
+quarters before its oldest one.
 
     >>> cells = judge_quarters(Evidence(SourceKind.RSS, "f", {Quarter(2024, 3): 1}, Quarter(2024, 3)),
     ...                        Quarter(2024, 2), Quarter(2024, 4), datetime.date(2024, 11, 22))
@@ -19,24 +20,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
+from gecolumn.coverage import Status, judge
 from gecolumn.district.fetch import Fetcher, Unreadable
 from gecolumn.district.roster import Roster, School
 from gecolumn.district.sources import Evidence, SourceKind, find_evidence
 from gecolumn.problems import Problem
-from gecolumn.quarters import Quarter, quarter_range
-
-
-class QuarterStatus(enum.Enum):
-    """How one due quarter of one school stands, as far as its source can tell."""
-
-    OK = "ok"
-    """The source shows at least one post in it."""
-    MISSING = "missing"
-    """The quarter has ended and the source proves it had no post."""
-    IN_PROGRESS = "in_progress"
-    """The current quarter, still without a post; it can still be covered."""
-    UNKNOWN = "unknown"
-    """Ended, no post seen, but the source cannot prove there was none (older than a feed's oldest item)."""
+from gecolumn.quarters import Quarter
 
 
 class SchoolStatus(enum.Enum):
@@ -59,7 +48,7 @@ class QuarterCell:
     quarter: Quarter
     posts: int | None
     """Posts seen in the quarter; ``None`` when unknown."""
-    status: QuarterStatus
+    status: Status
 
 
 @dataclass(frozen=True)
@@ -84,11 +73,11 @@ class SchoolResult:
 
     @property
     def missing(self) -> tuple[QuarterCell, ...]:
-        return tuple(cell for cell in self.cells if cell.status is QuarterStatus.MISSING)
+        return tuple(cell for cell in self.cells if cell.status is Status.MISSING)
 
     @property
     def unknown(self) -> tuple[QuarterCell, ...]:
-        return tuple(cell for cell in self.cells if cell.status is QuarterStatus.UNKNOWN)
+        return tuple(cell for cell in self.cells if cell.status is Status.UNKNOWN)
 
     @property
     def posts(self) -> int:
@@ -123,20 +112,9 @@ class DistrictResult:
 
 
 def judge_quarters(evidence: Evidence, first: Quarter, last: Quarter, today: datetime.date) -> tuple[QuarterCell, ...]:
-    """Each quarter from ``first`` to ``last`` (never past today's) as ``evidence`` shows it."""
-    current = Quarter.of(today)
-    cells = []
-    for quarter in quarter_range(first, min(last, current)):
-        posts = evidence.counts.get(quarter, 0)
-        if posts:
-            cells.append(QuarterCell(quarter, posts, QuarterStatus.OK))
-        elif quarter == current:
-            cells.append(QuarterCell(quarter, 0, QuarterStatus.IN_PROGRESS))
-        elif evidence.known_from is not None and quarter < evidence.known_from:
-            cells.append(QuarterCell(quarter, None, QuarterStatus.UNKNOWN))
-        else:
-            cells.append(QuarterCell(quarter, 0, QuarterStatus.MISSING))
-    return tuple(cells)
+    """Each quarter from ``first`` to ``last`` (never past today's) as ``evidence`` shows it, by the column's own rule."""
+    judged = judge(evidence.counts, (first, last), today, evidence.known_from)
+    return tuple(QuarterCell(cell.quarter, cell.count, cell.status) for cell in judged)
 
 
 def first_due(school: School, roster: Roster, given: Quarter | None) -> Quarter | None:
@@ -188,7 +166,6 @@ def monitor(
 __all__ = [
     "DistrictResult",
     "QuarterCell",
-    "QuarterStatus",
     "SchoolResult",
     "SchoolStatus",
     "SourceKind",
