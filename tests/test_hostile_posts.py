@@ -390,3 +390,16 @@ def test_a_megabyte_of_unclosed_brackets_builds_in_a_minute_not_for_days(make_si
     assert "[[[[" in site.html("bai-viet/ngoac/index.html").select_one("article").get_text()
     assert (site.site_dir / "bai-viet" / "bai-tot" / "index.html").is_file()
 
+
+def test_an_embed_that_climbs_out_of_the_player_is_removed_and_named(make_site):
+    site = make_site()
+    attack = "https://www.youtube.com/embed/%2e%2e/%2e%2e/watch?v=abc"
+    body = f'Xem video:\n\n<iframe src="https://www.youtube.com/embed/abc"></iframe>\n\n<iframe src="{attack}"></iframe>'
+    site.add("2024/video.md", post(title="Video", body=body))
+    result = site.build(today=TODAY)
+    assert (
+        f"posts/2024/video.md:11: CẢNH BÁO [body]: nội dung bài có mã HTML không an toàn đã bị gỡ khi đăng: <iframe src={attack}>"
+        in result.stderr
+    )
+    iframes = site.html("bai-viet/video/index.html").select("article iframe")
+    assert [iframe["src"] for iframe in iframes] == ["https://www.youtube.com/embed/abc"]
