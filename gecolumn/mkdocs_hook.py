@@ -35,6 +35,7 @@ from gecolumn.column import OpenedColumn
 from gecolumn.coverage_data import coverage_document
 from gecolumn.dates import BadToday
 from gecolumn.files import read_head
+from gecolumn.linear_markdown import LinearScans
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity, file_label
 from gecolumn.sanitize import Removal, clean_body, line_of
@@ -145,6 +146,9 @@ def on_config(config):
     if not config.site_url:
         log.warning(render_located(Problem(_label(config), "no_site_url", "site_url"), lang))
     _keep_only_search_box(config)
+    # Every page's Markdown is made from this list after on_config: appended last, the linear
+    # scans replace only Markdown's own processors, so one hostile post cannot stall the build.
+    config.markdown_extensions.append(LinearScans())
     _build.own_partials = _add_theme(config, lang)
     _compare_pinned_version(config, lang)
     if config.nav is None:  # a column's navigation is its sections, never its posts

@@ -20,9 +20,11 @@ outside the allow-list that only change the look (``target``, ``align``, ``data-
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import nh3
 
@@ -31,7 +33,16 @@ EMBED_HOSTS = (
     "https://www.youtube-nocookie.com/embed/",
     "https://www.facebook.com/plugins/video.php",
 )
-"""Where an ``<iframe>`` may come from: the video players schools share their events on."""
+"""Where an ``<iframe>`` may come from: the video players schools share their events on.
+
+A ``src`` must stay under one of these after a browser resolves its path: ``/embed/../watch``
+would show any page of the host in the post, so dot segments are resolved before comparing.
+"""
+_UNCLEAR_IN_EMBED = re.compile(r"[\x00-\x20\x7f\\]")
+_ENCODED_IN_PATH = re.compile(r"%(?:2e|2f|5c)", re.IGNORECASE)
+"""What a browser or server reads otherwise than the text says: spaces and controls (dropped
+from a URL), backslashes (read as /), and a path's encoded dots and slashes (decoded by some
+servers): refused, not guessed. A query may encode them (Facebook's ``href=https%3A%2F%2F…``)."""
 
 _TAGS = (nh3.ALLOWED_TAGS | {"iframe", "audio", "video", "source", "figure", "figcaption"}) - {"map", "area"}
 _GENERIC = {"class", "id", "title", "lang", "style"}
@@ -62,9 +73,36 @@ class Removal:
     """Searched when ``needle`` is not in the source (a scheme hidden behind an entity)."""
 
 
+def is_allowed_embed(src: str) -> bool:
+    """Whether an ``<iframe src>`` shows one of :data:`EMBED_HOSTS`' players, and nothing else of their sites.
+
+    >>> is_allowed_embed("https://www.youtube.com/embed/abc"), is_allowed_embed("https://www.youtube.com/embed/../watch?v=abc")
+    (True, False)
+    """
+    address = urlsplit(src)
+    if _UNCLEAR_IN_EMBED.search(src) or _ENCODED_IN_PATH.search(address.path):
+        return False
+    path = _resolved(address.path)
+    for allowed in EMBED_HOSTS:
+        host = urlsplit(allowed)
+        if (address.scheme, address.netloc) == (host.scheme, host.netloc):
+            if path == host.path or (host.path.endswith("/") and path.startswith(host.path)):
+                return True
+    return False
+
+
+def _resolved(path: str) -> str:
+    """``path`` with its ``.`` and ``..`` segments resolved as a browser does (a trailing / kept)."""
+    if not path.startswith("/") or "//" in path:
+        return ""  # no path, or an empty segment a server may read either way: matches no player
+    resolved = posixpath.normpath(path)
+    last = path.rsplit("/", 1)[-1]
+    return resolved + "/" if (path.endswith("/") or last in (".", "..")) and resolved != "/" else resolved
+
+
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "src" and tag == "iframe":
-        return value if value.startswith(EMBED_HOSTS) else None
+        return value if is_allowed_embed(value) else None
     if attribute == "srcset":  # nh3 checks URL schemes in href and src, not in srcset's list
         candidates = (part.strip().split(" ", 1)[0] for part in value.split(","))
         return value if all(_SAFE_SCHEME.match(url) for url in candidates if url) else None

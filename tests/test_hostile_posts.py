@@ -18,6 +18,7 @@ from conftest import ONE_UNIT, ROOT, photo, post
 from gecolumn.config import read_column_config
 from gecolumn.messages import render_located
 from gecolumn.posts import load_posts
+from gecolumn.sources import MAX_POST_BYTES
 
 TODAY = "2024-03-20"  # inside 2024-Q1, the only quarter of these posts: nothing is due yet
 MEMORY_LIMIT = 1024 * 1024 * 1024  # 1 GiB of address space: an alias bomb needs many times more
@@ -372,3 +373,33 @@ def test_a_malformed_source_date_epoch_stops_the_build_with_a_message_not_a_trac
     result = site.build(env={"SOURCE_DATE_EPOCH": "1e9"})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "SOURCE_DATE_EPOCH = '1e9' không phải một thời điểm" in result.stderr
+
+
+# --- the time one post takes ----------------------------------------------------------------
+
+
+def test_a_megabyte_of_unclosed_brackets_builds_in_a_minute_not_for_days(make_site):
+    # Each '[' made Markdown look for its ']' to the end of the body: 16 KB took 38 s,
+    # so the 1 MB a post may have (sources.MAX_POST_BYTES) would have taken two days.
+    site = make_site()
+    header = post(title="Ngoặc", body="")
+    site.add("ngoac.md", header + "[" * (MAX_POST_BYTES - len(header.encode()) - 1) + "\n")
+    site.add("tot.md", post(title="Bài tốt", date="09/03/2024"))
+    result = site.build(today=TODAY, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "[[[[" in site.html("bai-viet/ngoac/index.html").select_one("article").get_text()
+    assert (site.site_dir / "bai-viet" / "bai-tot" / "index.html").is_file()
+
+
+def test_an_embed_that_climbs_out_of_the_player_is_removed_and_named(make_site):
+    site = make_site()
+    attack = "https://www.youtube.com/embed/%2e%2e/%2e%2e/watch?v=abc"
+    body = f'Xem video:\n\n<iframe src="https://www.youtube.com/embed/abc"></iframe>\n\n<iframe src="{attack}"></iframe>'
+    site.add("2024/video.md", post(title="Video", body=body))
+    result = site.build(today=TODAY)
+    assert (
+        f"posts/2024/video.md:11: CẢNH BÁO [body]: nội dung bài có mã HTML không an toàn đã bị gỡ khi đăng: <iframe src={attack}>"
+        in result.stderr
+    )
+    iframes = site.html("bai-viet/video/index.html").select("article iframe")
+    assert [iframe["src"] for iframe in iframes] == ["https://www.youtube.com/embed/abc"]

@@ -436,6 +436,40 @@ def test_clean_body_names_every_address_and_tag_it_drops(body, removed):
     assert html.startswith("<p>Mở đầu.</p>") and [r.what for r in removals] == [removed]
 
 
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://www.youtube.com/embed/../../watch?v=abc",
+        "https://www.youtube.com/embed/%2e%2e/watch?v=abc",
+        "https://www.youtube.com/embed/%2E./watch",
+        "https://www.youtube.com/embed/..%2fwatch",
+        "https://www.youtube.com/embed\\..\\watch",
+        "https://www.youtube.com/embed/.\t./watch",  # a browser drops the tab
+        "https://www.youtube.com/embed/..",
+        "https://www.youtube.com//embed/abc",
+        "https://www.facebook.com/plugins/video.php/../../profile.php",
+        "https://www.youtube.com.evil.example/embed/abc",
+        "https://www.youtube.com@evil.example/embed/abc",
+    ],
+)
+def test_an_embed_whose_path_leaves_the_player_is_removed_and_named(src):
+    html, removed = clean_body(f'<p>Video:</p><iframe src="{src}"></iframe>')
+    assert html == "<p>Video:</p>" and [r.what for r in removed] == [f"<iframe src={src[:60]}>"]
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "https://www.youtube.com/embed/abc?si=x",
+        "https://www.youtube.com/embed/list/../abc",  # resolves inside the player
+        "https://www.youtube-nocookie.com/embed/abc",
+        "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fx%2Fvideos%2F1",
+    ],
+)
+def test_an_embed_of_a_player_stays(src):
+    assert clean_body(f'<iframe src="{src}"></iframe>')[1] == ()
+
+
 def test_clean_body_keeps_text_that_merely_starts_with_data():
     body = '<p><abbr title="Data: số liệu">DL</abbr> <img alt="data: biểu đồ" src="bieu-do.png"></p>'
     assert clean_body(body) == (body, ())

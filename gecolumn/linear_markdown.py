@@ -1,0 +1,219 @@
+"""Python-Markdown with the two scans that made one post stall a build made linear: raw-HTML start tags and link brackets.
+
+Python-Markdown answers two questions by scanning forward from every candidate, to the
+end of the text when the answer is no: "does this ``<`` start a complete tag?" (the raw-HTML
+preprocessor) and "where is the ``]`` that closes this ``[``?" (links and images). A post of
+``<a <a <a …`` or ``[[[[…`` asks the question at every character, so 32 KB took 18.6 s and the
+1 MB a post may have would take hours. :class:`LinearScans` answers both questions with the
+same result for every tag and link a post can really hold, each in time that does not grow
+with what follows it:
+
+- a start tag's attribute names and unquoted values end at a ``<`` (one never belongs in
+  either), so the scan from a ``<`` stops at the next one outside quotes;
+- the closing ``]`` of every ``[`` is found in one pass over the text and kept while the
+  rest of the text is unchanged, instead of one scan per ``[``;
+- MkDocs' own scan of the raw HTML for anchors (the same quadratic parser) is given no text,
+  and the anchors come from the linear extractor.
+
+Only a ``<`` inside a tag's attribute list reads differently: it ends the tag (bogus HTML,
+which the sanitizer would strip anyway); links and images read exactly as before.
+
+    >>> import markdown
+    >>> markdown.markdown("[a [b]](x.md) <b>c</b> [[", extensions=[LinearScans()])
+    '<p><a href="x.md">a [b]</a> <b>c</b> [[</p>'
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import inlinepatterns
+from markdown.extensions import Extension
+from markdown.htmlparser import HTMLExtractor
+from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
+
+# Python-Markdown's own start-tag pattern (markdown/htmlparser.py, which already keeps a
+# backtick out of names and bare values), with a `<` kept out of attribute names and bare
+# values too: quoted values may still hold anything.
+_START_TAG_END = re.compile(
+    r"""
+  <[a-zA-Z][^`<\t\n\r\f />\x00]*       # tag name: no "<"
+  (?:[\s/]*                            # optional whitespace before attribute name
+    (?:(?<=['"\s/])[^`<\s/>][^<\s/=>]*  # attribute name: no '<'
+      (?:\s*=+\s*                      # value indicator
+        (?:'[^']*'                     # LITA-enclosed value
+          |"[^"]*"                     # LIT-enclosed value
+          |(?!['"])[^`<>\s]*           # bare value: no '<'
+         )
+         (?:\s*,)*                     # possibly followed by a comma
+       )?(?:\s|/(?!>))*
+     )*
+   )?
+  \s*                                  # trailing whitespace
+""",
+    re.VERBOSE,
+)
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ=/"
+
+
+class _LinearHTMLExtractor(HTMLExtractor):
+    """Markdown's raw-HTML extractor, whose scan for the end of a start tag stops at the next ``<`` outside quotes.
+
+    It also collects what MkDocs' own scan of the raw HTML did (``mkdocs_raw_html``, which
+    has the same quadratic scan): the anchors a link may point at.
+    """
+
+    def reset(self) -> None:
+        super().reset()
+        self.anchor_ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        for name, value in attrs:
+            if name == "id" or (name == "name" and tag == "a"):
+                self.anchor_ids.add(value)
+        super().handle_starttag(tag, attrs)
+
+    def check_for_whole_start_tag(self, i: int) -> int:
+        # The decisions are Python 3.11's html.parser (the version the column pins); only the
+        # pattern differs. -1 means "not a tag here": Markdown then keeps the '<' as text.
+        rawdata = self.rawdata
+        j = _START_TAG_END.match(rawdata, i).end()
+        following = rawdata[j : j + 1]
+        if following == ">":
+            return j + 1
+        if following == "/":
+            return j + 2 if rawdata.startswith("/>", j) else -1
+        if following == "" or following in _LETTERS:
+            return -1
+        return j if j > i else i + 1
+
+    def parse_starttag(self, i: int) -> int:
+        # A '<' whose tag stops short of any '>' is text up to where it stops, as Markdown makes
+        # it; said here, because Markdown would first read the tag's name again to the next space.
+        rawdata = self.rawdata
+        end = self.check_for_whole_start_tag(i)
+        if end > i + 1 and ">" not in rawdata[i:end] and not rawdata.startswith("</>", i):
+            self.handle_data(rawdata[i:end])
+            return end
+        return super().parse_starttag(i)
+
+
+_MKDOCS_ANCHORS = "mkdocs_raw_html"
+"""MkDocs' preprocessor that scans the raw HTML for anchors (mkdocs/structure/pages.py), priority 21."""
+
+
+class _LinearHtmlBlockPreprocessor(HtmlBlockPreprocessor):
+    def __init__(self, md) -> None:
+        super().__init__(md)
+        self.hidden: list[str] | None = None
+
+    def run(self, lines: list[str]) -> list[str]:
+        if self.hidden is not None:  # the text hidden from MkDocs' scan comes back here
+            lines, self.hidden = self.hidden, None
+        parser = _LinearHTMLExtractor(self.md)
+        parser.feed("\n".join(lines))
+        parser.close()
+        if _MKDOCS_ANCHORS in self.md.preprocessors:
+            self.md.preprocessors[_MKDOCS_ANCHORS].present_anchor_ids = parser.anchor_ids
+        return "".join(parser.cleandoc).split("\n")
+
+
+class _HideFromMkDocsScan(Preprocessor):
+    """Runs just before MkDocs' anchor scan and gives it no text: the linear extractor finds the anchors instead."""
+
+    def __init__(self, md, html_block: _LinearHtmlBlockPreprocessor) -> None:
+        super().__init__(md)
+        self.html_block = html_block
+
+    def run(self, lines: list[str]) -> list[str]:
+        if _MKDOCS_ANCHORS not in self.md.preprocessors:
+            return lines
+        self.html_block.hidden = lines
+        return []
+
+
+_BRACKET = re.compile(r"[\[\]]")
+_QUICK_BRACKETS = 32
+"""Brackets looked at from a ``[`` before its text's map is made: a real link closes well within."""
+
+
+class _ClosingBrackets:
+    """Where the ``]`` closing each ``[`` of a text is, counted from the text's end.
+
+    Counted from the end, the map stays right for the part of the text Markdown has not yet
+    replaced: a link it makes replaces text before the next ``[`` it asks about, never after.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        length, opened = len(text), []
+        self.closing: dict[int, int] = {}
+        for bracket in _BRACKET.finditer(text):
+            if bracket.group() == "[":
+                opened.append(length - bracket.start())
+            elif opened:
+                self.closing[opened.pop()] = length - bracket.start()
+
+    def still_fits(self, text: str, start: int) -> bool:
+        """Whether ``text`` from ``start`` on is the end of the text this map was made of."""
+        tail = len(text) - start
+        return tail <= len(self.text) and self.text[len(self.text) - tail :] == text[start:]
+
+
+class _LinearBrackets:
+    """Mixin for Markdown's link and image processors: ``getText`` without a scan per ``[``."""
+
+    _brackets: _ClosingBrackets | None = None
+    _fits: str | None = None
+    """The last text the map was found right for (Markdown asks about one text many times)."""
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:
+        # A text with a map answers from it; otherwise Markdown's own rule (count [ and ])
+        # answers a link that closes soon, and past that a map is made. An unclosed '['
+        # answers ("", end, False): the callers read only the flag then.
+        brackets = self._brackets
+        if self._fits is not data:
+            depth = 1
+            for looked, bracket in enumerate(_BRACKET.finditer(data, index)):
+                if looked == _QUICK_BRACKETS:
+                    break
+                depth += 1 if bracket.group() == "[" else -1
+                if depth == 0:
+                    return data[index : bracket.start()], bracket.end(), True
+            else:
+                return "", len(data), False
+            if brackets is None or not brackets.still_fits(data, index - 1):
+                self._brackets = brackets = _ClosingBrackets(data)
+            self._fits = data
+        close = brackets.closing.get(len(data) - index + 1)
+        if close is None:
+            return "", len(data), False
+        end = len(data) - close
+        return data[index:end], end + 1, True
+
+
+_LINK_PROCESSORS = {
+    "reference": (inlinepatterns.ReferenceInlineProcessor, 170),
+    "link": (inlinepatterns.LinkInlineProcessor, 160),
+    "image_link": (inlinepatterns.ImageInlineProcessor, 150),
+    "image_reference": (inlinepatterns.ImageReferenceInlineProcessor, 140),
+    "short_reference": (inlinepatterns.ShortReferenceInlineProcessor, 130),
+    "short_image_ref": (inlinepatterns.ShortImageReferenceInlineProcessor, 125),
+}
+"""Python-Markdown's processors that look for a ``]`` (markdown/inlinepatterns.py), with their priorities."""
+
+
+class LinearScans(Extension):
+    """Replaces Markdown's raw-HTML preprocessor and its link processors by ones with the same results in linear time."""
+
+    def extendMarkdown(self, md) -> None:
+        # Only Markdown's own processors: an extension of the school's (md_in_html) keeps its own.
+        if "html_block" in md.preprocessors and type(md.preprocessors["html_block"]) is HtmlBlockPreprocessor:
+            html_block = _LinearHtmlBlockPreprocessor(md)
+            md.preprocessors.register(html_block, "html_block", 20)
+            # MkDocs registers its anchor scan at 21 after every extension is loaded.
+            md.preprocessors.register(_HideFromMkDocsScan(md, html_block), "gecolumn_hide_raw_html", 21.5)
+        for name, (base, priority) in _LINK_PROCESSORS.items():
+            if name in md.inlinePatterns and type(md.inlinePatterns[name]) is base:
+                linear = type(f"Linear{base.__name__}", (_LinearBrackets, base), {})
+                md.inlinePatterns.register(linear(md.inlinePatterns[name].pattern, md), name, priority)
