@@ -54,9 +54,12 @@ MESSAGES = (
     ),
     Message(
         "roster_bad_unit",
-        when="A unit id holds characters a URL name may not.",
-        vi="mã đơn vị '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-'. Cách sửa: viết '{suggestion}'.",
-        en="unit id '{value}' may hold only lower-case ASCII letters, digits and '-'. Fix: write '{suggestion}'.",
+        when="A unit id holds characters a URL name may not, or is longer than 60 characters.",
+        vi=(
+            "mã đơn vị '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-', tối đa {limit} ký tự. "
+            "Cách sửa: viết '{suggestion}'."
+        ),
+        en="unit id '{value}' may hold only lower-case ASCII letters, digits and '-', {limit} at most. Fix: write '{suggestion}'.",
     ),
     Message(
         "roster_bad_url",
