@@ -9,6 +9,7 @@ same findings for the same input. :func:`run_check` judges settings as a mapping
 from __future__ import annotations
 
 import datetime
+import enum
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,12 +25,15 @@ from gecolumn.problems import HasProblems, Problem, Severity
 from gecolumn.quarters import Quarter
 
 
-class ExitCode:
+class ExitCode(enum.IntEnum):
     """Exit statuses of the CI command; an invalid input wins over a missing quarter."""
 
     OK = 0
+    """Every due quarter has a post and nothing is invalid."""
     MISSING = 1
+    """A due quarter (or unit-quarter) has no post."""
     INVALID = 2
+    """Invalid posts, settings or options, or anything that stopped the command."""
 
 
 @dataclass(frozen=True)

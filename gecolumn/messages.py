@@ -68,7 +68,7 @@ def render(code: str, params: Mapping, lang: str = "vi") -> str:
     return CATALOGUE[code].text(lang).format_map(_Defaulting(values))
 
 
-def label(name: str, lang: str = "vi", **params: object) -> str:
+def label(name: str, lang: str = "vi", /, **params: object) -> str:
     """Words around the messages (:mod:`gecolumn.catalogue.words`) in ``lang``, filled with ``params``."""
     return WORDS[name].text(lang).format(**params)
 

@@ -103,6 +103,15 @@ WORDS = (
     Words("district_missing_title", "Thiếu bài {quarter}: {name}", "No post in {quarter}: {name}"),
     Words("district_unknown_title", "Chưa rõ {quarter}: {name}", "Unknown {quarter}: {name}"),
     Words("district_unreachable_title", "Không đọc được: {name}", "Could not be read: {name}"),
+    # --- the district's dashboard: a quarter, and a school as a whole
+    Words("cell_ok", "Có bài", "Has posts"),
+    Words("cell_missing", "Thiếu bài", "No post"),
+    Words("cell_in_progress", "Đang diễn ra", "In progress"),
+    Words("cell_unknown", "Chưa rõ", "Unknown"),
+    Words("school_ok", "Đủ bài", "All posts"),
+    Words("school_missing", "Thiếu bài", "Posts missing"),
+    Words("school_unknown", "Có quý chưa rõ", "Quarters unknown"),
+    Words("school_unreachable", "Không đọc được", "Could not be read"),
     # --- new-post: its questions
     Words(
         "ask_word_file",
