@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 
 from gecolumn.catalogue import CATALOGUE, PHRASES, WORDS
+from gecolumn.catalogue.entry import Choice
 from gecolumn.problems import Problem
 
 LANGUAGES = ("vi", "en")
@@ -65,7 +66,20 @@ def render(code: str, params: Mapping, lang: str = "vi") -> str:
     for name, phrase in PHRASES.items():
         raw = values.get(name)
         values[f"{name}_text"] = phrase.text(lang).format(raw) if raw else ""
-    return CATALOGUE[code].text(lang).format_map(_Defaulting(values))
+    message = CATALOGUE[code]
+    chosen = {placeholder: _chosen(choice, params, values, lang) for placeholder, choice in message.choices.items()}
+    return message.text(lang).format_map(_Defaulting({**values, **chosen}))
+
+
+def _chosen(choice: Choice, params: Mapping, values: Mapping, lang: str) -> str:
+    """The words ``choice`` gives for its parameter's value (each of its values, joined), filled with ``values``."""
+    raw = params.get(choice.param)
+    keys = raw if isinstance(raw, (list, tuple)) else () if raw is None else (raw,)
+    words = []
+    for key in keys:
+        option = choice.options.get(str(key))
+        words.append(option[lang == "en"].format_map(_Defaulting(values)) if option else str(shown(key)))
+    return choice.joiner.join(words)
 
 
 def label(name: str, lang: str = "vi", /, **params: object) -> str:

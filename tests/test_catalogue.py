@@ -71,11 +71,41 @@ def test_a_problem_with_a_code_outside_the_catalogue_is_refused_where_it_is_made
         Problem("posts/a.md", "no_such_code")
 
 
-def test_the_english_text_fills_every_placeholder_it_names():
+def names_in(message) -> set[str]:
+    """Every placeholder a message and its choices' words name."""
+    names = placeholders(message.vi) | placeholders(message.en)
+    for choice in message.choices.values():
+        names.add(choice.param)
+        names |= {name for option in choice.options.values() for text in option for name in placeholders(text)}
+    return names
+
+
+def test_every_text_fills_every_placeholder_it_names_whichever_words_are_chosen():
     for code in Code:
-        params = {name: "x" for name in placeholders(CATALOGUE[code].vi) | placeholders(CATALOGUE[code].en)}
-        for lang in ("vi", "en"):
-            assert "{" not in render(code, params, lang), (code, lang)
+        message = CATALOGUE[code]
+        keys = [""] + sorted({key for choice in message.choices.values() for key in choice.options})
+        for key in keys:
+            params = {name: "x" for name in names_in(message)} | {choice.param: key for choice in message.choices.values()}
+            for lang in ("vi", "en"):
+                assert "{" not in render(code, params, lang), (code, key, lang)
+
+
+def test_a_choice_gives_the_words_of_the_reader_language_and_shows_an_unknown_value_as_it_is():
+    params = {"file": "anh.jpg", "carried": ("location", "serial")}
+    assert "vị trí GPS, số sê-ri máy ảnh" in render(Code.PHOTO_HAS_LOCATION, params, "vi")
+    assert "GPS position, camera serial number" in render(Code.PHOTO_HAS_LOCATION, params, "en")
+    stripped = render(Code.PHOTO_STRIPPED, {"carried": ("",), "removed": ("EXIF", "trailer"), "kept": ""}, "en")
+    assert (
+        stripped
+        == "removed the metadata (EXIF, trailer (an extra image or video after the photo)); the image data is kept byte for byte."
+    )
+
+
+def test_no_parameter_carries_words_of_one_language():
+    # A value that reads differently in each language is chosen by the catalogue (a Choice), not passed in.
+    for code in Code:
+        for name in names_in(CATALOGUE[code]):
+            assert not name.endswith(("_vi", "_en")), (code, name)
 
 
 def test_every_word_around_the_messages_is_in_both_languages_with_the_same_placeholders():

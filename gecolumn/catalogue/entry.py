@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -19,10 +20,25 @@ class Message:
     """When it happens, for maintainers (the staff guide says it again for staff)."""
     vi: str
     en: str
+    choices: Mapping[str, Choice] = field(default_factory=dict)
+    """Placeholder → the words that fill it, chosen by a parameter's value (so no parameter carries words)."""
 
     def text(self, lang: str) -> str:
         """The text in ``lang`` (``en``, else Vietnamese)."""
         return self.en if lang == "en" else self.vi
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Words for a placeholder, chosen by the value of the parameter ``param``: ``options[value] = (vi, en)``.
+
+    A value with no option is shown as it is; a list or tuple of values is each chosen and
+    joined with ``joiner``. An option may name other parameters (``{given}``).
+    """
+
+    param: str
+    options: Mapping[str, tuple[str, str]]
+    joiner: str = ", "
 
 
 @dataclass(frozen=True)

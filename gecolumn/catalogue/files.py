@@ -1,6 +1,16 @@
 """Messages about the other files under ``posts/``: photos, attachments, refused kinds of file."""
 
-from gecolumn.catalogue.entry import Message
+from gecolumn.catalogue.entry import Choice, Message
+
+CARRIED = Choice(
+    "carried",
+    {
+        "location": ("vị trí GPS", "GPS position"),
+        "serial": ("số sê-ri máy ảnh", "camera serial number"),
+        "": ("thông tin kèm ảnh", "the metadata"),
+    },
+)
+"""What a photo carries (:class:`gecolumn.photo_privacy.Carried` values), in words."""
 
 MESSAGES = (
     # --- photos, when the site is built
@@ -58,28 +68,30 @@ MESSAGES = (
         "photo_has_location",
         when="A photo in the repository carries a GPS position or a camera serial number (the published copy does not).",
         vi=(
-            "ảnh mang {carried_vi} trong phần thông tin kèm ảnh (EXIF/XMP). Trang web đã xoá khi đăng, nhưng kho mã "
+            "ảnh mang {carried} trong phần thông tin kèm ảnh (EXIF/XMP). Trang web đã xoá khi đăng, nhưng kho mã "
             "công khai vẫn giữ tệp gốc cho bất kỳ ai tải về: lộ vị trí của trường và chiếc điện thoại đã chụp. Cách "
             "sửa: chạy 'python -m gecolumn photos --strip {file}' (ảnh giữ nguyên, chỉ xoá thông tin kèm theo) rồi lưu "
             "lại vào kho."
         ),
         en=(
-            "the photo carries a {carried_en} in its metadata (EXIF/XMP). The site removes it, but the public "
+            "the photo carries a {carried} in its metadata (EXIF/XMP). The site removes it, but the public "
             "repository serves the original to anyone: the school's position and the phone that took it. Fix: run "
             "'python -m gecolumn photos --strip {file}' (the pixels stay, only the metadata goes) and commit it."
         ),
+        choices={"carried": CARRIED},
     ),
     Message(
         "attachment_has_location",
         when="A .docx/.pptx/.xlsx/.odt/.odp/.ods attachment holds photos that carry a GPS position or a camera serial number.",
         vi=(
-            "tệp đính kèm có ảnh mang {carried_vi} ({parts}); tệp đính kèm được đăng nguyên vẹn nên ai tải về cũng đọc "
+            "tệp đính kèm có ảnh mang {carried} ({parts}); tệp đính kèm được đăng nguyên vẹn nên ai tải về cũng đọc "
             "được. Cách sửa: chạy 'python -m gecolumn photos --strip {file}' rồi lưu lại vào kho."
         ),
         en=(
-            "the attachment holds photos carrying a {carried_en} ({parts}); attachments are published as they are, so "
+            "the attachment holds photos carrying a {carried} ({parts}); attachments are published as they are, so "
             "anyone who downloads it can read that. Fix: run 'python -m gecolumn photos --strip {file}' and commit it."
         ),
+        choices={"carried": CARRIED},
     ),
     Message(
         "attachment_unchecked",
@@ -109,8 +121,25 @@ MESSAGES = (
     Message(
         "photo_stripped",
         when="``photos --strip`` removed a photo's metadata (INFO): what it held and what was taken out.",
-        vi="đã xoá {carried_vi} ({removed}); dữ liệu ảnh giữ nguyên từng byte{kept_vi}.",
-        en="removed {carried_en} ({removed}); the image data is kept byte for byte{kept_en}.",
+        vi="đã xoá {carried} ({removed}); dữ liệu ảnh giữ nguyên từng byte{kept}.",
+        en="removed {carried} ({removed}); the image data is kept byte for byte{kept}.",
+        choices={
+            "carried": CARRIED,
+            "removed": Choice(
+                "removed",
+                {"trailer": ("trailer (ảnh phụ/video sau ảnh chính)", "trailer (an extra image or video after the photo)")},
+            ),
+            "kept": Choice(
+                "kept",
+                {
+                    "orientation": (
+                        "; giữ lại hướng xoay để ảnh vẫn đứng đúng chiều",
+                        "; its orientation is kept so it still stands upright",
+                    ),
+                    "": ("", ""),
+                },
+            ),
+        },
     ),
     Message(
         "search_index_failed",

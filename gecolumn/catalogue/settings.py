@@ -1,6 +1,6 @@
 """Messages about the column's settings (``extra.column`` in ``mkdocs.yml``) and its installation."""
 
-from gecolumn.catalogue.entry import Message
+from gecolumn.catalogue.entry import Choice, Message
 
 MESSAGES = (
     # --- settings
@@ -138,14 +138,29 @@ MESSAGES = (
         "start_after_today",
         when="The column's first due quarter has not begun: today is probably wrong.",
         vi=(
-            "chuyên mục bắt đầu từ {start} (ngày {start_day}) nhưng hôm nay mới là {today} (theo {where_vi}): chưa quý "
+            "chuyên mục bắt đầu từ {start} (ngày {start_day}) nhưng hôm nay mới là {today} (theo {where}): chưa quý "
             "nào phải có bài, mọi bài đều bị coi là chưa đến ngày đăng và trang sẽ trống. Cách sửa: nếu ngày {today} "
-            "sai, sửa {where_vi}; nếu đúng, ghi 'start: {current}' hoặc một quý đã bắt đầu."
+            "sai, sửa {where}; nếu đúng, ghi 'start: {current}' hoặc một quý đã bắt đầu."
         ),
         en=(
-            "the column starts in {start} ({start_day}) but today is {today} (from {where_en}): no quarter is due, "
-            "every post counts as scheduled and the site would be empty. Fix: if {today} is wrong, correct {where_en}; "
+            "the column starts in {start} ({start_day}) but today is {today} (from {where}): no quarter is due, "
+            "every post counts as scheduled and the site would be empty. Fix: if {today} is wrong, correct {where}; "
             "if it is right, write 'start: {current}' or another quarter that has begun."
         ),
+        choices={
+            "where": Choice(
+                "source",
+                {
+                    "--today": ("--today {given}", "--today {given}"),
+                    "SOURCE_DATE_EPOCH": (
+                        "biến môi trường SOURCE_DATE_EPOCH={given}",
+                        "the environment variable SOURCE_DATE_EPOCH={given}",
+                    ),
+                    "clock": ("đồng hồ của máy tính", "this computer's clock"),
+                    "extra.column.as_of": ("'as_of: {given}' trong mkdocs.yml", "'as_of: {given}' in mkdocs.yml"),
+                    "": ("SOURCE_DATE_EPOCH hoặc đồng hồ của máy tính", "SOURCE_DATE_EPOCH or this computer's clock"),
+                },
+            )
+        },
     ),
 )
