@@ -15,6 +15,7 @@ import importlib
 import sys
 
 from gecolumn.commands import prepare_streams
+from gecolumn.messages import LANGUAGES, label, pick_language, render
 
 COMMANDS = {
     "new": "gecolumn.commands.new",
@@ -27,28 +28,44 @@ COMMANDS = {
 }
 """Command name → module with its ``main(argv)``; imported on use, so ``check`` never loads openpyxl."""
 
-USAGE = "Cách dùng (usage): python -m gecolumn {" + ",".join(COMMANDS) + "} [--help | …]"
-
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command named by the first argument with the rest of ``argv``."""
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] not in COMMANDS:
         prepare_streams()  # the usage line is Vietnamese too
+        lang = pick_language(_requested_language(argv))
+        usage = label("usage", lang, commands=",".join(COMMANDS))
         if argv and argv[0] in ("-V", "--version"):
             from gecolumn import __version__
 
             print(f"gecolumn {__version__}")
             return 0
         if argv and argv[0] in ("-h", "--help"):
-            print(USAGE)
+            print(usage)
             return 0
         if argv:
-            print(f"Lỗi: không có lệnh '{argv[0]}' (unknown command).", file=sys.stderr)
-        print(USAGE, file=sys.stderr)
+            kind = label("severity_error", lang)
+            print(f"{kind}: {render('unknown_command', {'value': argv[0], 'known': ', '.join(COMMANDS)}, lang)}", file=sys.stderr)
+        print(usage, file=sys.stderr)
         return 2
     command = importlib.import_module(COMMANDS[argv[0]])
     return command.main(argv[1:])
+
+
+def _requested_language(argv: list[str]) -> str | None:
+    """The value of ``--lang`` (or ``--lang=…``) in ``argv``, if it is a language; the commands' own parsers are not reached."""
+    for at, word in enumerate(argv):
+        value = (
+            word.partition("=")[2]
+            if word.startswith("--lang=")
+            else argv[at + 1]
+            if word == "--lang" and at + 1 < len(argv)
+            else None
+        )
+        if value in LANGUAGES:
+            return value
+    return None
 
 
 if __name__ == "__main__":

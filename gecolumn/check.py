@@ -9,6 +9,7 @@ same findings for the same input. :func:`run_check` judges settings as a mapping
 from __future__ import annotations
 
 import datetime
+import enum
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,19 +18,22 @@ from typing import Any
 from gecolumn.column import OpenedColumn
 from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.coverage import Cell, Coverage, coverage
-from gecolumn.dates import Today, TodaySource, short_vietnamese
+from gecolumn.dates import Today, short_vietnamese
 from gecolumn.photo_privacy import column_problems
 from gecolumn.posts import Corpus, load_posts
 from gecolumn.problems import HasProblems, Problem, Severity
 from gecolumn.quarters import Quarter
 
 
-class ExitCode:
+class ExitCode(enum.IntEnum):
     """Exit statuses of the CI command; an invalid input wins over a missing quarter."""
 
     OK = 0
+    """Every due quarter has a post and nothing is invalid."""
     MISSING = 1
+    """A due quarter (or unit-quarter) has no post."""
     INVALID = 2
+    """Invalid posts, settings or options, or anything that stopped the command."""
 
 
 @dataclass(frozen=True)
@@ -116,22 +120,13 @@ def _start_after_today(config: ColumnConfig, today: datetime.date, today_from: T
     # Before `start` nothing is due and every post is "scheduled": the check would pass and
     # the build publish an empty column. A 1980 SOURCE_DATE_EPOCH or a stray --today does
     # this, so the message names where today came from.
-    source = today_from.source if today_from else None
-    given = today_from.given if today_from else ""
-    where = {
-        TodaySource.OPTION: (f"--today {given}", f"--today {given}"),
-        TodaySource.EPOCH: (f"biến môi trường SOURCE_DATE_EPOCH={given}", f"the environment variable SOURCE_DATE_EPOCH={given}"),
-        TodaySource.CLOCK: ("đồng hồ của máy tính", "this computer's clock"),
-        TodaySource.SETTING: (f"'as_of: {given}' trong mkdocs.yml", f"'as_of: {given}' in mkdocs.yml"),
-        None: ("SOURCE_DATE_EPOCH hoặc đồng hồ của máy tính", "SOURCE_DATE_EPOCH or this computer's clock"),
-    }[source]
     params = {
+        "source": today_from.source.value if today_from else "",
+        "given": today_from.given if today_from else "",
         "start": str(config.start),
         "start_day": short_vietnamese(config.start.first_day),
         "today": short_vietnamese(today),
         "current": str(Quarter.of(today)),
-        "where_vi": where[0],
-        "where_en": where[1],
     }
     return Problem(file, "start_after_today", "extra.column.start", params=params)
 

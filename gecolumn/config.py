@@ -158,6 +158,15 @@ def _text(column: Mapping[str, Any], key: str, error) -> str | None:
     return " ".join(str(raw).split()) or None
 
 
+def is_unit_id(text: str) -> bool:
+    """The unit-id rule, for settings, rosters and ``gecolumn new`` alike: a URL name of at most :data:`MAX_UNIT_ID` characters.
+
+    >>> is_unit_id("thcs-bao-khe"), is_unit_id("THCS Bảo Khê"), is_unit_id("a" * 61)
+    (True, False, False)
+    """
+    return bool(SLUG_PATTERN.match(text)) and len(text) <= MAX_UNIT_ID
+
+
 def unit_suggestion(unit_id: str) -> str:
     """A valid unit id close to ``unit_id``: its slug, cut at a word within :data:`MAX_UNIT_ID`."""
     slug = slug_of(unit_id)
@@ -174,7 +183,7 @@ def _units(raw: Any, error) -> tuple[Unit, ...]:
     for unit_id, settings in raw.items():
         unit_id = str(unit_id)
         key = f"units.{unit_id}"
-        if not SLUG_PATTERN.match(unit_id) or len(unit_id) > MAX_UNIT_ID:
+        if not is_unit_id(unit_id):
             error("config_bad_unit_id", key, value=unit_id, suggestion=unit_suggestion(unit_id))
             continue
         if isinstance(settings, str):  # shorthand: ``thcs-bao-khe: Trường THCS Bảo Khê``

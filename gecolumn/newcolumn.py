@@ -1,6 +1,7 @@
 """A new column's folder, planned from its settings: what ``gecolumn new`` writes.
 
-A school's folder holds only its content and settings: ``mkdocs.yml``, ``docs/``, ``posts/``
+The settings it is given are checked here too (:func:`check_name`, :func:`check_unit` …),
+each refusal a ``new_bad_option`` problem. A school's folder holds only its content and settings: ``mkdocs.yml``, ``docs/``, ``posts/``
 with a welcome post, ``hooks/column.py`` (a few lines that call the installed package), a
 Vietnamese ``README.md``, CI files for GitHub and GitLab, ``.gitignore`` and a
 ``requirements.txt`` pinning this generator. Templates, rules and commands stay in the
@@ -16,16 +17,23 @@ package, so upgrading is changing that pin.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
 import html
 import json
 import re
 import string
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from gecolumn import __version__
-from gecolumn.config import SETTINGS_VERSION
+from gecolumn.config import MAX_UNIT_ID, SETTINGS_VERSION, is_unit_id, unit_suggestion
+from gecolumn.district.roster import Roster
+from gecolumn.front_matter import clean
+from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
 from gecolumn.scaffold import scaffold
 
@@ -172,3 +180,132 @@ def markdown_text(text: str) -> str:
 
 def _template(name: str) -> str:
     return (_TEMPLATES / name).read_text(encoding="utf-8")
+
+
+# --- the settings ``gecolumn new`` is given, each checked as it comes ---------------------
+
+MAX_NAME = 150
+"""Characters of a school's name: one header line."""
+FIRST_YEAR = 2000
+"""No column starts before this: the first national gender-equality law is of 2006."""
+NEW_COMMAND = "gecolumn new"
+"""Where a refused value comes from, as a problem's file."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# A column's folder address: no quotes, brackets or spaces that could leave an HTML attribute,
+# and no ?query, #fragment or user:password@ (none of ?, #, =, & or @ is allowed).
+_URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~/:%]+")
+
+
+def bad_option(option: str, value: str, reason: str, **values: object) -> Problem:
+    """``new_bad_option`` for ``value`` of ``option``; ``reason`` picks the catalogue's words, ``values`` fill them."""
+    return Problem(NEW_COMMAND, "new_bad_option", option, params={"value": value, "reason": reason, **values})
+
+
+def folder_problem(folder: Path, given: str) -> Problem | None:
+    """Why the new column cannot be written into ``folder``, or ``None``: it must be a new or empty folder."""
+    if not given.strip():
+        return bad_option("folder", given, "no_folder")
+    if folder.is_symlink():  # the column would be written wherever the link points
+        return bad_option("folder", given, "symlink")
+    if folder.exists() and not folder.is_dir():
+        return bad_option("folder", given, "file")
+    if folder.is_dir() and any(folder.iterdir()):
+        return Problem(given, "new_folder_not_empty", params={"folder": given})
+    return None
+
+
+def check_name(raw: str, option: str, example: str = '"Trường THCS Bảo Khê"') -> tuple[str, Problem | None]:
+    """A school's name as readers see it in every page's header and feed: one line, no invisible characters."""
+    name = " ".join(clean(raw).split())
+    if not name or len(name) > MAX_NAME or _CONTROL.search(raw):
+        return name, bad_option(option, raw, "name", limit=MAX_NAME, example=example)
+    return name, None
+
+
+def check_unit(raw: str) -> tuple[str, Problem | None]:
+    """A unit id, by the one rule of :func:`gecolumn.config.is_unit_id`."""
+    unit = raw.strip()
+    if is_unit_id(unit):
+        return unit, None
+    return unit, bad_option("--unit", unit, "unit_id", limit=MAX_UNIT_ID, suggestion=unit_suggestion(unit))
+
+
+def check_url(raw: str) -> tuple[str, Problem | None]:
+    """The column's folder address, ending in ``/`` (MkDocs builds links under ``site_url`` as a folder)."""
+    url = raw.strip()
+    parts = urlsplit(url)
+    try:
+        port_ok = parts.port is None or 0 < parts.port
+    except ValueError:
+        port_ok = False
+    last = url.rstrip("/").rsplit("/", 1)[-1] if parts.path.strip("/") else ""
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or not port_ok
+        or not _URL_CHARACTERS.fullmatch(url)
+        or last.endswith((".html", ".htm", ".php", ".aspx"))
+    ):
+        return url, bad_option("--url", url, "url")
+    return (url if url.endswith("/") else url + "/"), None
+
+
+def check_start(raw: str, today: datetime.date) -> tuple[Quarter | None, Problem | None]:
+    """The first due quarter: one that has begun, from :data:`FIRST_YEAR`."""
+    now = Quarter.of(today)
+    try:
+        start = Quarter.parse(raw)
+    except ValueError:
+        return None, bad_option("--start", raw, "start_unreadable")
+    if start > now or start.year < FIRST_YEAR:
+        return start, bad_option("--start", raw, "start_range", first_year=FIRST_YEAR, now=str(now))
+    return start, None
+
+
+def check_requirement(raw: str | None) -> tuple[str, Problem | None]:
+    """The pip line that installs gecolumn: given, or how this copy was installed (so CI gets the same)."""
+    if raw is None:
+        return default_requirement()[0], None
+    line = raw.strip()
+    if not re.fullmatch(r"gecolumn(\s*(==|>=|~=)\s*[\w.+!-]+|\s*@\s*\S+)", line):
+        return line, bad_option("--requirement", raw, "requirement", version=__version__)
+    return line, None
+
+
+@functools.cache  # asked for the default and again for the next steps' warning
+def default_requirement() -> tuple[str, str | None]:
+    """``(requirement, local source)``: how pip installed this gecolumn (PEP 610), as a line CI can install.
+
+    The local source is the wheel or folder it came from when that exists only on this computer.
+    """
+    pinned = f"gecolumn=={__version__}"
+    try:
+        direct = metadata.distribution("gecolumn").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return pinned, None
+    if not direct:  # from an index (PyPI, or the district's): CI installs from the same
+        return pinned, None
+    source = json.loads(direct)
+    url, vcs = source.get("url", ""), source.get("vcs_info")
+    if vcs and url.startswith(("https://", "http://")):
+        revision = vcs.get("requested_revision") or vcs.get("commit_id")
+        return f"gecolumn @ {vcs.get('vcs', 'git')}+{url}@{revision}", None
+    if url.startswith(("https://", "http://")):
+        return f"gecolumn @ {url}", None
+    return pinned, url
+
+
+def roster_units(roster: Roster, own_unit: str) -> tuple[tuple[ColumnUnit, ...], list[Problem]]:
+    """A district column's units from its roster (``--units``), each name and id checked as ``--school`` and ``--unit`` are."""
+    problems = [problem for problem in roster.problems if problem.is_error]
+    schools = []
+    for school in roster.schools:
+        name, problem = check_name(school.name, "--units")
+        unit, unit_problem = check_unit(school.unit)
+        same = bad_option("--units", school.unit, "same_unit") if school.unit == own_unit else None
+        for found in (problem, unit_problem, same):
+            if found:
+                problems.append(dataclasses.replace(found, file=str(roster.path), line=school.line))
+        schools.append(ColumnUnit(unit, name, school.since))
+    return tuple(schools), problems

@@ -786,16 +786,8 @@ def file_problem(path: Path, label: str) -> Problem | None:
         return Problem(label, "image_unreadable", params={"problem": exc.reason})
     if not carried:
         return None
-    vi, en = carried_words(carried)
-    params = {"file": label, "carried_vi": vi, "carried_en": en}
+    params = {"file": label, "carried": tuple(carried)}  # the catalogue says each kind in words
     if parts:
         params["parts"] = ", ".join(name for name, _ in parts)
         return Problem(label, "attachment_has_location", params=params)
     return Problem(label, "photo_has_location", params=params)
-
-
-def carried_words(carried: Iterable[str]) -> tuple[str, str]:
-    """What is carried, in Vietnamese and in English: ``("vị trí GPS, số sê-ri máy ảnh", "GPS position, camera serial number")``."""
-    words = {Carried.LOCATION: ("vị trí GPS", "GPS position"), Carried.SERIAL: ("số sê-ri máy ảnh", "camera serial number")}
-    chosen = [words[Carried(value)] for value in carried]
-    return ", ".join(vi for vi, _ in chosen), ", ".join(en for _, en in chosen)

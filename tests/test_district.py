@@ -421,6 +421,18 @@ def test_a_bad_roster_is_refused_with_every_line_named_in_vietnamese(tmp_path):
     assert any(line.startswith(f"{listed}:7: LỖI [unit]:") and "dòng 2" in line for line in errors)
 
 
+def test_a_roster_unit_id_longer_than_a_column_allows_is_refused_with_a_shorter_one(tmp_path):
+    # The one unit-id rule (config.is_unit_id): a school's id becomes its unit in a district column.
+    from gecolumn.config import MAX_UNIT_ID
+    from gecolumn.district import read_roster
+
+    long_id = "truong-trung-hoc-co-so-" + "bao-khe-" * 6
+    listed = read_roster(roster(tmp_path, f"{long_id},Trường THCS Bảo Khê,https://thcs-baokhe.edu.vn/,2024-Q1"))
+    [problem] = listed.problems
+    assert problem.code == "roster_bad_unit" and len(long_id) > MAX_UNIT_ID
+    assert len(problem.params["suggestion"]) <= MAX_UNIT_ID and long_id.startswith(problem.params["suggestion"])
+
+
 def test_a_roster_without_a_column_or_not_in_utf8_is_refused(tmp_path):
     missing = tmp_path / "thieu-cot.csv"
     missing.write_text("unit,name\nthcs-bao-khe,Trường THCS Bảo Khê\n", encoding="utf-8")

@@ -349,7 +349,7 @@ def test_new_post_with_an_offset_past_year_9999_is_a_bad_date(make_site):
     site = make_site()
     result = run("new_post.py", "--title", "Bài", "--date", "9999-12-31T23:59-05:00", cwd=site.root)
     assert result.returncode == 2
-    assert "Lỗi [date]: ngày '9999-12-31T23:59-05:00' không đọc được" in result.stderr
+    assert "LỖI [date]: ngày '9999-12-31T23:59-05:00' không đọc được" in result.stderr
     assert_no_traceback(result)
 
 

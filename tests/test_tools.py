@@ -101,7 +101,7 @@ def test_new_post_rejects_a_date_in_the_wrong_form(make_site):
     site = make_site()
     result = run("new_post.py", "--title", "Bài", "--date", "2025/02/01", cwd=site.root)
     assert result.returncode == 2
-    assert "Lỗi [date]: ngày '2025/02/01' không đọc được" in result.stderr and "08/03/2024" in result.stderr
+    assert "LỖI [date]: ngày '2025/02/01' không đọc được" in result.stderr and "08/03/2024" in result.stderr
     assert not list(site.posts.rglob("*.md"))
 
 

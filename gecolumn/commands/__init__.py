@@ -7,7 +7,9 @@ found; each is installed as a console script (``gecolumn-check`` …) and reacha
 it UTF-8 output (a Windows console or pipe defaults to a code page without Vietnamese), a
 stdout that a reader may close early (``… | head -1``), and a last guard that turns an
 unexpected error into a message and exit 2, with the traceback only when
-``GECOLUMN_DEBUG=1``. :func:`open_and_show_warnings` opens the column the same way for all.
+``GECOLUMN_DEBUG=1``. :func:`open_and_show_warnings` and :func:`require_column` open the column
+the same way for all; the shared options are :mod:`~gecolumn.commands._options`, the shared
+output formats :mod:`~gecolumn.commands._output`.
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ from gecolumn.problems import Problem
 def run(command: str, parser: argparse.ArgumentParser, body: Callable[[argparse.Namespace], int], argv: list[str] | None) -> int:
     """Prepare the streams, parse ``argv`` and run ``body``: an unexpected error is exit 2 with a message, no traceback.
 
-    The message is in the command's ``--lang`` when it has that option, else Vietnamese.
+    The message is in the command's ``--lang``, else in the language of ``LANG``; ``args.lang``
+    is set to that language, so ``body`` never chooses again.
     """
     prepare_streams()
     args = parser.parse_args(argv)
-    lang = pick_language(args.lang) if "lang" in args else "vi"
-    return guarded(command, lambda: body(args), lang)
+    args.lang = pick_language(getattr(args, "lang", None))
+    return guarded(command, lambda: body(args), args.lang)
 
 
 def guarded(command: str, body: Callable[[], int], lang: str = "vi") -> int:
@@ -67,6 +70,22 @@ def open_and_show_warnings(config_path: str | Path, validation: Validation = Val
     for warning in column.mkdocs_warnings:
         print(warning, file=sys.stderr)
     return column
+
+
+def require_column(config_path: str | Path, lang: str, validation: Validation = Validation.WHOLE) -> OpenedColumn | None:
+    """The column of ``config_path``; ``None`` after saying (on stderr, in ``lang``) why its settings cannot be used."""
+    column = open_and_show_warnings(config_path, validation)
+    if column.config is None:
+        for problem in column.errors:
+            print(located(problem, lang), file=sys.stderr)
+        return None
+    return column
+
+
+def refuse(problem: Problem, lang: str) -> int:
+    """Say ``problem`` on stderr in ``lang`` and give the exit status of a refusal (2)."""
+    print(located(problem, lang), file=sys.stderr)
+    return ExitCode.INVALID
 
 
 def located(problem: Problem, lang: str = "vi") -> str:

@@ -14,16 +14,17 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
 import sys
 from pathlib import Path
 
 from gecolumn.check import CheckResult, ExitCode, check_column, missing_params
 from gecolumn.column import Validation
 from gecolumn.commands import crash_problem, located, open_and_show_warnings, run, today_problem
+from gecolumn.commands._options import common_options
+from gecolumn.commands._output import annotation, append_step_summary, problem_annotation, problem_json, untrusted
 from gecolumn.coverage import Status
 from gecolumn.dates import BadToday, short_vietnamese
-from gecolumn.messages import label, pick_language, render, render_problem, shown
+from gecolumn.messages import label, render, render_problem, shown
 from gecolumn.posts import Corpus
 from gecolumn.problems import Problem
 
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check_and_print(args: argparse.Namespace) -> int:
-    lang = pick_language(args.lang)
+    lang = args.lang
     # Only the column's settings: the theme, plugins and hooks are the build's to load and report.
     column = open_and_show_warnings(Path(args.config), Validation.COLUMN)
     try:
@@ -69,10 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="check_quarters",
         description="Kiểm tra mỗi quý đều có bài tuyên truyền bình đẳng giới (check every due quarter has a post).",
     )
-    parser.add_argument("-f", "--config", default="mkdocs.yml", help="mkdocs.yml của chuyên mục (default: mkdocs.yml)")
-    parser.add_argument("--today", help="ngày kiểm tra YYYY-MM-DD (default: SOURCE_DATE_EPOCH or now, Asia/Ho_Chi_Minh)")
+    common_options(parser, today=True)
     parser.add_argument("--format", choices=sorted(_FORMATS), default="text")
-    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo (default: vi; en when LANG=en*)")
     return parser
 
 
@@ -130,16 +129,6 @@ def _cell_name(cell, lang: str) -> str:
 # --- json -------------------------------------------------------------------------------
 
 
-def _problem_json(problem: Problem, lang: str) -> dict:
-    return {
-        "file": problem.file,
-        "line": problem.line,
-        "field": problem.field,
-        "code": problem.code,
-        "message": render_problem(problem, lang),
-    }
-
-
 def _print_json(result: CheckResult, lang: str) -> None:
     cells = result.coverage.cells if result.coverage else ()
     report = {
@@ -158,8 +147,8 @@ def _print_json(result: CheckResult, lang: str) -> None:
             for cell in cells
         ],
         "missing": [{"quarter": str(cell.quarter), "unit": cell.unit.id if cell.unit else None} for cell in result.missing],
-        "errors": [_problem_json(p, lang) for p in result.errors],
-        "warnings": [_problem_json(p, lang) for p in result.warnings],
+        "errors": [problem_json(p, lang) for p in result.errors],
+        "warnings": [problem_json(p, lang) for p in result.warnings],
     }
     print(json.dumps(report, ensure_ascii=False, indent=2))  # whole, or not at all: CI parses it
 
@@ -167,41 +156,19 @@ def _print_json(result: CheckResult, lang: str) -> None:
 # --- github -----------------------------------------------------------------------------
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def _print_github(result: CheckResult, lang: str) -> None:
     """Workflow commands for annotations, and a Markdown table for the job summary."""
     for problem in result.problems:
-        kind = "error" if problem.is_error else "warning"
-        props = [f"file={_escape_property(shown(problem.file, None))}"]
-        if problem.line:
-            props.append(f"line={problem.line}")
-        if problem.field:
-            props.append(f"title={_escape_property(shown(problem.field, None))}")
-        print(f"::{kind} {','.join(props)}::{_escape_data(render_problem(problem, lang))}")
+        print(problem_annotation(problem, lang))
     for cell in result.missing:
-        params = missing_params(cell)
         title = label("missing_title", lang, quarter=_cell_name(cell, lang))
-        print(f"::error title={_escape_property(title)}::{_escape_data(render('missing_quarter', params, lang))}")
-    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_path:
-        with open(summary_path, "a", encoding="utf-8") as summary:
-            summary.write(_summary_markdown(result, lang))
+        print(annotation("error", title, render("missing_quarter", missing_params(cell), lang)))
+    append_step_summary(lambda: _summary_markdown(result, lang))
     # The report repeats titles, names and values from the posts: GitHub's documented way to
-    # print untrusted text is to stop reading workflow commands around it, with a token no
-    # post can guess, so no line of it acts as `::error::` or `::add-mask::`.
-    import secrets  # only this format needs it: the others start faster without its hashlib
-
-    token = secrets.token_hex(16)
-    print(f"::stop-commands::{token}")
-    _print_text(result, lang)
-    print(f"::{token}::")
+    # print untrusted text is to stop reading workflow commands around it, so no line of it
+    # acts as `::error::` or `::add-mask::`.
+    with untrusted():
+        _print_text(result, lang)
 
 
 def _summary_markdown(result: CheckResult, lang: str) -> str:

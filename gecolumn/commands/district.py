@@ -17,76 +17,35 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
-import secrets
 import sys
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-from gecolumn.commands import located, run, today_problem
-from gecolumn.commands.check import _escape_data, _escape_property
+from gecolumn.commands import located, refuse, run, today_problem
+from gecolumn.commands._options import common_options
+from gecolumn.commands._output import (
+    annotation,
+    append_step_summary,
+    markdown_cell,
+    problem_annotation,
+    problem_json,
+    untrusted,
+)
 from gecolumn.coverage import Status
 from gecolumn.dates import BadToday, find_today, short_vietnamese
-from gecolumn.district import Fetcher, SchoolStatus, SourceKind, monitor, read_roster
+from gecolumn.district import Fetcher, monitor, read_roster
 from gecolumn.district.judge import DistrictResult, SchoolResult
-from gecolumn.messages import pick_language, render, render_problem, shown
+from gecolumn.district.report import KIND_NAMES, dashboard_html, six_month_table
+from gecolumn.messages import label, render, render_problem, shown
 from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
-from gecolumn.reporting import total_row
+from gecolumn.tables import write_csv, write_xlsx
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "district"
 PROGRESS_FROM = 20
 """Schools from which a terminal shows a progress bar."""
 
-_WORDS = {
-    "vi": {
-        "title": "Theo dõi chuyên mục tuyên truyền bình đẳng giới của các trường, ngày {today}",
-        "period": "Các quý đến hạn: {first} – {last}",
-        "school": "Trường",
-        "source": "Nguồn",
-        "ok": "{posts} bài",
-        "missing": "THIẾU",
-        "in_progress": "đang diễn ra",
-        "unknown": "chưa rõ",
-        "unreachable_source": "không đọc được",
-        "unreachable": "Không đọc được ({count})",
-        "advice_missing": "=> {count} trường còn thiếu bài ({quarters} quý). Nhắc các trường đăng bài bổ sung.",
-        "advice_unreachable": "=> {count} trường không đọc được: xem lý do ở trên, sửa cột url hoặc báo trường.",
-        "advice_unknown": "=> {count} trường có quý chưa rõ: RSS chỉ chứa các bài mới nhất, không chứng minh được quý cũ.",
-        "advice_ok": "=> Mọi quý đến hạn của mọi trường đều đã có bài.",
-        "no_due": "Chưa có quý nào đến hạn.",
-        "missing_title": "Thiếu bài {quarter}: {name}",
-        "unknown_title": "Chưa rõ {quarter}: {name}",
-        "unreachable_title": "Không đọc được: {name}",
-    },
-    "en": {
-        "title": "Gender-equality columns of the district's schools, on {today}",
-        "period": "Due quarters: {first} – {last}",
-        "school": "School",
-        "source": "Source",
-        "ok": "{posts} posts",
-        "missing": "MISSING",
-        "in_progress": "in progress",
-        "unknown": "unknown",
-        "unreachable_source": "unreadable",
-        "unreachable": "Could not be read ({count})",
-        "advice_missing": "=> {count} school(s) miss posts ({quarters} quarter(s)). Remind them to publish.",
-        "advice_unreachable": "=> {count} school(s) could not be read: see why above; fix the url or tell the school.",
-        "advice_unknown": "=> {count} school(s) have quarters a feed cannot tell: it holds only the latest posts.",
-        "advice_ok": "=> Every due quarter of every school has a post.",
-        "no_due": "No quarter is due yet.",
-        "missing_title": "No post in {quarter}: {name}",
-        "unknown_title": "Unknown {quarter}: {name}",
-        "unreachable_title": "Could not be read: {name}",
-    },
-}
-
-_KIND_NAMES = {SourceKind.COVERAGE: "theo-doi.json", SourceKind.RSS: "RSS", SourceKind.ATOM: "Atom"}
-
 
 def _word(word: str, lang: str, **params) -> str:
-    return _WORDS["en" if lang == "en" else "vi"][word].format(**params)
+    return label(f"district_{word}", lang, **params)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +61,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("roster", help="danh sách trường (CSV: unit,name,url[,since])")
     parser.add_argument("--from", dest="first", help="quý đầu, ví dụ 2024-Q1 (default: cột since, hoặc since sớm nhất)")
     parser.add_argument("--to", dest="last", help="quý cuối (default: quý hiện tại)")
-    parser.add_argument("--today", help="ngày xét YYYY-MM-DD (default: SOURCE_DATE_EPOCH or now, Asia/Ho_Chi_Minh)")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text")
     parser.add_argument("--csv", help="ghi bảng báo cáo ra tệp CSV")
     parser.add_argument("--xlsx", help="ghi bảng báo cáo ra tệp Excel")
@@ -112,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=_positive(int), default=32, help="số trường đọc cùng lúc (default: 32)")
     parser.add_argument("--timeout", type=_positive(float), default=20.0, help="giây chờ mỗi lần trả lời (default: 20)")
     parser.add_argument("--retries", type=_non_negative, default=2, help="số lần thử lại khi lỗi 5xx/hết giờ (default: 2)")
-    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo (default: vi; en when LANG=en*)")
+    common_options(parser, config=False, today=True)
     return parser
 
 
@@ -134,7 +92,7 @@ def _non_negative(text: str) -> int:
 
 
 def _district(args: argparse.Namespace) -> int:
-    lang = pick_language(args.lang)
+    lang = args.lang
     problems: list[Problem] = []
     today = None
     try:
@@ -183,9 +141,8 @@ def _district(args: argparse.Namespace) -> int:
                 written = write(path, result, lang)
             except OSError as exc:
                 params = {"problem": exc.strerror or str(exc), "example": f"{option} {example}"}
-                print(located(Problem(path, "output_unwritable", option, params=params), lang), file=sys.stderr)
-                return 2
-            print(f"Đã ghi {written}" if lang != "en" else f"Wrote {written}", file=sys.stderr)
+                return refuse(Problem(path, "output_unwritable", option, params=params), lang)
+            print(label("wrote", lang, path=written), file=sys.stderr)
     return result.exit_code
 
 
@@ -194,18 +151,12 @@ def _refuse(form: str, today: datetime.date | None, problems: list[Problem], lan
     if form == "json":
         report = {"today": today.isoformat() if today else None, "exit_code": 2, "schools": [], "missing": [], "unknown": []}
         report["unreachable"] = []
-        report["errors"] = [
-            {"file": p.file, "line": p.line, "field": p.field, "code": p.code, "message": render_problem(p, lang)}
-            for p in problems
-        ]
+        report["errors"] = [problem_json(p, lang) for p in problems]
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             if form == "github":
-                props = [f"file={_escape_property(shown(problem.file, None))}"]
-                if problem.line:
-                    props.append(f"line={problem.line}")
-                print(f"::error {','.join(props)}::{_escape_data(render_problem(problem, lang))}")
+                print(problem_annotation(problem, lang, title=False))
             else:
                 print(located(problem, lang), file=sys.stderr)
     return 2
@@ -235,7 +186,7 @@ def _cell_word(result: SchoolResult, quarter: Quarter, lang: str) -> str:
 
 
 def _source_word(result: SchoolResult, lang: str) -> str:
-    return _KIND_NAMES[result.evidence.kind] if result.evidence else _word("unreachable_source", lang)
+    return KIND_NAMES[result.evidence.kind] if result.evidence else _word("unreachable_source", lang)
 
 
 def _quarter_name(quarter: Quarter, lang: str) -> str:
@@ -322,35 +273,24 @@ def _print_github(result: DistrictResult, lang: str) -> None:
     """Annotations (missing and unreadable: errors; unknown: notices), a job summary, then the table."""
     for r in result.unreachable:
         title = _word("unreachable_title", lang, name=shown(r.school.name))
-        message = f"{shown(r.school.url)}: {render_problem(r.problem, lang)}"
-        print(f"::error title={_escape_property(title)}::{_escape_data(message)}")
+        print(annotation("error", title, f"{shown(r.school.url)}: {render_problem(r.problem, lang)}"))
     for r in result.schools:
         for cell in r.missing:
             params = {"name": r.school.name, "quarter": _quarter_name(cell.quarter, lang)}
             title = _word("missing_title", lang, quarter=params["quarter"], name=shown(r.school.name))
-            print(f"::error title={_escape_property(title)}::{_escape_data(render('district_missing_quarter', params, lang))}")
+            print(annotation("error", title, render("district_missing_quarter", params, lang)))
         for cell in r.unknown:
             oldest = r.evidence.known_from if r.evidence else None
             params = {"name": r.school.name, "quarter": _quarter_name(cell.quarter, lang), "oldest": _quarter_name(oldest, lang)}
             title = _word("unknown_title", lang, quarter=params["quarter"], name=shown(r.school.name))
-            print(f"::notice title={_escape_property(title)}::{_escape_data(render('district_unknown_quarter', params, lang))}")
-    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_path:
-        with open(summary_path, "a", encoding="utf-8") as summary:
-            summary.write(_summary_markdown(result, lang))
-    # Names, addresses and error details come from the roster and from servers: stop GitHub
-    # reading workflow commands around them, with a token none of them can guess.
-    token = secrets.token_hex(16)
-    print(f"::stop-commands::{token}")
-    _print_text(result, lang)
-    print(f"::{token}::")
+            print(annotation("notice", title, render("district_unknown_quarter", params, lang)))
+    append_step_summary(lambda: _summary_markdown(result, lang))
+    # Names, addresses and error details come from the roster and from servers.
+    with untrusted():
+        _print_text(result, lang)
 
 
 _MARKS = {Status.OK: "✅", Status.MISSING: "❌", Status.IN_PROGRESS: "⏳", Status.UNKNOWN: "❔"}
-
-
-def _md(text: object) -> str:
-    return str(shown(text)).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _summary_markdown(result: DistrictResult, lang: str) -> str:
@@ -365,142 +305,24 @@ def _summary_markdown(result: DistrictResult, lang: str) -> str:
         for q in quarters:
             cell = r.cell(q)
             cells.append(f"{_MARKS[cell.status]} {_cell_word(r, q, lang)}" if cell else "")
-        source = _source_word(r, lang) if r.evidence else f"❌ {_md(render_problem(r.problem, lang))}"
-        lines.append(f"| {_md(r.school.name)} | " + " | ".join(cells) + f" | {source} |")
+        source = _source_word(r, lang) if r.evidence else f"❌ {markdown_cell(render_problem(r.problem, lang))}"
+        lines.append(f"| {markdown_cell(r.school.name)} | " + " | ".join(cells) + f" | {source} |")
     return "\n".join(lines) + "\n\n"
 
 
-# --- the six-month table (CSV, XLSX) ----------------------------------------------------
-
-
-def _table(result: DistrictResult, lang: str) -> tuple[list[str], list[list]]:
-    quarters = result.quarters
-    header = [
-        "Đơn vị",
-        *(q.vietnamese for q in quarters),
-        "Tổng số bài",
-        "Số quý có bài",
-        "Số quý phải có",
-        "Quý thiếu bài",
-        "Quý chưa rõ",
-        "Mã",
-        "Nguồn",
-        "Ghi chú",
-    ]
-    rows, counts = [], []
-    for r in result.schools:
-        cells, numbers = [], []
-        for q in quarters:
-            cell = r.cell(q)
-            numbers.append(cell.posts or 0 if cell else 0)
-            if cell is None:
-                cells.append("")
-            elif cell.status is Status.UNKNOWN:
-                cells.append("chưa rõ")
-            else:
-                cells.append(cell.posts)
-        counts.append(numbers)
-        due = [c for c in r.cells if c.status is not Status.IN_PROGRESS]
-        covered = [c for c in due if c.status is Status.OK]
-        rows.append(
-            [
-                r.school.name,
-                *cells,
-                r.posts if r.evidence else "",
-                len(covered) if r.evidence else "",
-                len(due) if r.evidence else "",
-                ", ".join(c.quarter.vietnamese for c in r.missing) or ("—" if r.evidence else ""),
-                ", ".join(c.quarter.vietnamese for c in r.unknown) or ("—" if r.evidence else ""),
-                r.school.unit,
-                r.evidence.location if r.evidence else "",
-                f"không đọc được: {render_problem(r.problem, 'vi')}" if r.problem else "",
-            ]
-        )
-    read = [r for r in result.schools if r.evidence]
-    total = total_row(
-        counts, len(quarters), sum(1 for r in read if r.posts), len(result.schools), sum(1 for r in read if r.missing)
-    )
-    unreadable = len(result.unreachable)
-    total += ["", "", "", f"{unreadable} trường không đọc được" if unreadable else ""]
-    rows.append(total)
-    return header, rows
+# --- the six-month table (CSV, XLSX) and the dashboard: gecolumn.district.report ------------
 
 
 def _write_csv(path: str, result: DistrictResult, lang: str) -> str:
-    from gecolumn.commands.report import write_csv  # with openpyxl: only when a table is asked for
-
-    header, rows = _table(result, lang)
+    header, rows = six_month_table(result)
     write_csv(path, [header, *rows])
     return path
 
 
 def _write_xlsx(path: str, result: DistrictResult, lang: str) -> str:
-    from gecolumn.commands.report import write_xlsx
-
-    header, rows = _table(result, lang)
+    header, rows = six_month_table(result)
     write_xlsx(path, (("Theo quý", header, rows),))
     return path
-
-
-# --- the dashboard ----------------------------------------------------------------------
-
-_STATUS_WORDS = {
-    Status.OK: "Có bài",
-    Status.MISSING: "Thiếu bài",
-    Status.IN_PROGRESS: "Đang diễn ra",
-    Status.UNKNOWN: "Chưa rõ",
-}
-_SCHOOL_WORDS = {
-    SchoolStatus.OK: "Đủ bài",
-    SchoolStatus.MISSING: "Thiếu bài",
-    SchoolStatus.UNKNOWN: "Có quý chưa rõ",
-    SchoolStatus.UNREACHABLE: "Không đọc được",
-}
-
-
-def _link(address: str | None) -> str | None:
-    """An address the page may link to: only http(s); a local path is shown, never linked."""
-    return address if address and address.lower().startswith(("http://", "https://")) else None
-
-
-def dashboard_html(result: DistrictResult) -> str:
-    """The dashboard page: one self-contained, printable HTML file in Vietnamese, every value escaped."""
-    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
-    quarters = result.quarters
-    schools = []
-    for order, r in enumerate(result.schools):
-        cells = []
-        for q in quarters:
-            cell = r.cell(q)
-            if cell is None:
-                cells.append({"status": "not-due", "text": "—", "posts": None})
-            else:
-                cells.append({"status": cell.status.value, "text": _STATUS_WORDS[cell.status], "posts": cell.posts})
-        schools.append(
-            {
-                "order": order,
-                "name": r.school.name,
-                "unit": r.school.unit,
-                "url": r.school.url,
-                "href": _link(r.school.url),
-                "status": r.status.value,
-                "status_text": _SCHOOL_WORDS[r.status],
-                "missing": len(r.missing),
-                "cells": cells,
-                "source": r.evidence.location if r.evidence else None,
-                "source_href": _link(r.evidence.location) if r.evidence else None,
-                "kind": _KIND_NAMES[r.evidence.kind] if r.evidence else None,
-                "error": render_problem(r.problem, "vi") if r.problem else None,
-            }
-        )
-    counts = {status: sum(1 for r in result.schools if r.status is status) for status in SchoolStatus}
-    return environment.get_template("dashboard.html").render(
-        today=short_vietnamese(result.today),
-        quarters=[q.vietnamese for q in quarters],
-        schools=schools,
-        total=len(result.schools),
-        counts={status.value: count for status, count in counts.items()},
-    )
 
 
 def _write_html(folder: str, result: DistrictResult, lang: str) -> str:

@@ -21,21 +21,20 @@ import datetime
 import sys
 from pathlib import Path
 
-from gecolumn.commands import located, open_and_show_warnings, run, today_problem
+from gecolumn.commands import located, refuse, require_column, run, today_problem
+from gecolumn.commands._options import common_options
 from gecolumn.dates import LOCAL_TZ, BadToday, find_today, parse_post_date, short_vietnamese
 from gecolumn.docx_import import DocxRefused, ImportedDocument, import_docx
-from gecolumn.messages import render, render_problem
+from gecolumn.messages import label
 from gecolumn.photo_privacy import PhotoUnreadable, upright_without_metadata
 from gecolumn.problems import Problem, Severity
 from gecolumn.scaffold import CAMPAIGN_TEMPLATES, default_title, post_path, scaffold
-
-WORD_PROMPT = "Nhập từ tệp Word (.docx)? Gõ đường dẫn tệp (Enter để bỏ qua): "
 
 
 def main(argv: list[str] | None = None) -> int:
     """Write a new post under ``posts/`` and print its path."""
     parser = argparse.ArgumentParser(prog="new_post", description="Tạo bài viết mới (create a new post).")
-    parser.add_argument("-f", "--config", default="mkdocs.yml")
+    common_options(parser)
     parser.add_argument("--title", help="tiêu đề bài viết")
     parser.add_argument("--unit", help="mã đơn vị (xem mkdocs.yml)")
     parser.add_argument("--date", help="ngày đăng, ví dụ 08/03/2024 hoặc '08/03/2024 07:30' (mặc định: hôm nay)")
@@ -47,44 +46,42 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _new_post(args: argparse.Namespace) -> int:
+    lang = args.lang
     interactive = sys.stdin.isatty()
-    opened = open_and_show_warnings(Path(args.config))
-    column = opened.config
-    if column is None:
-        for problem in opened.problems:
-            if problem.is_error:
-                print(located(problem), file=sys.stderr)
+    opened = require_column(Path(args.config), lang)
+    if opened is None:
         return 2
+    column = opened.config
     try:
         today = find_today().date
     except BadToday as exc:
-        print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
-        return 2
+        return refuse(today_problem(exc), lang)
 
     source = args.source
     if source is None and interactive:
-        source = _ask(WORD_PROMPT).strip().strip("'\"") or None
+        source = _ask(label("ask_word_file", lang)).strip().strip("'\"") or None
     imported = None
     if source is not None:
         try:
             imported = import_docx(source)
         except DocxRefused as refused:
-            print(located(refused.problem), file=sys.stderr)
-            return 2
+            return refuse(refused.problem, lang)
 
-    date_text = args.date if args.date is not None else (_ask(f"Ngày đăng [{short_vietnamese(today)}]: ") if interactive else "")
+    date_text = (
+        args.date
+        if args.date is not None
+        else (_ask(label("ask_date", lang, today=short_vietnamese(today))) if interactive else "")
+    )
     try:
         moment = parse_post_date(date_text) if date_text.strip() else _midnight(today)
     except ValueError:
-        print(f"Lỗi [date]: {render('bad_date', {'value': date_text})}", file=sys.stderr)
-        return 2
+        return refuse(Problem("", "bad_date", "date", params={"value": date_text}), lang)
 
     title = args.title or (imported and imported.title) or default_title(args.campaign, moment.year)
     if not title and interactive:
-        title = _ask("Tiêu đề bài viết: ").strip()
+        title = _ask(label("ask_title", lang)).strip()
     if not title:
-        print('Lỗi [title]: cần tiêu đề bài viết. Cách sửa: thêm --title "Tiêu đề".', file=sys.stderr)
-        return 2
+        return refuse(Problem("", "new_post_no_title", "title"), lang)
 
     unit = args.unit
     if unit is None and column.default_unit is not None:
@@ -92,12 +89,11 @@ def _new_post(args: argparse.Namespace) -> int:
     if unit is None and interactive:
         for number, choice in enumerate(column.units, 1):
             print(f"  {number}. {choice.name} ({choice.id})")
-        answer = _ask("Chọn đơn vị (số hoặc mã): ").strip()
+        answer = _ask(label("ask_unit", lang)).strip()
         unit = column.units[int(answer) - 1].id if answer.isdigit() and 0 < int(answer) <= len(column.units) else answer
     if column.unit(unit or "") is None:
         known = ", ".join(column.unit_ids)
-        print(f"Lỗi [unit]: {render('unknown_unit', {'value': unit or '', 'known': known})}", file=sys.stderr)
-        return 2
+        return refuse(Problem("", "unknown_unit", "unit", params={"value": unit or "", "known": known}), lang)
 
     if imported is not None and imported.images:  # photos named after the post: posts of one year share a folder
         imported = import_docx(source, image_prefix=f"{Path(post_path(title, moment)).stem}-anh")
@@ -108,33 +104,28 @@ def _new_post(args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # posts/2025 is a file, or the folder is read-only
         params = {"problem": exc.strerror or str(exc), "example": "posts/"}
-        print(located(Problem(target.parent.as_posix(), "output_unwritable", params=params)), file=sys.stderr)
-        return 2
+        return refuse(Problem(target.parent.as_posix(), "output_unwritable", params=params), lang)
     try:  # a phone photo comes out of Word with its EXIF: the school's GPS position must not reach the repository
         photos = [(target.parent / image.name, _publishable(image.data)) for image in imported.images] if imported else []
     except PhotoUnreadable as exc:
-        print(located(Problem(source, "image_unreadable", params={"problem": exc.reason})), file=sys.stderr)
-        return 2
+        return refuse(Problem(source, "image_unreadable", params={"problem": exc.reason}), lang)
     try:
         _write_new(target, draft.text.encode("utf-8"), photos)
     except FileExistsError as exc:
-        print(
-            f"Lỗi: đã có tệp {Path(exc.filename).as_posix()}; không ghi đè. Cách sửa: đổi tiêu đề hoặc sửa trực tiếp tệp đó.",
-            file=sys.stderr,
-        )
+        refuse(Problem("", "new_post_exists", params={"file": Path(exc.filename).as_posix()}), lang)
         return 1
     print(target.as_posix())
     for path, _ in photos:
         print(path.as_posix())
     if imported is None:  # a skeleton is a draft until its author has written it
-        label = (
+        shown_path = (
             target.relative_to(opened.posts_dir.parent).as_posix()
             if target.is_relative_to(opened.posts_dir.parent)
             else str(target)
         )
-        print(located(Problem(label, "post_draft", severity=Severity.INFO)), file=sys.stderr)
+        print(located(Problem(shown_path, "post_draft", severity=Severity.INFO), lang), file=sys.stderr)
     if imported is not None:
-        _say_what_was_left_out(imported, args.title, source)
+        _say_what_was_left_out(imported, args.title, source, lang)
     return 0
 
 
@@ -160,14 +151,14 @@ def _write_new(post: Path, text: bytes, photos: list[tuple[Path, bytes]]) -> Non
         raise
 
 
-def _say_what_was_left_out(imported: ImportedDocument, given_title: str | None, source: str) -> None:
+def _say_what_was_left_out(imported: ImportedDocument, given_title: str | None, source: str, lang: str) -> None:
     """One INFO line for each kind of thing the Word document held that the post does not."""
     notes = list(imported.dropped)
     if given_title and imported.title and given_title.strip() != imported.title:
         params = {"title": imported.title, "given": given_title}
         notes.append(Problem(source, "docx_title_replaced", params=params, severity=Severity.INFO))
     for problem in notes:
-        print(located(problem), file=sys.stderr)
+        print(located(problem, lang), file=sys.stderr)
 
 
 def _ask(prompt: str) -> str:

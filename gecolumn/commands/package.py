@@ -20,9 +20,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from gecolumn.commands import located, open_and_show_warnings, run, today_problem
+from gecolumn.commands import refuse, require_column, run, today_problem
+from gecolumn.commands._options import common_options
 from gecolumn.dates import BadToday
-from gecolumn.messages import render_problem
 from gecolumn.problems import Problem
 from gecolumn.slugs import slug_of
 
@@ -32,27 +32,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="package_site", description="Đóng gói trang để tải lên cổng thông tin (package the site)."
     )
-    parser.add_argument("-f", "--config", default="mkdocs.yml")
+    common_options(parser)
     parser.add_argument("--output", default="dist", help="thư mục chứa tệp zip (default: dist)")
     return run("package_site", parser, _package, argv)
 
 
 def _package(args: argparse.Namespace) -> int:
+    lang = args.lang
     config_path = Path(args.config).resolve()
-    opened = open_and_show_warnings(config_path)
-    column = opened.config
-    if column is None:
-        print("\n".join(located(p) for p in opened.errors), file=sys.stderr)
+    opened = require_column(config_path, lang)
+    if opened is None:
         return 2
+    column = opened.config
     try:
         today = opened.today().date  # the day the build judges on names the zip
     except BadToday as exc:
-        print(f"Lỗi: {render_problem(today_problem(exc))}", file=sys.stderr)
-        return 2
+        return refuse(today_problem(exc), lang)
     school = column.default_unit.id if column.default_unit else slug_of(opened.mkdocs_config["site_name"]) or "chuyen-muc"
     output = Path(args.output)
     if output.exists() and not output.is_dir():  # say so before a build of several minutes, not after
-        return _unwritable(output, OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)))
+        return _unwritable(output, OSError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)), lang)
 
     with tempfile.TemporaryDirectory(prefix="gecolumn-site-") as site_dir:
         build = subprocess.run(
@@ -60,11 +59,7 @@ def _package(args: argparse.Namespace) -> int:
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         if build.returncode != 0:
-            print(
-                "Lỗi: bản dựng --strict không thành công (xem các cảnh báo ở trên); chưa tạo tệp zip. "
-                "Cách sửa: sửa các bài bị lỗi hoặc đăng bài cho quý còn thiếu, rồi chạy lại.",
-                file=sys.stderr,
-            )
+            refuse(Problem("", "package_build_failed"), lang)
             return 1
         archive = output / f"{school}-{today.isoformat()}.zip"
         try:
@@ -74,16 +69,15 @@ def _package(args: argparse.Namespace) -> int:
             checksum = archive.with_name(archive.name + ".sha256")
             checksum.write_text(f"{digest}  {archive.name}\n", encoding="ascii")
         except OSError as exc:
-            return _unwritable(output, exc)
+            return _unwritable(output, exc, lang)
     print(archive.as_posix())
     print(checksum.as_posix())
     return 0
 
 
-def _unwritable(output: Path, exc: OSError) -> int:
+def _unwritable(output: Path, exc: OSError, lang: str) -> int:
     params = {"problem": exc.strerror or str(exc), "example": "--output dist"}
-    print(located(Problem(str(output), "output_unwritable", "--output", params=params)), file=sys.stderr)
-    return 2
+    return refuse(Problem(str(output), "output_unwritable", "--output", params=params), lang)
 
 
 def _zip(site_dir: Path, archive: Path, day) -> None:

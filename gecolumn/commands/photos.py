@@ -23,13 +23,13 @@ from pathlib import Path
 
 from gecolumn.check import ExitCode
 from gecolumn.commands import located, run
-from gecolumn.messages import label, pick_language
+from gecolumn.commands._options import common_options
+from gecolumn.messages import label
 from gecolumn.photo_privacy import (
     ATTACHMENT_SUFFIXES,
     PHOTO_SUFFIXES,
     PhotoUnreadable,
     StripRefused,
-    carried_words,
     file_problem,
     strip_private_data,
 )
@@ -48,12 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="tệp hoặc thư mục (mặc định: posts/ và docs/)")
     parser.add_argument("--strip", action="store_true", help="xoá thông tin đó ngay trong tệp, không làm giảm chất lượng ảnh")
-    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo (default: vi; en when LANG=en*)")
+    common_options(parser, config=False)
     return run("photos", parser, _photos, argv)
 
 
 def _photos(args: argparse.Namespace) -> int:
-    lang = pick_language(args.lang)
+    lang = args.lang
     carriers = stripped = failed = 0
     for path, name in _files(args.paths or [folder for folder in DEFAULT_FOLDERS if os.path.isdir(folder)]):
         if isinstance(path, Problem):
@@ -91,14 +91,10 @@ def _strip(path: Path, name: str) -> Problem:
         return Problem(name, "photo_strip_refused", params={"format": refused.format_name})
     except PhotoUnreadable as exc:
         return Problem(name, "image_unreadable", params={"problem": exc.reason})
-    vi, en = carried_words(stripped.carried)
-    turned = stripped.orientation is not None
     params = {
-        "carried_vi": vi or "thông tin kèm ảnh",
-        "carried_en": en or "the metadata",
-        "removed": ", ".join(stripped.removed).replace("trailer", "trailer (ảnh phụ/video sau ảnh chính)"),
-        "kept_vi": "; giữ lại hướng xoay để ảnh vẫn đứng đúng chiều" if turned else "",
-        "kept_en": "; its orientation is kept so it still stands upright" if turned else "",
+        "carried": tuple(stripped.carried) or ("",),  # the catalogue words each kind, and nothing known as "the metadata"
+        "removed": tuple(stripped.removed),
+        "kept": "orientation" if stripped.orientation is not None else "",
     }
     return Problem(name, "photo_stripped", params=params, severity=Severity.INFO)
 

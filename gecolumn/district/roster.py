@@ -20,9 +20,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from gecolumn.config import MAX_UNIT_ID, is_unit_id, unit_suggestion
 from gecolumn.problems import HasProblems, Problem
 from gecolumn.quarters import Quarter
-from gecolumn.slugs import SLUG_PATTERN, slug_of
 
 MAX_BYTES = 2 * 1024 * 1024
 """A roster of every school of a province is a few hundred kilobytes."""
@@ -144,8 +144,8 @@ def _parse(path: Path, text: str) -> Roster:
 def _school(file: str, base: Path, line: int, cells: dict[str, str]) -> tuple[School | None, list[Problem]]:
     problems = [Problem(file, "roster_empty_cell", field=name, line=line) for name in REQUIRED if not cells[name]]
     unit, name, url = cells["unit"], " ".join(cells["name"].split()), cells["url"]
-    if unit and not SLUG_PATTERN.match(unit):
-        params = {"value": unit, "suggestion": slug_of(unit) or "truong-1"}
+    if unit and not is_unit_id(unit):
+        params = {"value": unit, "suggestion": unit_suggestion(unit), "limit": MAX_UNIT_ID}
         problems.append(Problem(file, "roster_bad_unit", field="unit", line=line, params=params))
     folder = None
     if url:

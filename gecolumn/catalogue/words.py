@@ -1,0 +1,197 @@
+"""The words commands print around the messages: table heads, statuses, titles, closing advice, questions.
+
+Not findings (they have no code and no row in the staff guide), but said in both languages
+all the same: a command prints every line in the reader's language.
+"""
+
+from gecolumn.catalogue.entry import Words
+
+WORDS = (
+    # --- the kind of a finding, before its message
+    Words("severity_error", "LỖI", "ERROR"),
+    Words("severity_warning", "CẢNH BÁO", "WARNING"),
+    Words("severity_info", "THÔNG TIN", "INFO"),
+    # --- the check's report
+    Words(
+        "report_title",
+        "Kiểm tra chuyên mục tuyên truyền bình đẳng giới, ngày {today}",
+        "Gender-equality column check, on {today}",
+    ),
+    Words("quarter", "Quý", "Quarter"),
+    Words("unit", "Đơn vị", "Unit"),
+    Words("posts", "Số bài", "Posts"),
+    Words("status", "Tình trạng", "Status"),
+    Words("whole_column", "(cả chuyên mục)", "(whole column)"),
+    Words("status_ok", "đã có bài", "covered"),
+    Words("status_missing", "THIẾU BÀI", "MISSING"),
+    Words("status_in_progress", "đang diễn ra, còn {days} ngày", "in progress, {days} days left"),
+    Words("no_due_quarter", "Chưa có quý nào phải đăng bài.", "No quarter is due yet."),
+    Words("errors", "Lỗi ({count})", "Errors ({count})"),
+    Words("warnings", "Cảnh báo ({count})", "Warnings ({count})"),
+    Words(
+        "advice_invalid",
+        "=> Có {count} lỗi: sửa các tệp nêu trên rồi chạy lại. Bài bị lỗi không được đăng và không được tính.",
+        "=> {count} error(s): fix the files above and run again. Invalid posts are neither published nor counted.",
+    ),
+    Words(
+        "advice_missing",
+        "=> Còn thiếu bài ở {count} quý: {quarters}. Hãy đăng bài bổ sung cho các quý này.",
+        "=> {count} quarter(s) have no post: {quarters}. Publish posts for them.",
+    ),
+    Words("advice_ok", "=> Mọi quý đến hạn đều đã có bài. Tốt lắm!", "=> Every due quarter has a post."),
+    Words("missing_title", "Thiếu bài {quarter}", "No post in {quarter}"),
+    # --- photos
+    Words(
+        "photos_clean",
+        "=> Không ảnh nào mang vị trí GPS hay số sê-ri máy ảnh.",
+        "=> No photo carries a GPS position or a camera serial number.",
+    ),
+    Words(
+        "photos_found",
+        "=> {count} tệp mang vị trí GPS hoặc số sê-ri máy ảnh. Cách sửa: python -m gecolumn photos --strip",
+        "=> {count} file(s) carry a GPS position or a camera serial number. Fix: python -m gecolumn photos --strip",
+    ),
+    Words(
+        "photos_stripped",
+        "=> Đã xoá thông tin kèm ảnh khỏi {count} tệp. Hãy lưu các tệp này vào kho (commit).",
+        "=> Removed the metadata of {count} file(s). Commit them.",
+    ),
+    # --- any command that writes a file
+    Words("wrote", "Đã ghi {path}", "Wrote {path}"),
+    # --- the six-month report
+    Words(
+        "period_report_title",
+        "BÁO CÁO CHUYÊN MỤC TUYÊN TRUYỀN BÌNH ĐẲNG GIỚI: {first} – {last} (đến ngày {today})",
+        "GENDER-EQUALITY COLUMN REPORT: {first} – {last} (as of {today})",
+    ),
+    # --- the district monitor
+    Words(
+        "district_title",
+        "Theo dõi chuyên mục tuyên truyền bình đẳng giới của các trường, ngày {today}",
+        "Gender-equality columns of the district's schools, on {today}",
+    ),
+    Words("district_period", "Các quý đến hạn: {first} – {last}", "Due quarters: {first} – {last}"),
+    Words("district_school", "Trường", "School"),
+    Words("district_source", "Nguồn", "Source"),
+    Words("district_ok", "{posts} bài", "{posts} posts"),
+    Words("district_missing", "THIẾU", "MISSING"),
+    Words("district_in_progress", "đang diễn ra", "in progress"),
+    Words("district_unknown", "chưa rõ", "unknown"),
+    Words("district_unreachable_source", "không đọc được", "unreadable"),
+    Words("district_unreachable", "Không đọc được ({count})", "Could not be read ({count})"),
+    Words(
+        "district_advice_missing",
+        "=> {count} trường còn thiếu bài ({quarters} quý). Nhắc các trường đăng bài bổ sung.",
+        "=> {count} school(s) miss posts ({quarters} quarter(s)). Remind them to publish.",
+    ),
+    Words(
+        "district_advice_unreachable",
+        "=> {count} trường không đọc được: xem lý do ở trên, sửa cột url hoặc báo trường.",
+        "=> {count} school(s) could not be read: see why above; fix the url or tell the school.",
+    ),
+    Words(
+        "district_advice_unknown",
+        "=> {count} trường có quý chưa rõ: RSS chỉ chứa các bài mới nhất, không chứng minh được quý cũ.",
+        "=> {count} school(s) have quarters a feed cannot tell: it holds only the latest posts.",
+    ),
+    Words(
+        "district_advice_ok",
+        "=> Mọi quý đến hạn của mọi trường đều đã có bài.",
+        "=> Every due quarter of every school has a post.",
+    ),
+    Words("district_no_due", "Chưa có quý nào đến hạn.", "No quarter is due yet."),
+    Words("district_missing_title", "Thiếu bài {quarter}: {name}", "No post in {quarter}: {name}"),
+    Words("district_unknown_title", "Chưa rõ {quarter}: {name}", "Unknown {quarter}: {name}"),
+    Words("district_unreachable_title", "Không đọc được: {name}", "Could not be read: {name}"),
+    # --- the district's dashboard: a quarter, and a school as a whole
+    Words("cell_ok", "Có bài", "Has posts"),
+    Words("cell_missing", "Thiếu bài", "No post"),
+    Words("cell_in_progress", "Đang diễn ra", "In progress"),
+    Words("cell_unknown", "Chưa rõ", "Unknown"),
+    Words("school_ok", "Đủ bài", "All posts"),
+    Words("school_missing", "Thiếu bài", "Posts missing"),
+    Words("school_unknown", "Có quý chưa rõ", "Quarters unknown"),
+    Words("school_unreachable", "Không đọc được", "Could not be read"),
+    # --- new-post: its questions
+    Words(
+        "ask_word_file",
+        "Nhập từ tệp Word (.docx)? Gõ đường dẫn tệp (Enter để bỏ qua): ",
+        "Import a Word file (.docx)? Type its path (Enter to skip): ",
+    ),
+    Words("ask_date", "Ngày đăng [{today}]: ", "Date [{today}]: "),
+    Words("ask_title", "Tiêu đề bài viết: ", "Title: "),
+    Words("ask_unit", "Chọn đơn vị (số hoặc mã): ", "Unit (number or id): "),
+    # --- new: its questions and what it did
+    Words("ask_school", "Tên trường (hoặc cơ quan), như bạn đọc thấy", "School (or office) name, as readers see it"),
+    Words("ask_unit_id", "Mã đơn vị (chữ thường không dấu)", "Unit id (lower-case ASCII)"),
+    Words("ask_url", "Địa chỉ chuyên mục trên cổng thông tin (https://…/)", "The column's address on the portal (https://…/)"),
+    Words("ask_start", "Quý đầu tiên phải có bài", "First quarter that must have a post"),
+    Words("answer_needed", "  Cần trả lời mục này.", "  This needs an answer."),
+    Words("new_cancelled", "\nĐã huỷ: chưa ghi tệp nào.", "\nCancelled: no file written."),
+    Words(
+        "new_created",
+        "Đã tạo chuyên mục của {school} trong thư mục {folder} (gecolumn {version}).",
+        "Created the column of {school} in the folder {folder} (gecolumn {version}).",
+    ),
+    Words("new_building", "Đang dựng trang…", "Building the site…"),
+    Words("new_building_strict", "Đang dựng trang (--strict)…", "Building the site (--strict)…"),
+    Words(
+        "new_built_owing",
+        "Trang đã dựng trong {site}. Kiểm tra: còn thiếu bài các quý {quarters} (tính từ {start}).",
+        "The site is built in {site}. Check: no post yet in {quarters} (counted from {start}).",
+    ),
+    Words(
+        "new_built",
+        "Trang đã dựng trong {site}; kiểm tra: đủ bài các quý, không có lỗi.",
+        "The site is built in {site}; check: every quarter has a post, no errors.",
+    ),
+    Words("next_steps", "\nBa bước tiếp theo:", "\nThree next steps:"),
+    Words(
+        "next_preview",
+        "  1. Xem thử trang trên máy: cd {where}  rồi  {py} -m mkdocs serve  (mở http://127.0.0.1:8000/)",
+        "  1. Preview the site on this computer: cd {where}  then  {py} -m mkdocs serve  (open http://127.0.0.1:8000/)",
+    ),
+    Words(
+        "next_write_owed",
+        '  2. Viết bài cho các quý còn thiếu, ghi ngày trong quý đó: {py} -m gecolumn new-post --title "Tên bài" --date {day}',
+        '  2. Write posts for the quarters without one, dated in that quarter: {py} -m gecolumn new-post --title "Title" --date {day}',
+    ),
+    Words(
+        "next_write",
+        '  2. Viết bài mới: {py} -m gecolumn new-post --title "Tên bài"  (hoặc --from bai-viet.docx)',
+        '  2. Write a post: {py} -m gecolumn new-post --title "Title"  (or --from post.docx)',
+    ),
+    Words(
+        "next_publish",
+        "  3. Đưa thư mục lên GitHub hoặc GitLab (đã có sẵn tệp CI): mỗi lần đẩy bài, CI kiểm tra bài, báo quý còn thiếu\n"
+        "     và dựng trang để đăng lên {url}",
+        "  3. Put the folder on GitHub or GitLab (the CI file is there): on every push CI checks the posts, reports\n"
+        "     missing quarters and builds the site to publish at {url}",
+    ),
+    Words(
+        "next_not_built",
+        "  (Chưa dựng trang: chạy {py} -m mkdocs build --strict trong thư mục chuyên mục.)",
+        "  (Not built: run {py} -m mkdocs build --strict in the column's folder.)",
+    ),
+    Words(
+        "local_install",
+        "\nLưu ý: gecolumn trên máy này được cài từ {local}, nơi GitHub/GitLab không tới được. requirements.txt ghi "
+        "'{requirement}': CI cài được khi gói có trên PyPI hoặc trên kho gói của phòng/sở. Nếu phòng/sở để "
+        'gecolumn trên một kho git, tạo lại với --requirement "gecolumn @ git+https://…/gecolumn.git@v{version}".',
+        "\nNote: gecolumn on this computer was installed from {local}, which GitHub/GitLab cannot reach. requirements.txt "
+        "says '{requirement}': CI can install it when the package is on PyPI or on the district's package index. If the "
+        'district keeps gecolumn in a git repository, run again with --requirement "gecolumn @ git+https://…/gecolumn.git@v{version}".',
+    ),
+    # --- python -m gecolumn
+    Words(
+        "usage",
+        "Cách dùng (usage): python -m gecolumn {{{commands}}} [--help | …]",
+        "Usage: python -m gecolumn {{{commands}}} [--help | …]",
+    ),
+)
+
+PHRASES = (
+    Words("closest", " Có phải ý bạn là '{0}'?", " Did you mean '{0}'?"),
+    Words("suggestion", " Có phải ý bạn là '{0}'?", " Did you mean '{0}'?"),
+    Words("of_unit", " của {0}", " of {0}"),
+)
