@@ -39,18 +39,18 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import MarkdownConverter, chomp
 
 from gecolumn.codes import Code
-from gecolumn.problems import Problem, Severity
-from gecolumn.sources import MAX_POST_BYTES, megabytes
+from gecolumn.problems import Problem, Severity, megabytes
+from gecolumn.sources import MAX_ASSET_BYTES, MAX_POST_BYTES
 
-MAX_DOCX_BYTES = 50 * 1024 * 1024
+MAX_DOCX_BYTES = 50_000_000
 """A post with its photos, saved as .docx, is a few MB; past this it is a mistake (a video inside?)."""
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 200_000_000
 """What all the parts of a .docx may add up to once uncompressed (checked before anything is read)."""
 MAX_PARTS = 2000
 """A .docx has tens of parts, a few hundred with many photos."""
 MAX_RATIO = 100
 """How much one part may shrink when compressed; Word's XML shrinks 5–20 times, a zip bomb thousands."""
-MAX_IMAGE_BYTES = 25 * 1024 * 1024
+MAX_IMAGE_BYTES = MAX_ASSET_BYTES
 """The largest file the column publishes (:mod:`gecolumn.sources`)."""
 
 IMAGE_TYPES = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png", b"GIF87a": "gif", b"GIF89a": "gif"}
@@ -194,7 +194,7 @@ def _read_docx_bytes(path: Path, where: str) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_DOCX_BYTES:
-            params = {"size": _megabytes(size), "limit": _megabytes(MAX_DOCX_BYTES)}
+            params = {"size": megabytes(size), "limit": megabytes(MAX_DOCX_BYTES)}
             raise DocxRefused(Problem(where, Code.DOCX_TOO_LARGE, params=params))
         data = path.read_bytes()
     except OSError as exc:
@@ -254,18 +254,14 @@ def _refuse_zip_bomb(parts: list[zipfile.ZipInfo], where: str) -> None:
     ratio = max((part.file_size // max(part.compress_size, 1) for part in parts if part.file_size > 1024 * 1024), default=0)
     if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES or ratio > MAX_RATIO:
         params = {
-            "size": _megabytes(unpacked),
+            "size": megabytes(unpacked),
             "parts": len(parts),
             "ratio": ratio,
-            "limit_size": _megabytes(MAX_UNPACKED_BYTES),
+            "limit_size": megabytes(MAX_UNPACKED_BYTES),
             "limit_parts": MAX_PARTS,
             "limit_ratio": MAX_RATIO,
         }
         raise DocxRefused(Problem(where, Code.DOCX_ZIP_BOMB, params=params))
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _short(exc: BaseException) -> str:

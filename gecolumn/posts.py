@@ -29,9 +29,9 @@ import yaml
 from gecolumn.config import ColumnConfig
 from gecolumn.fields import FIELD_NAMES, post_attributes, read_fields
 from gecolumn.front_matter import Refused, Split, key_lines, load_header, read_body, split_post
-from gecolumn.problems import HasProblems, Problem, Severity, closest_match
+from gecolumn.problems import HasProblems, Problem, Severity, closest_match, megabytes
 from gecolumn.quarters import Quarter
-from gecolumn.sources import ASSET_TYPES, MAX_POST_BYTES, is_ignored, is_post_file, megabytes, scan_sources
+from gecolumn.sources import ASSET_TYPES, MAX_POST_BYTES, is_ignored, is_post_file, scan_sources
 
 __all__ = ["Corpus", "Post", "load_posts", "read_post", "is_ignored", "is_post_file"]
 

@@ -77,3 +77,12 @@ def closest_match(word: str, choices) -> str | None:
 def file_label(path: Path, root: Path) -> str:
     """How a problem names ``path``: relative to the column's folder ``root`` (``overrides/main.html``), else whole."""
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def megabytes(size: int) -> str:
+    """A size as every message gives it, in decimal megabytes as a file manager shows them: ``2.5 MB``.
+
+    >>> megabytes(25_000_000), megabytes(5 * 1024 * 1024)
+    ('25.0 MB', '5.2 MB')
+    """
+    return f"{size / 1_000_000:.1f} MB"

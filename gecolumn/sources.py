@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from gecolumn.problems import Problem, Severity
+from gecolumn.problems import Problem, Severity, megabytes
 
 POST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """Every extension MkDocs renders as a page: a post in any of them is checked like a ``.md``."""
@@ -175,8 +175,3 @@ def _refused_kind(name: str) -> str | None:
     if suffix not in ASSET_TYPES:
         return "asset_other_type"
     return None
-
-
-def megabytes(size: int) -> str:
-    """A file size as messages give it: ``2.5 MB``."""
-    return f"{size / 1_000_000:.1f} MB"

@@ -304,7 +304,7 @@ def test_every_failure_is_reported_with_its_reason_and_never_stops_the_others(se
     assert found == {unit: code for unit, (_, code) in schools.items()}
     errors = {entry["unit"]: entry["error"] for entry in report["unreachable"]}
     assert "HTTP 404" in errors["not-found"] and "HTTP 500" in errors["server-error"]
-    assert "truong-khong-co-that.invalid" in errors["dns"] and "5 MB" in errors["huge"]
+    assert "truong-khong-co-that.invalid" in errors["dns"] and "5.0 MB" in errors["huge"]
     assert all("Cách sửa" in message for message in errors.values())  # Vietnamese, with what to do
     assert server.hits["/broken"] == 2  # a 5xx is tried again, a bounded number of times
     assert server.hits["/khong-co/"] == 1  # a 404 is not

@@ -34,8 +34,9 @@ import httpx
 
 from gecolumn.codes import Code
 from gecolumn.files import read_regular, write_atomically
+from gecolumn.problems import megabytes
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 5_000_000
 """The largest document read: a column's theo-doi.json with thousands of posts is well under it."""
 CACHE_DAYS = 60
 """A cached response not used for this long is removed (the school left the roster)."""
@@ -154,7 +155,7 @@ class Fetcher:
                     raise Unreadable("source_http", status=response.status_code)
                 declared = response.headers.get("Content-Length", "")
                 if declared.isdigit() and int(declared) > self.max_bytes:
-                    raise Unreadable("source_too_large", limit=_megabytes(self.max_bytes))
+                    raise Unreadable("source_too_large", limit=megabytes(self.max_bytes))
                 body = b"".join(self._limited(response.iter_raw() if _identity(response) else response.iter_bytes()))
                 fetched = Fetched(str(response.url), response.headers.get("Content-Type", ""), body)
                 self._keep(url, response, fetched)
@@ -175,7 +176,7 @@ class Fetcher:
         for chunk in chunks:
             received += len(chunk)
             if received > self.max_bytes:
-                raise Unreadable("source_too_large", limit=_megabytes(self.max_bytes))
+                raise Unreadable("source_too_large", limit=megabytes(self.max_bytes))
             if time.monotonic() - started > self.deadline:
                 raise _Retryable(Unreadable("source_timeout"))
             yield chunk
@@ -284,10 +285,6 @@ def _classified(exc: httpx.HTTPError) -> Unreadable:
 
 def _reason(exc: BaseException) -> str:
     return (str(exc) or type(exc).__name__)[:200]
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
 
 
 def _prune(cache: Path) -> None:

@@ -24,7 +24,7 @@ from gecolumn.config import MAX_UNIT_ID, is_unit_id, unit_suggestion
 from gecolumn.problems import HasProblems, Problem
 from gecolumn.quarters import Quarter
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = 2_000_000
 """A roster of every school of a province is a few hundred kilobytes."""
 MAX_SCHOOLS = 5000
 

@@ -39,6 +39,7 @@ import feedparser
 from gecolumn.dates import LOCAL_TZ
 from gecolumn.district.fetch import Fetcher, Unreadable
 from gecolumn.district.roster import School
+from gecolumn.problems import megabytes
 from gecolumn.quarters import Quarter
 
 COVERAGE_FILE = "theo-doi.json"
@@ -213,7 +214,7 @@ def _from_file(path: Path, today: datetime.date, max_bytes: int) -> Evidence:
     except OSError:
         raise Unreadable("source_folder", location=str(path)) from None
     if len(body) > max_bytes:
-        raise Unreadable("source_too_large", limit=f"{max_bytes / (1024 * 1024):g} MB")
+        raise Unreadable("source_too_large", limit=megabytes(max_bytes))
     kind = _sniff(body, "")
     if kind == "json":
         return read_coverage(body, str(path), None, today)
