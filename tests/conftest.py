@@ -21,6 +21,11 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: no shared demo between xdist workers
+    fcntl = None
+
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -207,10 +212,23 @@ def serving(
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Path:
-    """The demo column built once as on 22/11/2026, into ``…/binh-dang-gioi/``: tests only read it."""
-    site_dir = tmp_path_factory.mktemp("demo") / DEMO_FOLDER
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(DEMO_TODAY.timestamp())), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)], check=True, env=env
-    )
+    """The demo column built once as on 22/11/2026, into ``…/binh-dang-gioi/``: tests only read it.
+
+    Under pytest-xdist the workers of one run share it: the first to need it builds it while
+    the others wait on a lock (where there is no ``fcntl``, each worker builds its own).
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None:
+        root = root.parent  # the run's folder, above each worker's own
+    site_dir = root / "demo" / DEMO_FOLDER
+    built = root / "demo" / "built"
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(root / "demo.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.is_file():
+            env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(DEMO_TODAY.timestamp())), "NO_MKDOCS_2_WARNING": "1"}
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)]
+            subprocess.run(command, check=True, env=env)
+            built.touch()
     return site_dir

@@ -9,8 +9,7 @@ from conftest import DEMO_FOLDER, require_chromium, serving
 
 FOLDER = DEMO_FOLDER
 
-# One worker under pytest-xdist reads the demo in Chromium (here and in test_quality): one build, one launch.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo")]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")

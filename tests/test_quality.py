@@ -33,9 +33,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import CHROMIUM, ROOT, serving
 
-# One worker under pytest-xdist reads the demo in Chromium (here and in test_browser): one build, one launch.
-pytestmark = pytest.mark.xdist_group("demo")
-
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
