@@ -5,9 +5,9 @@ column, the day it was judged on, its units, every due quarter of every unit wit
 count and status, and every published post with its absolute URL. Other tools may rely on
 it; a change that breaks a reader bumps ``schema``.
 
-    >>> data = coverage_document(plan, check, urls, "https://x.edu.vn/", "Chuyên mục")  # doctest: +SKIP
-    >>> data["schema"], data["units"][0]["id"]                                           # doctest: +SKIP
-    (1, 'thcs-bao-khe')
+    >>> data = coverage_document(plan.posts, judged, config, today, {}, "https://x.edu.vn/", "Chuyên mục")
+    >>> data["schema"], data["units"][0]["id"], data["missing"]
+    (1, 'thcs-bao-khe', [{'unit': None, 'quarter': '2024-Q3'}])
 """
 
 from __future__ import annotations

@@ -135,11 +135,6 @@ def pinned(today: Today, as_of: datetime.date | None) -> Today:
     return Today(as_of, TodaySource.SETTING, as_of.isoformat())
 
 
-def resolve_today(given: str | None = None, environ: dict | None = None) -> datetime.date:
-    """The date of :func:`find_today`; raises ``ValueError`` (:class:`BadToday`) when malformed."""
-    return find_today(given, environ).date
-
-
 @functools.lru_cache(maxsize=4096)  # Babel's formatter is slow; a column has few distinct days
 def long_vietnamese(day: datetime.date) -> str:
     """``Thứ Sáu, ngày 8 tháng 3 năm 2024``: how a reader of the column sees a date."""
@@ -155,8 +150,3 @@ def short_vietnamese(day: datetime.date) -> str:
     '08/03/2024'
     """
     return day.strftime("%d/%m/%Y")
-
-
-def moment_vietnamese(moment: datetime.datetime) -> str:
-    """``08/03/2024 07:30``, or ``08/03/2024`` at midnight (a date written without a time)."""
-    return short_vietnamese(moment) + (moment.strftime(" %H:%M") if (moment.hour, moment.minute) != (0, 0) else "")

@@ -5,8 +5,9 @@ parses each one's header safely; :mod:`gecolumn.fields` reads its fields. A post
 its body: the check needs only headers, and the site reads a body when it renders the page
 (:meth:`Corpus.body`).
 
-    >>> corpus = load_posts("posts", config)          # doctest: +SKIP
-    >>> [p.slug for p in corpus.posts], corpus.problems  # doctest: +SKIP
+    >>> corpus = load_posts("posts", config)
+    >>> [p.slug for p in corpus.posts], corpus.problems
+    (['ngay-quoc-te-phu-nu', 'ngay-gia-dinh-viet-nam', 'binh-dang-gioi'], ())
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The six-month report a district office files: posts per unit and quarter, gaps, topics.
 
->>> report = period_report(corpus.posts, config, Quarter(2024, 1), Quarter(2024, 2), today)  # doctest: +SKIP
->>> [(row.unit.id, row.counts) for row in report.rows]                                        # doctest: +SKIP
+>>> report = period_report(corpus.posts, config, Quarter(2024, 1), Quarter(2024, 2), today)
+>>> [(row.unit.id, row.counts) for row in report.rows]
+[('mn-hoa-sen', (0, 1)), ('thcs-bao-khe', (1, 0))]
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """New posts: the file a staff member starts from, with every front-matter field filled in.
 
->>> draft = scaffold("Bình đẳng giới", "thcs-bao-khe", parse_post_date("08/03/2024"))  # doctest: +SKIP
->>> draft.path, draft.text.splitlines()[1]                                              # doctest: +SKIP
+>>> draft = scaffold("Bình đẳng giới", "thcs-bao-khe", parse_post_date("08/03/2024"))
+>>> draft.path, draft.text.splitlines()[1]
 ('2024/binh-dang-gioi.md', 'title: Bình đẳng giới')
 """
 

@@ -2,7 +2,8 @@
 
     python scripts/dev.py site      # .venv from requirements.lock, then `mkdocs build`
     python scripts/dev.py serve     # same, then `mkdocs serve` on http://127.0.0.1:8000
-    python scripts/dev.py test      # same, then the whole test suite (extra args go to pytest)
+    python scripts/dev.py test      # same, then the whole test suite on every core (extra args go to pytest;
+                                    # -n 0 runs it in one process)
     python scripts/dev.py run SCRIPT [ARGS]  # same, then any script with the venv's Python
 
 Needs only Python 3.11+ (on Windows: ``py scripts\\dev.py site``). The virtual environment
@@ -62,6 +63,18 @@ def ensure_checkers() -> None:
     NODE_STAMP.write_text(wanted)
 
 
+def in_parallel(pytest_args: list[str]) -> list[str]:
+    """pytest-xdist's options for one worker per core, unless the arguments choose (``-n 0``: one process).
+
+    ``loadscope`` gives each worker whole modules, so a column a module's tests share is built
+    once, not once per worker. (``loadgroup`` would not help: with pytest 9.2 it silently stops
+    grouping, pytest-xdist issue 1386.)
+    """
+    if any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg == "no:xdist" for arg in pytest_args):
+        return []
+    return ["-n", "auto", "--dist", "loadscope"]
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 (this runs on whatever Python the newcomer has)
         print("Python 3.11 or newer is needed / Cần Python 3.11 trở lên.", file=sys.stderr)
@@ -78,7 +91,7 @@ def main(argv: list[str]) -> int:
     elif command == "serve":
         args = ["-m", "mkdocs", "serve", *rest]
     elif command == "test":
-        args = ["-m", "pytest", *rest]
+        args = ["-m", "pytest", *in_parallel(rest), *rest]
     else:
         args = rest
     # Material prints a banner about MkDocs 2 on every build; staff have nothing to do about it.

@@ -1,15 +1,30 @@
-"""Fixtures: a tiny column site in ``tmp_path``, built from a few literal posts."""
+"""Fixtures: a tiny column site in ``tmp_path``, built from a few literal posts; the demo and Chromium, once.
+
+Set-up that tests only read is shared: the demo is built once per session (per worker under
+``pytest-xdist``), Chromium is launched once, and a module that reads one built column builds
+it once in a module fixture. A test that changes its column (adds a post, rebuilds on another
+day, edits ``mkdocs.yml``) makes its own with ``make_site``.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
+import http.server
 import io
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no shared demo between xdist workers
+    fcntl = None
 
 import pytest
 import yaml
@@ -20,6 +35,14 @@ from gecolumn.config import ColumnConfig, read_column_config
 from gecolumn.posts import Corpus, load_posts
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# GECOLUMN_CHROMIUM names another binary (e.g. /usr/bin/chromium-browser on Ubuntu).
+CHROMIUM = os.environ.get("GECOLUMN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+DEMO_TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+"""The day the browser and quality tests see the demo: a quarter missing, the current one in progress."""
+DEMO_FOLDER = "binh-dang-gioi/"
+"""The sub-folder of the demo's ``site_url``: the site is served where it is published, so the
+404 page's absolute addresses resolve."""
 
 ONE_UNIT = {"start": "2024-Q1", "units": {"thcs-bao-khe": {"name": "Trường THCS Bảo Khê"}}}
 
@@ -147,3 +170,65 @@ def read_column(make_site) -> Callable[..., tuple[Corpus, ColumnConfig]]:
         return load_posts(site.posts, config, today=today), config
 
     return read
+
+
+def require_chromium() -> None:
+    """Skip (fail under CI) when Debian's Chromium is not installed."""
+    if Path(CHROMIUM).is_file():
+        return
+    message = f"Chromium not found ({CHROMIUM}): browser tests SKIPPED. Install Debian's package: apt-get install chromium"
+    if os.environ.get("CI"):
+        pytest.fail(message + " (CI must run them: .ci/run installs it)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session; each test opens its own context in it."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        # Flags keep Chromium from reaching out to the network it does not have here.
+        flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[*flags, "--disable-sync", "--no-first-run"])
+        yield chromium
+        chromium.close()
+
+
+@contextlib.contextmanager
+def serving(
+    directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] = http.server.SimpleHTTPRequestHandler
+) -> Iterator[str]:
+    """Serve ``directory`` over HTTP on a free port of localhost; yields ``http://127.0.0.1:PORT``."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo column built once as on 22/11/2026, into ``…/binh-dang-gioi/``: tests only read it.
+
+    Under pytest-xdist the workers of one run share it: the first to need it builds it while
+    the others wait on a lock (where there is no ``fcntl``, each worker builds its own).
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER") and fcntl is not None:
+        root = root.parent  # the run's folder, above each worker's own
+    site_dir = root / "demo" / DEMO_FOLDER
+    built = root / "demo" / "built"
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with open(root / "demo.lock", "w") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        if not built.is_file():
+            env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(DEMO_TODAY.timestamp())), "NO_MKDOCS_2_WARNING": "1"}
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)]
+            subprocess.run(command, check=True, env=env)
+            built.touch()
+    return site_dir

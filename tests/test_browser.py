@@ -1,80 +1,23 @@
 """The demo column in a real headless browser (Debian's chromium), as a reader on the web sees it."""
 
-import datetime
-import functools
-import http.server
-import os
 import re
-import shutil
-import subprocess
-import sys
-import threading
 import unicodedata
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import ROOT
+from conftest import DEMO_FOLDER, require_chromium, serving
 
-# GECOLUMN_CHROMIUM names another binary (e.g. /usr/bin/chromium-browser on Ubuntu).
-CHROMIUM = os.environ.get("GECOLUMN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+FOLDER = DEMO_FOLDER
 
 pytestmark = pytest.mark.browser
 
 
-def _require_chromium():
-    if Path(CHROMIUM).is_file():
-        return
-    message = f"Chromium not found ({CHROMIUM}): browser tests SKIPPED. Install Debian's package: apt-get install chromium"
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI must run them: .ci/run installs it)")
-    pytest.skip(message)
-
-
-FOLDER = "binh-dang-gioi/"
-"""The sub-folder of the demo's site_url: the site is served where it is published, so the 404
-page's absolute addresses resolve."""
-
-
 @pytest.fixture(scope="module")
-def demo_url(tmp_path_factory):
-    """The demo column built as on 22/11/2026 and served over HTTP on localhost, in its sub-folder."""
-    _require_chromium()
-    served = tmp_path_factory.mktemp("demo")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(TODAY.timestamp())), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(served / FOLDER)],
-        check=True,
-        env=env,
-    )
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{FOLDER}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        # Flags keep Chromium from reaching out to the network it does not have here.
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield chromium
-        chromium.close()
+def demo_url(demo_site):
+    """The demo column as on 22/11/2026 (conftest's ``demo_site``) served over HTTP on localhost, in its sub-folder."""
+    require_chromium()
+    with serving(demo_site.parent) as origin:
+        yield f"{origin}/{FOLDER}"
 
 
 def aborted(request) -> bool:
@@ -91,9 +34,11 @@ def page(browser):
     tab.on("console", lambda message: tab.console_errors.append(message.text) if message.type == "error" else None)
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
     tab.on("requestfailed", lambda request: None if aborted(request) else tab.console_errors.append(f"failed: {request.url}"))
-    yield tab
-    assert tab.console_errors == []
-    context.close()
+    try:
+        yield tab
+        assert tab.console_errors == []
+    finally:
+        context.close()
 
 
 def search(page, query: str) -> list[str]:

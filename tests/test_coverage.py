@@ -1,14 +1,16 @@
 """The quarterly rule, through the public functions: which quarters are due, missing, in progress."""
 
 import datetime
+import types
 
 import pytest
 from conftest import post
 
+from gecolumn import dates
 from gecolumn.config import read_column_config
 from gecolumn.coverage import Status, coverage
 from gecolumn.coverage import judge as judge_counts
-from gecolumn.dates import resolve_today
+from gecolumn.dates import Today, TodaySource, find_today
 from gecolumn.messages import render_located
 from gecolumn.posts import load_posts
 from gecolumn.quarters import Quarter
@@ -119,14 +121,22 @@ def test_the_rule_on_counts_gives_unknown_only_to_evidence_that_cannot_prove_abs
     assert [c.days_left for c in judge_counts({}, due, today)] == [None, None, None, 40]
 
 
-def test_today_comes_from_the_option_then_source_date_epoch_then_the_clock():
-    assert resolve_today("2024-05-01", {"SOURCE_DATE_EPOCH": "0"}) == DAY(2024, 5, 1)
+def test_today_comes_from_the_option_then_source_date_epoch_then_the_clock_in_hanoi(monkeypatch):
+    assert find_today("2024-05-01", {"SOURCE_DATE_EPOCH": "0"}) == Today(DAY(2024, 5, 1), TodaySource.OPTION, "2024-05-01")
     # 2024-03-31 18:00 UTC is already 1 April in Hanoi.
-    assert resolve_today(None, {"SOURCE_DATE_EPOCH": "1711908000"}) == DAY(2024, 4, 1)
-    now = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).date()
-    assert resolve_today(None, {}) == now
+    assert find_today(None, {"SOURCE_DATE_EPOCH": "1711908000"}).date == DAY(2024, 4, 1)
+
+    class Clock(datetime.datetime):
+        """The computer's clock stopped at that same instant, whatever time zone the computer is in."""
+
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.datetime(2024, 3, 31, 18, tzinfo=datetime.UTC).astimezone(tz)
+
+    monkeypatch.setattr(dates, "datetime", types.SimpleNamespace(date=datetime.date, datetime=Clock))
+    assert find_today(None, {}) == Today(DAY(2024, 4, 1), TodaySource.CLOCK)
     with pytest.raises(ValueError):
-        resolve_today("22/11/2024", {})
+        find_today("22/11/2024", {})
 
 
 def test_config_errors_name_mkdocs_yml_and_the_key():

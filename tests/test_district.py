@@ -772,13 +772,7 @@ def test_a_kept_copy_planted_as_a_symlink_is_never_read(server, tmp_path):
 
 
 @pytest.mark.browser
-def test_the_dashboard_sorts_by_missing_quarters_in_a_browser_and_loads_nothing(server, columns, wordpress, tmp_path):
-    chromium = os.environ.get("GECOLUMN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).is_file():
-        message = f"Chromium not found ({chromium}): apt-get install chromium"
-        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
+def test_the_dashboard_sorts_by_missing_quarters_in_a_browser_and_loads_nothing(server, columns, wordpress, tmp_path, browser):
     a, _ = columns
     listed = roster(
         tmp_path,
@@ -786,9 +780,9 @@ def test_the_dashboard_sorts_by_missing_quarters_in_a_browser_and_loads_nothing(
         f"thcs-bao-khe,Trường THCS Bảo Khê,{a.site_dir},2024-Q1",  # 2 missing
     )
     assert district(str(listed), "--html", str(tmp_path / "public"), "--today", "2025-05-10", cwd=tmp_path).returncode == 1
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
         requested = []
         page.on("request", lambda request: requested.append(request.url))
         page.goto((tmp_path / "public" / "index.html").as_uri())
@@ -800,7 +794,8 @@ def test_the_dashboard_sorts_by_missing_quarters_in_a_browser_and_loads_nothing(
         page.click("#sort-missing")
         assert first_cells() == ["1", "2"]  # back to the roster's order
         assert page.locator(names).first.is_visible()
-        browser.close()
+    finally:
+        context.close()
     assert all(url.startswith("file://") for url in requested)  # nothing from the network, not even a font
 
 

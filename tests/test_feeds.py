@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from conftest import photo, post
+from conftest import Site, photo, post
 
 SITE = "https://thcs-baokhe.edu.vn/binh-dang-gioi/"
 UNITS = {
@@ -18,9 +18,8 @@ UNITS = {
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@pytest.fixture
-def column(make_site):
-    site = make_site(UNITS)
+def with_posts(site):
+    """The feed column's posts: a cover and Word's control characters, a unit each, a draft, a scheduled and an invalid post."""
     site.add(
         "2024/a.md",
         post(
@@ -46,6 +45,30 @@ def column(make_site):
     return site
 
 
+@pytest.fixture
+def column(make_site):
+    """The feed column, for a test that changes it."""
+    return with_posts(make_site(UNITS))
+
+
+def built_once(tmp_path_factory, column_settings):
+    site = with_posts(Site(tmp_path_factory.mktemp("feeds"), column_settings))
+    build(site)
+    return site
+
+
+@pytest.fixture(scope="module")
+def built_column(tmp_path_factory):
+    """The feed column built once on 22/11/2024, for the tests that only read it."""
+    return built_once(tmp_path_factory, UNITS)
+
+
+@pytest.fixture(scope="module")
+def built_column_of_20(tmp_path_factory):
+    """The same, with ``feed_size: 20``: every post that is out is in the feeds."""
+    return built_once(tmp_path_factory, {**UNITS, "feed_size": 20})
+
+
 def build(site, today="2024-11-22"):
     result = site.build(today=today)
     assert result.returncode == 0, result.stderr
@@ -58,24 +81,23 @@ def parse(path):
     return feed
 
 
-def test_rss_has_the_latest_posts_newest_first_with_vietnamese_intact(column):
-    feed = parse(build(column) / "rss.xml")
+def test_rss_has_the_latest_posts_newest_first_with_vietnamese_intact(built_column):
+    feed = parse(built_column.site_dir / "rss.xml")
     assert feed.version == "rss20"
     assert [e.title for e in feed.entries] == ["Tháng hành động", "Sức khỏe sinh sản", "Ngày Gia đình Việt Nam"]  # feed_size 3
     assert feed.feed.title == "Chuyên mục thử" and feed.feed.language == "vi"
     assert feed.feed.link == SITE
 
 
-def test_drafts_scheduled_and_invalid_posts_never_appear(column):
-    site_dir = build(column)
+def test_drafts_scheduled_and_invalid_posts_never_appear(built_column):
+    site_dir = built_column.site_dir
     for name in ("rss.xml", "atom.xml", "don-vi/thcs-bao-khe/rss.xml"):
         titles = [e.title for e in parse(site_dir / name).entries]
         assert not {"Bản nháp", "Hẹn đăng", "Lỗi"} & set(titles)
 
 
-def test_entries_carry_dates_in_local_time_ids_links_and_categories(column):
-    column.write_config({**UNITS, "feed_size": 20})
-    site_dir = build(column)
+def test_entries_carry_dates_in_local_time_ids_links_and_categories(built_column_of_20):
+    site_dir = built_column_of_20.site_dir
     rss_xml = (site_dir / "rss.xml").read_text(encoding="utf-8")
     assert "<pubDate>Fri, 08 Mar 2024 07:30:00 +0700</pubDate>" in rss_xml
     entry = parse(site_dir / "rss.xml").entries[-1]
@@ -89,9 +111,8 @@ def test_entries_carry_dates_in_local_time_ids_links_and_categories(column):
     assert atom_entry.published == "2024-03-08T07:30:00+07:00"
 
 
-def test_full_body_is_carried_with_absolute_links_and_the_cover_as_an_enclosure(column):
-    column.write_config({**UNITS, "feed_size": 20})
-    site_dir = build(column)
+def test_full_body_is_carried_with_absolute_links_and_the_cover_as_an_enclosure(built_column_of_20):
+    site_dir = built_column_of_20.site_dir
     entry = parse(site_dir / "rss.xml").entries[-1]
     body = entry.content[0].value
     assert f'src="{SITE}bai-viet/tep/2024/anh.png"' in body
@@ -119,21 +140,21 @@ def test_control_characters_in_an_nfd_title_do_not_break_the_feed(column):
     assert parse(site_dir / "atom.xml").entries[0].title == "Dántừ Word"
 
 
-def test_unit_feed_holds_only_that_unit_and_pages_link_their_feeds(column):
-    site_dir = build(column)
+def test_unit_feed_holds_only_that_unit_and_pages_link_their_feeds(built_column):
+    site_dir = built_column.site_dir
     feed = parse(site_dir / "don-vi/mn-hoa-sen/rss.xml")
     assert [e.title for e in feed.entries] == ["Ngày Gia đình Việt Nam"]
     assert feed.feed.title == "Trường MN Hoa Sen – Chuyên mục thử" and feed.feed.link == SITE + "don-vi/mn-hoa-sen/"
-    unit_page = column.html("don-vi/mn-hoa-sen/index.html")
+    unit_page = built_column.html("don-vi/mn-hoa-sen/index.html")
     # Only the site's feeds go in <head>: Material fetches a sitemap.xml beside every alternate link.
     assert {a["href"] for a in unit_page.select("link[rel=alternate]")} == {"../../rss.xml", "../../atom.xml"}
     assert unit_page.select_one("a.column-feed[type='application/rss+xml']")["href"] == "rss.xml"
-    post_links = {a["href"] for a in column.html("bai-viet/nam-nu-binh-dang/index.html").select("link[rel=alternate]")}
+    post_links = {a["href"] for a in built_column.html("bai-viet/nam-nu-binh-dang/index.html").select("link[rel=alternate]")}
     assert post_links == {"../../rss.xml", "../../atom.xml"}
 
 
-def test_rss_follows_the_rules_the_w3c_validator_checks(column):
-    site_dir = build(column)
+def test_rss_follows_the_rules_the_w3c_validator_checks(built_column):
+    site_dir = built_column.site_dir
     for name in ("rss.xml", "don-vi/thcs-bao-khe/rss.xml"):
         channel = ET.parse(site_dir / name).getroot().find("channel")
         for required in ("title", "link", "description"):
@@ -148,8 +169,8 @@ def test_rss_follows_the_rules_the_w3c_validator_checks(column):
             assert item.find("guid").get("isPermaLink") == "false"
 
 
-def test_atom_follows_the_rules_the_w3c_validator_checks(column):
-    root = ET.parse(build(column) / "atom.xml").getroot()
+def test_atom_follows_the_rules_the_w3c_validator_checks(built_column):
+    root = ET.parse(built_column.site_dir / "atom.xml").getroot()
     assert root.tag == f"{ATOM}feed"
     for required in ("id", "title", "updated"):
         assert root.findtext(f"{ATOM}{required}")

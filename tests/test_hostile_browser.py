@@ -1,22 +1,14 @@
 """A column written by an attacker, in a real browser: every field a reader sees carries a payload, and nothing runs."""
 
-import functools
-import http.server
 import json
-import os
 import re
 import shutil
-import threading
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, Site
-
-# GECOLUMN_CHROMIUM names another binary (e.g. /usr/bin/chromium-browser on Ubuntu).
-CHROMIUM = os.environ.get("GECOLUMN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+from conftest import ROOT, Site, require_chromium, serving
 
 pytestmark = pytest.mark.browser
 
@@ -84,15 +76,6 @@ PAGE_TYPES = {
 FOLDER = "binh-dang-gioi/"
 
 
-def _require_chromium():
-    if Path(CHROMIUM).is_file():
-        return
-    message = f"Chromium not found ({CHROMIUM}): browser tests SKIPPED. Install Debian's package: apt-get install chromium"
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI must run them: .ci/run installs it)")
-    pytest.skip(message)
-
-
 def _front_matter(title, date, quarter, unit, fields) -> str:
     values = {"title": title, "date": date, "quarter": quarter, "unit": unit, "summary": SUMMARY, "author": EVERY, **fields}
     return "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items())
@@ -119,25 +102,9 @@ def hostile(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def site_url(hostile):
-    _require_chromium()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile[0].parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{FOLDER}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        # Flags keep Chromium from reaching out to the network it does not have here.
-        flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[*flags, "--disable-sync", "--no-first-run"])
-        yield chromium
-        chromium.close()
+    require_chromium()
+    with serving(hostile[0].parent) as origin:
+        yield f"{origin}/{FOLDER}"
 
 
 def _is_error(message) -> bool:
@@ -157,8 +124,10 @@ def page(browser):
     tab.on("dialog", lambda dialog: (tab.ran.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     tab.on("console", lambda m: _is_error(m) and tab.ran.append(f"console: {m.text} {m.location.get('url')}"))
     tab.on("pageerror", lambda error: tab.ran.append(f"pageerror: {error}"))
-    yield tab
-    context.close()
+    try:
+        yield tab
+    finally:
+        context.close()
 
 
 # Elements and attributes of the DOM that could carry an attacker's code, as the browser built them.

@@ -1,14 +1,11 @@
 """Phone photos are published upright, without EXIF or GPS, at most 1600 px wide, with phone sizes."""
 
-import functools
 import hashlib
-import http.server
 import io
-import threading
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import post
+from conftest import ONE_UNIT, Site, post, serving
 from PIL import Image
 
 TODAY = "2024-03-20"
@@ -29,13 +26,27 @@ def phone_photo(width=3000, height=2000, orientation=6) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture
-def photo_column(make_site):
-    site = make_site()
+def with_photos(site):
+    """One post with a sideways phone photo carrying GPS (also its cover) and a small PNG without alt text."""
     site.add("2024/anh-truong.jpg", phone_photo())
     site.add("2024/nho.png", _png(300, 200))
     body = "Đoạn mở đầu.\n\n![Học sinh dự buổi tọa đàm](anh-truong.jpg)\n\n![](nho.png)\n"
     site.add("2024/bai.md", post(title="Bài có ảnh", image="anh-truong.jpg", body=body))
+    return site
+
+
+@pytest.fixture
+def photo_column(make_site):
+    """The photo column, for a test that builds it again."""
+    return with_photos(make_site())
+
+
+@pytest.fixture(scope="module")
+def built_photo_column(tmp_path_factory):
+    """The photo column built once on 20/03/2024, for the tests that only read it; ``.result`` is the build."""
+    site = with_photos(Site(tmp_path_factory.mktemp("photos"), ONE_UNIT))
+    site.original = hashlib.sha256((site.posts / "2024/anh-truong.jpg").read_bytes()).hexdigest()
+    site.result = site.build(today=TODAY)
     return site
 
 
@@ -49,11 +60,10 @@ def published_images(site_dir):
     return [p for p in site_dir.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")]
 
 
-def test_no_published_image_carries_exif_gps_or_camera_data(photo_column):
-    original = hashlib.sha256((photo_column.posts / "2024/anh-truong.jpg").read_bytes()).hexdigest()
-    result = photo_column.build(today=TODAY)
+def test_no_published_image_carries_exif_gps_or_camera_data(built_photo_column):
+    result = built_photo_column.result
     assert result.returncode == 0, result.stderr
-    photos = published_images(photo_column.site_dir / "bai-viet" / "tep")
+    photos = published_images(built_photo_column.site_dir / "bai-viet" / "tep")
     assert len(photos) >= 4
     for path in photos:
         with Image.open(path) as image:
@@ -61,12 +71,13 @@ def test_no_published_image_carries_exif_gps_or_camera_data(photo_column):
             assert GPS_IFD not in exif and MAKE not in exif and MODEL not in exif, path
             assert not exif.get_ifd(GPS_IFD) and "exif" not in image.info and "xmp" not in image.info, path
     # the staff member's file is never modified
-    assert hashlib.sha256((photo_column.posts / "2024/anh-truong.jpg").read_bytes()).hexdigest() == original
+    assert (
+        hashlib.sha256((built_photo_column.posts / "2024/anh-truong.jpg").read_bytes()).hexdigest() == built_photo_column.original
+    )
 
 
-def test_a_sideways_phone_photo_is_published_upright_at_most_1600_wide_with_phone_sizes(photo_column):
-    photo_column.build(today=TODAY)
-    folder = photo_column.site_dir / "bai-viet" / "tep" / "2024"
+def test_a_sideways_phone_photo_is_published_upright_at_most_1600_wide_with_phone_sizes(built_photo_column):
+    folder = built_photo_column.site_dir / "bai-viet" / "tep" / "2024"
     sizes = {path.name: Image.open(path).size for path in folder.glob("anh-truong*")}
     assert sizes == {"anh-truong.jpg": (1600, 2400), "anh-truong-960w.jpg": (960, 1440), "anh-truong-480w.jpg": (480, 720)}
     with Image.open(folder / "anh-truong.jpg") as image:
@@ -76,9 +87,8 @@ def test_a_sideways_phone_photo_is_published_upright_at_most_1600_wide_with_phon
     assert (folder / "anh-truong.jpg").stat().st_size < len(phone_photo()) / 2
 
 
-def test_the_page_offers_phone_sizes_and_reserves_room_for_each_photo(photo_column):
-    photo_column.build(today=TODAY)
-    images = photo_column.html("bai-viet/bai-co-anh/index.html").select("article.column-article > img, article p img")
+def test_the_page_offers_phone_sizes_and_reserves_room_for_each_photo(built_photo_column):
+    images = built_photo_column.html("bai-viet/bai-co-anh/index.html").select("article.column-article > img, article p img")
     body = [img for img in images if "column-cover" not in (img.get("class") or [])]
     first, second = body
     assert (
@@ -90,12 +100,11 @@ def test_the_page_offers_phone_sizes_and_reserves_room_for_each_photo(photo_colu
     assert (second["width"], second["height"]) == ("300", "200") and "srcset" not in second.attrs
 
 
-def test_the_shared_cover_is_the_processed_copy(photo_column):
-    photo_column.build(today=TODAY)
-    page = photo_column.html("bai-viet/bai-co-anh/index.html")
+def test_the_shared_cover_is_the_processed_copy(built_photo_column):
+    page = built_photo_column.html("bai-viet/bai-co-anh/index.html")
     assert page.find("meta", property="og:image")["content"].endswith("/bai-viet/tep/2024/anh-truong.jpg")
-    enclosure = ET.parse(photo_column.site_dir / "rss.xml").find(".//item/enclosure")
-    published = photo_column.site_dir / "bai-viet" / "tep" / "2024" / "anh-truong.jpg"
+    enclosure = ET.parse(built_photo_column.site_dir / "rss.xml").find(".//item/enclosure")
+    published = built_photo_column.site_dir / "bai-viet" / "tep" / "2024" / "anh-truong.jpg"
     assert int(enclosure.get("length")) == published.stat().st_size
 
 
@@ -108,8 +117,8 @@ def test_an_unchanged_photo_is_not_encoded_again_on_rebuild(photo_column):
     assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == before
 
 
-def test_a_photo_without_alt_text_is_named_with_its_line(photo_column):
-    result = photo_column.build(today=TODAY)
+def test_a_photo_without_alt_text_is_named_with_its_line(built_photo_column):
+    result = built_photo_column.result
     assert "posts/2024/bai.md:12: THÔNG TIN [body]: ảnh 'nho.png' chưa có lời mô tả" in result.stderr
 
 
@@ -149,13 +158,16 @@ def test_an_iphone_heic_photo_is_published_as_jpeg(make_site):
         assert image.format == "JPEG" and image.size == (800, 600)
 
 
-@pytest.fixture
-def word_column(make_site):
-    """A post imported from a real Word document whose first photo carries GPS EXIF and orientation 6 (the import drops both)."""
+@pytest.fixture(scope="module")
+def word_column(tmp_path_factory):
+    """A post imported from a real Word document whose first photo carries GPS EXIF and orientation 6 (the import drops both).
+
+    Built once for the module: its tests only read it.
+    """
     from test_docx_import import COLUMN, DOCX, SLUG
     from test_tools import run
 
-    site = make_site(COLUMN)
+    site = Site(tmp_path_factory.mktemp("word"), COLUMN)
     result = run(
         "new_post.py", "--from", str(DOCX), "--unit", "thcs-bao-khe", "--date", "07/03/2025", cwd=site.root, today="2025-03-10"
     )
@@ -177,30 +189,18 @@ def test_no_photo_of_a_word_document_is_published_with_its_gps_position(word_col
 
 
 @pytest.mark.browser
-def test_in_a_browser_the_photo_stands_upright_and_a_phone_takes_the_small_copy(word_column):
-    from test_browser import CHROMIUM, _require_chromium
-
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
+def test_in_a_browser_the_photo_stands_upright_and_a_phone_takes_the_small_copy(word_column, browser):
     photo_column = word_column
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(photo_column.site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-            )
-            page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{photo_column.page}")
+        with serving(photo_column.site_dir) as origin:
+            page = context.new_page()
+            page.goto(f"{origin}/{photo_column.page}")
             photo = page.locator("article p img").first
             photo.scroll_into_view_if_needed()
             page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=photo.element_handle())
             current, width, height = photo.evaluate("img => [img.currentSrc, img.naturalWidth, img.naturalHeight]")
-            browser.close()
     finally:
-        server.shutdown()
+        context.close()
     assert current.endswith("-anh-1-480w.jpg")
     assert height > width  # upright: the sideways camera file is portrait once turned

@@ -20,29 +20,22 @@ Chromium are missing the tests are skipped saying so, and under CI they fail ins
 from __future__ import annotations
 
 import dataclasses
-import datetime
-import functools
 import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
-import sys
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import CHROMIUM, ROOT, serving
 
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
-CHROMIUM = os.environ.get("GECOLUMN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-# The browser tests' day: the demo shows a missing quarter and the current one in progress.
-TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
 WIDTHS = {390: 844, 1366: 768}
 """Viewport width → height: a common phone, a common laptop."""
 
@@ -137,17 +130,6 @@ def _require_axe() -> None:
     _require("axe-core", AXE_JS.is_file(), "python3 scripts/dev.py test installs it (npm ci)")
 
 
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory) -> Path:
-    """The demo column built as on 22/11/2026."""
-    site_dir = tmp_path_factory.mktemp("quality") / "site"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(TODAY.timestamp())), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)], check=True, env=env
-    )
-    return site_dir
-
-
 def site_prefix() -> str:
     """The path of ``site_url`` (``/binh-dang-gioi/``): the site is served where it is published."""
     match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
@@ -183,12 +165,10 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def demo_url(demo_site):
+    """The demo (conftest's ``demo_site``, as on 22/11/2026) served under its sub-folder, 404.html for what is not there."""
     prefix = site_prefix()
-    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(demo_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    server.shutdown()
+    with serving(demo_site, type("Handler", (_SiteHandler,), {"prefix": prefix})) as origin:
+        yield origin + prefix
 
 
 def built_pages(site: Path) -> dict[str, str | None]:
@@ -283,28 +263,6 @@ def representative(site: Path, kind: str) -> str:
     raise AssertionError(f"the demo has no {kind} page")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    _require_axe()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        # Flags keep Chromium from reaching out to the network it does not have here.
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield chromium
-        chromium.close()
-
-
 def axe_violations(tab) -> list[dict]:
     """axe-core's violations on the page as it is now, all rules (WCAG 2.x A/AA and best practices)."""
     tab.add_script_tag(path=str(AXE_JS))
@@ -334,7 +292,9 @@ AXE_CASES = [
 
 
 @pytest.mark.parametrize(("page", "width"), AXE_CASES)
-def test_no_serious_accessibility_violation(browser, demo_site, demo_url, page, width):
+def test_no_serious_accessibility_violation(demo_site, demo_url, page, width, request):
+    _require_axe()
+    browser = request.getfixturevalue("browser")  # once axe-core is known to be there: the skip names what is missing
     context = browser.new_context(viewport={"width": width, "height": WIDTHS[width]}, locale="vi-VN")
     tab = context.new_page()
     try:

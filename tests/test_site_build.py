@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import photo, post
+from conftest import Site, photo, post
 
 TWO_UNITS = {
     "start": "2024-Q1",
@@ -18,9 +18,8 @@ TWO_UNITS = {
 }
 
 
-@pytest.fixture
-def column(make_site):
-    site = make_site(TWO_UNITS)
+def with_posts(site):
+    """Two units' posts: one with a cover, a photo, tags and a link to the other; and a draft."""
     site.add(
         "2024/ngay-8-3.md",
         post(
@@ -48,6 +47,20 @@ def column(make_site):
     return site
 
 
+@pytest.fixture
+def column(make_site):
+    """The two-unit column, for a test that changes it or builds it on another day."""
+    return with_posts(make_site(TWO_UNITS))
+
+
+@pytest.fixture(scope="module")
+def built_column(tmp_path_factory):
+    """The two-unit column built once on 22/11/2024, for the tests that only read it; ``.result`` is the build."""
+    site = with_posts(Site(tmp_path_factory.mktemp("column"), TWO_UNITS))
+    site.result = built(site)
+    return site
+
+
 def words(element) -> str:
     """The text of an element as a reader sees it: whitespace folded."""
     return " ".join(element.get_text().split())
@@ -59,9 +72,8 @@ def built(site, *args, today="2024-11-22"):
     return result
 
 
-def test_every_post_gets_a_page_at_its_slug_with_its_metadata(column):
-    built(column)
-    page = column.html("bai-viet/binh-dang-gioi/index.html")
+def test_every_post_gets_a_page_at_its_slug_with_its_metadata(built_column):
+    page = built_column.html("bai-viet/binh-dang-gioi/index.html")
     article = page.select_one("article.column-article")
     assert article.h1.get_text() == "Bình đẳng giới"
     meta = words(article.select_one("dl.column-meta"))
@@ -76,36 +88,33 @@ def test_every_post_gets_a_page_at_its_slug_with_its_metadata(column):
         assert shown in meta
     assert page.select_one("time")["datetime"] == "2024-03-08T07:30:00+07:00"
     assert page.title.get_text().startswith("Bình đẳng giới")
-    assert (column.site_dir / "bai-viet/ngay-gia-dinh-viet-nam/index.html").is_file()
+    assert (built_column.site_dir / "bai-viet/ngay-gia-dinh-viet-nam/index.html").is_file()
 
 
-def test_draft_is_not_published(column):
-    result = built(column)
-    assert not (column.site_dir / "bai-viet/ban-nhap").exists()
+def test_draft_is_not_published(built_column):
+    result = built_column.result
+    assert not (built_column.site_dir / "bai-viet/ban-nhap").exists()
     assert "posts/2024/nhap.md: THÔNG TIN: bản nháp" in result.stderr
 
 
-def test_previous_and_next_posts_are_linked(column):
-    built(column)
-    first = column.html("bai-viet/binh-dang-gioi/index.html").select_one("nav.column-pager")
+def test_previous_and_next_posts_are_linked(built_column):
+    first = built_column.html("bai-viet/binh-dang-gioi/index.html").select_one("nav.column-pager")
     assert first.select_one("a[rel=next]")["href"] == "../ngay-gia-dinh-viet-nam/" and first.select_one("a[rel=prev]") is None
-    second = column.html("bai-viet/ngay-gia-dinh-viet-nam/index.html").select_one("nav.column-pager")
+    second = built_column.html("bai-viet/ngay-gia-dinh-viet-nam/index.html").select_one("nav.column-pager")
     assert second.select_one("a[rel=prev]")["href"] == "../binh-dang-gioi/"
 
 
-def test_photos_next_to_a_post_are_published_and_relative_links_work(column):
-    built(column)
-    page = column.html("bai-viet/binh-dang-gioi/index.html")
+def test_photos_next_to_a_post_are_published_and_relative_links_work(built_column):
+    page = built_column.html("bai-viet/binh-dang-gioi/index.html")
     body_image = page.select_one("article img[alt='Ảnh buổi gặp mặt']")
     target = posixpath.normpath(posixpath.join("bai-viet/binh-dang-gioi/", body_image["src"]))
-    assert (column.site_dir / target).read_bytes().startswith(b"\xff\xd8")
+    assert (built_column.site_dir / target).read_bytes().startswith(b"\xff\xd8")
     link = page.find("a", string="Bài về gia đình")
     assert posixpath.normpath(posixpath.join("bai-viet/binh-dang-gioi/", link["href"])) == "bai-viet/ngay-gia-dinh-viet-nam"
 
 
-def test_home_lists_the_latest_posts_with_summaries(column):
-    built(column)
-    items = column.html("index.html").select("ul.column-posts--latest li")
+def test_home_lists_the_latest_posts_with_summaries(built_column):
+    items = built_column.html("index.html").select("ul.column-posts--latest li")
     assert [li.select_one(".column-post__title").get_text() for li in items] == ["Ngày Gia đình Việt Nam", "Bình đẳng giới"]
     assert items[0].select_one(".column-post__excerpt").get_text() == "Gia đình bình đẳng."
     assert items[1].select_one(".column-post__excerpt").get_text() == "Đoạn mở đầu về bình đẳng giới."
@@ -118,20 +127,18 @@ def test_home_shows_the_campaign_of_the_moment(column):
     assert column.html("index.html").select_one(".column-campaign") is None
 
 
-def test_archive_shows_every_due_quarter_and_the_missing_one(column):
-    built(column)
-    archive = words(column.html("luu-tru/index.html"))
+def test_archive_shows_every_due_quarter_and_the_missing_one(built_column):
+    archive = words(built_column.html("luu-tru/index.html"))
     assert "Quý III/2024: 0 bài ✘ Thiếu bài" in archive
     assert "Quý IV/2024: 0 bài … Đang diễn ra" in archive
-    year = column.html("luu-tru/2024/index.html")
+    year = built_column.html("luu-tru/2024/index.html")
     headings = [words(h) for h in year.select("section.column-quarter h2")]
     assert headings[0].startswith("Quý IV/2024") and headings[-1].startswith("Quý I/2024")
     assert "Quý này không có bài tuyên truyền nào." in year.select_one("#quy-2024-q3").get_text()
 
 
-def test_coverage_page_has_a_quarter_by_unit_table_in_words(column):
-    built(column)
-    table = column.html("theo-doi/index.html").select_one("table.column-coverage")
+def test_coverage_page_has_a_quarter_by_unit_table_in_words(built_column):
+    table = built_column.html("theo-doi/index.html").select_one("table.column-coverage")
     heads = [th.get_text(strip=True) for th in table.select("thead th")]
     assert heads == ["Quý", "Cả chuyên mục", "Trường THCS Bảo Khê", "Trường MN Hoa Sen"]
     rows = {tr.th.get_text(strip=True): [words(td) for td in tr.select("td")] for tr in table.select("tbody tr")}
@@ -140,18 +147,16 @@ def test_coverage_page_has_a_quarter_by_unit_table_in_words(column):
     assert rows["Quý IV/2024"][0].startswith("… Đang diễn ra, còn 40 ngày")
 
 
-def test_unit_and_tag_pages_list_their_posts_by_year(column):
-    built(column)
-    unit = column.html("don-vi/mn-hoa-sen/index.html")
+def test_unit_and_tag_pages_list_their_posts_by_year(built_column):
+    unit = built_column.html("don-vi/mn-hoa-sen/index.html")
     assert [a.get_text() for a in unit.select(".column-post__title")] == ["Ngày Gia đình Việt Nam"]
     assert unit.select_one(".column-years a")["href"] == "2024/"
-    tag = column.html("chu-de/nam-nu/2024/index.html")
+    tag = built_column.html("chu-de/nam-nu/2024/index.html")
     assert [a.get_text() for a in tag.select(".column-post__title")] == ["Bình đẳng giới"]
 
 
-def test_navigation_lists_sections_never_posts(column):
-    built(column)
-    nav = column.html("bai-viet/binh-dang-gioi/index.html").select_one("nav.md-nav--primary")
+def test_navigation_lists_sections_never_posts(built_column):
+    nav = built_column.html("bai-viet/binh-dang-gioi/index.html").select_one("nav.md-nav--primary")
     labels = [words(a) for a in nav.select("a.md-nav__link")]
     assert "Theo dõi thực hiện" in labels and "Lưu trữ theo quý" in labels
     assert not any("Bình đẳng giới" == label or "Ngày Gia đình" in label for label in labels)
@@ -183,9 +188,8 @@ def test_bad_configuration_stops_the_build_with_the_key(make_site):
     assert result.returncode == 1 and "mkdocs.yml: LỖI [extra.column.start]" in result.stderr
 
 
-def test_open_graph_tags_use_absolute_urls(column):
-    built(column)
-    page = column.html("bai-viet/binh-dang-gioi/index.html")
+def test_open_graph_tags_use_absolute_urls(built_column):
+    page = built_column.html("bai-viet/binh-dang-gioi/index.html")
     og = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")}
     assert og["og:title"] == "Bình đẳng giới" and og["og:type"] == "article"
     assert og["og:url"] == "https://thcs-baokhe.edu.vn/binh-dang-gioi/bai-viet/binh-dang-gioi/"
@@ -336,22 +340,19 @@ def test_listings_show_posts_as_cards_with_the_small_copy_of_the_cover(column):
     assert without.select_one(".column-post__title").get_text() == "Ngày Gia đình Việt Nam" and without.img is None
 
 
-def test_the_cover_is_for_shares_and_cards_and_is_not_repeated_above_the_body(column):
-    built(column)
-    article = column.html("bai-viet/binh-dang-gioi/index.html").select_one("article.column-article")
+def test_the_cover_is_for_shares_and_cards_and_is_not_repeated_above_the_body(built_column):
+    article = built_column.html("bai-viet/binh-dang-gioi/index.html").select_one("article.column-article")
     assert [img["alt"] for img in article.select("img")] == ["Ảnh buổi gặp mặt"]  # the body's photo, once
 
 
-def test_column_pages_have_no_sidebars(column):
-    built(column)
+def test_column_pages_have_no_sidebars(built_column):
     for path in ("index.html", "bai-viet/binh-dang-gioi/index.html", "luu-tru/index.html", "theo-doi/index.html"):
-        sidebars = column.html(path).select("div.md-sidebar")
+        sidebars = built_column.html(path).select("div.md-sidebar")
         assert [s["data-md-type"] for s in sidebars if not s.has_attr("hidden")] == [], path
 
 
-def test_the_skip_link_leads_to_the_content_on_every_page(column):
-    built(column)
-    pages = sorted(column.site_dir.rglob("*.html"))
+def test_the_skip_link_leads_to_the_content_on_every_page(built_column):
+    pages = sorted(built_column.site_dir.rglob("*.html"))
     skipped = 0
     for path in pages:
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
@@ -388,9 +389,8 @@ def test_school_and_address_must_be_one_line_of_text(make_site):
     assert result.returncode == 1 and "[extra.column.school]" in result.stderr
 
 
-def test_the_404_page_is_vietnamese_with_search_and_the_latest_posts_at_absolute_addresses(column):
-    built(column)
-    page = column.html("404.html")
+def test_the_404_page_is_vietnamese_with_search_and_the_latest_posts_at_absolute_addresses(built_column):
+    page = built_column.html("404.html")
     assert page.h1.get_text() == "Không tìm thấy trang"
     form = page.select_one("form.column-search")
     assert form["method"] == "get" and urlsplit(form["action"]).path.startswith("/binh-dang-gioi/")
@@ -402,9 +402,8 @@ def test_the_404_page_is_vietnamese_with_search_and_the_latest_posts_at_absolute
     }
 
 
-def test_the_share_row_links_to_facebook_and_zalo_with_the_posts_address_and_loads_no_script_of_theirs(column):
-    built(column)
-    page = column.html("bai-viet/binh-dang-gioi/index.html")
+def test_the_share_row_links_to_facebook_and_zalo_with_the_posts_address_and_loads_no_script_of_theirs(built_column):
+    page = built_column.html("bai-viet/binh-dang-gioi/index.html")
     address = "https://thcs-baokhe.edu.vn/binh-dang-gioi/bai-viet/binh-dang-gioi/"
     share = page.select_one("section.column-share")
     assert share.select_one("[data-column-copy]")["data-column-copy"] == address
@@ -413,7 +412,7 @@ def test_the_share_row_links_to_facebook_and_zalo_with_the_posts_address_and_loa
         "Facebook": "https://www.facebook.com/sharer/sharer.php?u=" + quote(address, safe=""),
         "Zalo": "https://sp.zalo.me/share_inline?url=" + quote(address, safe=""),
     }
-    for path in column.site_dir.rglob("*.html"):
+    for path in built_column.site_dir.rglob("*.html"):
         sources = [s["src"] for s in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("script[src]")]
         assert not [src for src in sources if urlsplit(src).netloc], path
 

@@ -9,8 +9,10 @@ streamed body, a bounded number of redirects, retries with exponential backoff o
 are kept in a small folder so the next weekly run asks "changed since?" and usually
 receives a 304 with no body. Every failure is an :class:`Unreadable` with a message code.
 
-    >>> with Fetcher(cache=None) as fetcher:              # doctest: +SKIP
-    ...     fetched = fetcher.get("https://thcs-baokhe.edu.vn/binh-dang-gioi/")
+    >>> with Fetcher(cache=None) as fetcher:
+    ...     fetched = fetcher.get(column_url + "theo-doi.json")  # column_url: "https://thcs-baokhe.edu.vn/binh-dang-gioi/"
+    >>> fetched.content_type, json.loads(fetched.body)["schema"]
+    ('application/json', 1)
 """
 
 from __future__ import annotations

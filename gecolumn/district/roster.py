@@ -6,8 +6,8 @@ comma, semicolon or tab between cells (Excel uses the list separator of the comp
 region). A roster with any problem is refused whole: a district report must not quietly
 leave a school out.
 
-    >>> roster = read_roster(Path("truong.csv"))  # doctest: +SKIP
-    >>> [school.unit for school in roster.schools]   # doctest: +SKIP
+    >>> roster = read_roster(Path("truong.csv"))
+    >>> [school.unit for school in roster.schools]
     ['thcs-bao-khe', 'mn-hoa-sen']
 """
 
