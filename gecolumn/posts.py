@@ -61,7 +61,9 @@ class Post:
     """The cover: an ``http(s)`` URL, or the path of an asset relative to the posts folder."""
     draft: bool = False
     mentions: frozenset[str] = frozenset()
-    """File names (casefolded, NFC) of the photos and attachments the post's text names: see :func:`mentioned_files`."""
+    """Base names (casefolded, NFC) of the files the post's text could link to: see :func:`mentioned_files`."""
+    links: frozenset[str] = frozenset()
+    """The same, as paths relative to the posts folder, resolved from the post's own folder."""
 
     @property
     def date(self) -> datetime.date:
@@ -262,34 +264,55 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     values, _ = read_fields(meta, config, path, problem)
     if any(p.is_error for p in problems):
         return None, problems
-    post = Post(path=path, body_line=split.body_line, mentions=mentioned_files(raw), **post_attributes(values))
+    links, mentions = mentioned_files(raw, path)
+    post = Post(path=path, body_line=split.body_line, mentions=mentions, links=links, **post_attributes(values))
     return post, problems
 
 
 _EXTENSIONS = "|".join(sorted((suffix[1:] for suffix in ASSET_TYPES), key=len, reverse=True))
-# Each alternative starts only where a name can (after <, a quote, a space, a bracket or a
-# slash) and stops at the next such character: linear in the post, whatever it holds.
-_NAMED_FILE = re.compile(
-    rf"<([^<>\n]+?\.(?:{_EXTENSIONS}))>|[\"']([^\"'\n]+?\.(?:{_EXTENSIONS}))[\"']|(?<![^\s\"'<>()\[\]|=*/\\])([^\s\"'<>()\[\]|=*/\\]+\.(?:{_EXTENSIONS}))(?!\w)",
-    re.IGNORECASE,
-)
+_ENDING = re.compile(rf"\.(?:{_EXTENSIONS})(?!\w)", re.IGNORECASE)
+_HARD_STOPS = (" ", "\t", "\n", '"', "'", "<", ">", "|", "\\", "`")
+"""Characters no file name in a post's link contains: a name starts after the last of them."""
+_SOFT_STOPS = frozenset("([]=*:")
+"""Characters a name may contain (``anh(1).jpg``) or that may open it (``](anh.jpg)``): each is tried as a start."""
+_MAX_NAME = 255
+_ASSET_FOLDER = "/bai-viet/tep/"
 
 
-def mentioned_files(raw: bytes) -> frozenset[str]:
-    """The base names of every file a post's text could link to, casefolded, as they are on disk (NFC, decoded).
+def mentioned_files(raw: bytes, path: str = "") -> tuple[frozenset[str], frozenset[str]]:
+    """What a post's text could link to: the paths (relative to the posts folder) and the base names, casefolded, NFC.
 
-    Deliberately generous (a name in running text counts): it decides which files a draft
-    holds back, and a file any published post might use is never held back.
+    Deliberately generous (a name in running text counts, ``anh(1).jpg`` as well as ``1).jpg``):
+    it decides which files a draft holds back, and a file a published post might use must
+    never be held back. Linear in the post: each name is looked for in at most 255 characters
+    before its extension, after the name before it.
 
-    >>> sorted(mentioned_files(b"![a](2024/Anh%20Truong.JPG) <img src='b.png'> [c](<d e.pdf>) f.jpg."))
-    ['anh truong.jpg', 'b.png', 'd e.pdf', 'f.jpg']
+    >>> links, names = mentioned_files(b"![x](anh(1).jpg) <img src='../2024/IMG_1.JPG'> f.jpg.", "2025/bai.md")
+    >>> sorted(link for link in links if link in ("2024/img_1.jpg", "2025/anh(1).jpg", "2025/f.jpg"))
+    ['2024/img_1.jpg', '2025/anh(1).jpg', '2025/f.jpg']
+    >>> sorted(name for name in names if "/" not in name and "(" not in name[:1] and "]" not in name)
+    ['1).jpg', 'anh(1).jpg', 'f.jpg', 'img_1.jpg']
     """
     text = raw.decode("utf-8", "replace")
-    found = set()
-    for match in _NAMED_FILE.finditer(text):
-        name = posixpath.basename(unquote(next(group for group in match.groups() if group)).replace("\\", "/"))
-        found.add(unicodedata.normalize("NFC", name).casefold())
-    return frozenset(found)
+    folder = posixpath.dirname(path)
+    links, names = set(), set()
+    previous = 0
+    for match in _ENDING.finditer(text):
+        # A name starts after the last hard stop, and after the name before it: linear in the post.
+        window = text[max(previous, match.start() - _MAX_NAME) : match.end()]
+        previous = match.end()
+        candidate = window[max(window.rfind(stop) for stop in _HARD_STOPS) + 1 :]
+        starts = [0, *(n + 1 for n, char in enumerate(candidate) if char in _SOFT_STOPS)]
+        for start in starts:
+            name = unicodedata.normalize("NFC", unquote(candidate[start:])).casefold()
+            if posixpath.basename(name).startswith(".") or not name:
+                continue
+            names.add(posixpath.basename(name))
+            if _ASSET_FOLDER in name:  # a link to the published copy: /bai-viet/tep/2024/anh.jpg
+                links.add(name.split(_ASSET_FOLDER, 1)[1])
+            elif "://" not in name and not name.startswith("/"):
+                links.add(posixpath.normpath(posixpath.join(folder, name)))
+    return frozenset(links), frozenset(names)
 
 
 def _refusal(refused: Refused, label: str, split: Split | None) -> Problem:

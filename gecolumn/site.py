@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from gecolumn import routes
@@ -91,12 +92,12 @@ def plan_site(
     """Plan every page, file and feed of the column as it stands on ``today``."""
     published = sorted((p for p in corpus.posts if p.is_out(today)), key=lambda p: (p.published, p.path), reverse=True)
     held_back = tuple(HeldBack(p, "draft" if p.draft else "scheduled") for p in corpus.posts if not p.is_out(today))
-    waiting = _held_back_files(published, [held.post for held in held_back])
-    held_files = tuple(path for path in corpus.assets if posixpath.basename(path).casefold() in waiting)
+    waiting = _held_back_files(published, [held.post for held in held_back], corpus.assets)
+    held_files = tuple(path for path in corpus.assets if path in waiting)
     assets = tuple(
         AssetCopy(corpus.disk_names.get(path, path), routes.asset_source(path), routes.asset_dest(path), path)
         for path in corpus.assets
-        if posixpath.basename(path).casefold() not in waiting
+        if path not in waiting
     )
     views = _post_views(published, config, corpus)
     state = ColumnState(views, config, today, coverage(published, config, today), site_name, config.feed_size)
@@ -120,14 +121,25 @@ def plan_site(
     return SitePlan(views, held_back, pages, assets, held_files, _home(views, today), feeds, site)
 
 
-def _held_back_files(published: list[Post], held_back: list[Post]) -> set[str]:
-    """Names of the files only drafts and scheduled posts name: published with the first post out that names one.
+def _held_back_files(published: list[Post], held_back: list[Post], assets: tuple[str, ...]) -> set[str]:
+    """The files only drafts and scheduled posts link to: published with the first post out that links to one.
 
-    Their addresses can be guessed from a title; a photo of an event not yet announced
-    must not be. A name any published post mentions is never held back (see ``Post.mentions``).
+    Their addresses can be guessed from a title; a photo of an event not yet announced must
+    not be. A file a published post links to (by its path, or by a name no other file has)
+    is never held back, so a live page never loses a photo (see ``Post.links``).
     """
-    waiting = {name for post in held_back for name in post.mentions}
-    return waiting.difference(*(post.mentions for post in published)) if waiting else set()
+    wanted = set().union(*(post.links for post in held_back))
+    if not wanted:
+        return set()
+    out_links = set().union(*(post.links for post in published))
+    out_names = set().union(*(post.mentions for post in published))
+    names = Counter(posixpath.basename(asset).casefold() for asset in assets)
+    held = set()
+    for asset in assets:
+        key, name = asset.casefold(), posixpath.basename(asset).casefold()
+        if key in wanted and key not in out_links and not (name in out_names and names[name] == 1):
+            held.add(asset)
+    return held
 
 
 def _home(views: tuple[PostView, ...], today: datetime.date) -> HomeView:

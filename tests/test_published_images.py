@@ -235,3 +235,44 @@ def test_the_cache_folder_as_a_symlink_is_refused_and_nothing_is_written_through
     assert ".cache/gecolumn-images: LỖI: đây là một liên kết tượng trưng (symlink)" in result.stderr
     assert list(elsewhere.rglob("*")) == []
     assert (site.site_dir / "bai-viet" / "tep" / "2024" / "anh.jpg").is_file()
+
+
+def test_a_draft_photo_is_held_back_by_its_path_and_a_live_photo_with_parentheses_is_kept(make_site):
+    site = make_site()
+    site.add("2024/IMG_0001.jpg", jpeg(colour=(200, 30, 30)))  # phones reuse names from year to year
+    site.add("2025/IMG_0001.jpg", jpeg(colour=(30, 30, 200)))
+    site.add("2025/anh(1).jpg", jpeg())  # how Windows names a copy
+    site.add("2025/nhap(2).jpg", jpeg())
+    site.add("2024/cu.md", post(title="Bài cũ", body="![Lễ](IMG_0001.jpg)"))
+    site.add("2025/moi.md", post(title="Bài mới", date="02/01/2025", quarter="2025-Q1", body="![Lễ](anh(1).jpg)"))
+    site.add(
+        "2025/nhap.md",
+        post(
+            title="Nháp",
+            date="03/01/2025",
+            quarter="2025-Q1",
+            draft="true",
+            body='![a](IMG_0001.jpg) <img src="anh(1).jpg"> ![b](nhap(2).jpg)',
+        ),
+    )
+    result = site.build(today="2025-01-10")
+    assert result.returncode == 0, result.stderr
+    tep = site.site_dir / "bai-viet" / "tep"
+    assert (tep / "2024" / "IMG_0001.jpg").is_file() and (tep / "2025" / "anh(1).jpg").is_file()
+    assert not (tep / "2025" / "IMG_0001.jpg").exists() and not (tep / "2025" / "nhap(2).jpg").exists()
+    assert "posts/2025/IMG_0001.jpg: THÔNG TIN: chỉ bài nháp hoặc bài hẹn giờ dùng tệp này" in result.stderr
+
+
+def test_a_link_in_docs_or_the_theme_folder_cannot_publish_git_config_or_the_environment(make_site):
+    site = make_site(theme={"name": "material", "language": "vi", "font": False, "custom_dir": "overrides"})
+    site.add("2024/bai.md", post())
+    (site.root / ".git").mkdir()
+    (site.root / ".git" / "config").write_text("[http]\n\textraheader = AUTHORIZATION: basic " + CANARY + "\n")
+    (site.root / "docs" / "config.txt").symlink_to("../.git/config")
+    (site.root / "overrides" / "assets").mkdir(parents=True)
+    (site.root / "overrides" / "assets" / "env.txt").symlink_to("/proc/self/environ")
+    result = site.build(today=TODAY, env={"DEPLOY_TOKEN": CANARY})
+    assert result.returncode == 0, result.stderr
+    assert_nowhere(CANARY.encode(), site.site_dir)
+    for label in ("docs/config.txt", "overrides/assets/env.txt"):
+        assert f"{label}: LỖI: đây là một liên kết tượng trưng (symlink)" in result.stderr
