@@ -351,13 +351,16 @@ def _process(source: Path, cache: images.PhotoCache):
 
 
 def _drop_outside_files(files: Files, config) -> None:
-    # MkDocs follows symlinks in docs/: a page or file there must not bring in a file from
-    # outside the column's folder (a key, /proc/self/environ).
+    # MkDocs follows symlinks in docs/ and in the theme's custom_dir: a file there must not
+    # bring in a file from elsewhere, outside the column (a key, /proc/self/environ) or inside
+    # it (.git/config holds CI's token, .cache anything). A link is published only when it
+    # stays in the folder it sits in.
     root = Path(config.config_file_path).resolve().parent
-    docs_dir = Path(config.docs_dir).resolve()
+    folders = [Path(config.docs_dir)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
     for file in list(files):
-        source = Path(file.abs_src_path) if file.abs_src_path else None
-        if source and source.is_relative_to(docs_dir) and not source.resolve().is_relative_to(root):
+        source = Path(os.path.abspath(file.abs_src_path)) if file.abs_src_path else None
+        folder = next((f for f in folders if source and source.is_relative_to(os.path.abspath(f))), None)
+        if folder is not None and not source.resolve().is_relative_to(folder.resolve()):
             files.remove(file)
             label = file_label(source, root)
             log.warning(render_located(Problem(label, "symlink_refused"), _build.lang))
