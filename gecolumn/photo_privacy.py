@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import enum
 import io
+import lzma
 import os
 import re
 import stat
@@ -39,6 +40,9 @@ from gecolumn.files import NotRegularFile, open_regular
 from gecolumn.posts import Corpus
 from gecolumn.problems import Problem, Severity
 from gecolumn.sources import MAX_ASSET_BYTES, scan_sources
+
+_DAMAGED_PART = (zipfile.BadZipFile, lzma.LZMAError, NotImplementedError, RuntimeError)
+"""What zipfile raises on a damaged, encrypted or deflate64 part (as the Word import knows it)."""
 
 
 class Carried(enum.StrEnum):
@@ -125,8 +129,8 @@ def _inspect(source: str | os.PathLike | bytes) -> tuple[tuple[str, ...], tuple[
         raise
     except OSError as exc:
         raise PhotoUnreadable(exc.strerror or type(exc).__name__) from None
-    except (ValueError, IndexError, KeyError, EOFError, struct.error, zlib.error, zipfile.BadZipFile) as exc:
-        raise PhotoUnreadable(_short(exc)) from None
+    except (ValueError, IndexError, KeyError, EOFError, struct.error, zlib.error, *_DAMAGED_PART) as exc:
+        raise PhotoUnreadable(_short(exc)) from None  # an encrypted or deflate64 part too: the file, not the program
 
 
 def _inspect_stream(handle: BinaryIO, size: int, nested: bool):
@@ -435,7 +439,7 @@ def strip_private_data(path: str | os.PathLike) -> Stripped:
         carried = ()  # its metadata is malformed: all the more reason to take it out, if the container can be walked
     try:
         new, removed, orientation = _stripped_bytes(data)
-    except (ValueError, IndexError, struct.error, zlib.error, zipfile.BadZipFile) as exc:
+    except (ValueError, IndexError, struct.error, zlib.error, *_DAMAGED_PART) as exc:
         if isinstance(exc, (PhotoUnreadable, StripRefused)):
             raise
         raise PhotoUnreadable(_short(exc)) from None

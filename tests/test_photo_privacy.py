@@ -194,3 +194,18 @@ def test_a_photo_imported_from_word_is_upright_and_carries_no_exif(make_site):
         top, bottom = imported.getpixel((1000, 10)), imported.getpixel((1000, 2990))
     assert top[0] > 150 > top[2] and bottom[2] > 150 > bottom[0]  # red band on top, as the fixture is shot
     assert run("check_quarters.py", "--today", "2025-03-10", cwd=site.root).returncode == 0
+
+
+def test_an_encrypted_part_in_an_attachment_is_unchecked_not_a_crash_of_the_check(make_site):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/media/image1.jpeg", b"\xff\xd8\xff" + b"x" * 100)
+    data = bytearray(buffer.getvalue())
+    data[6] |= 1  # "encrypted" in the local header and in the central directory: zipfile raises RuntimeError
+    data[data.rfind(b"PK\x01\x02") + 8] |= 1
+    site = make_site()
+    site.add("2024/bai.md", post())
+    site.add("2024/ke-hoach.docx", bytes(data))
+    result = site.check("--today", "2024-03-20")
+    assert "posts/2024/ke-hoach.docx: CẢNH BÁO: không xem được ảnh bên trong tệp đính kèm" in result.stdout + result.stderr
+    assert "internal_error" not in result.stdout + result.stderr and "RuntimeError" not in result.stderr
