@@ -391,6 +391,125 @@ def test_a_megabyte_of_unclosed_brackets_builds_in_a_minute_not_for_days(make_si
     assert (site.site_dir / "bai-viet" / "bai-tot" / "index.html").is_file()
 
 
+MANY_BLOCK_KINDS = """# Tiêu đề
+
+> trích
+> > lồng
+
+> nối tiếp
+
+* a
+
+    đoạn trong mục
+
+* b
+    1. x
+    2. y
+
+[a]: https://x.example "t"
+*[HTML]: Hyper Text
+
+Thuật ngữ
+:   định nghĩa
+
+    thêm
+
+!!! note "Ghi chú"
+    thân
+
+    thân 2
+
+??? tip
+    ẩn
+
+=== "A"
+    thẻ a
+
+=== "B"
+    thẻ b
+
+/// admonition | T
+    type: warning
+chữ
+
+thêm
+///
+
+Chú thích[^1].
+
+[^1]: ghi
+
+    thêm ghi
+
+        mã
+
+```py
+x = 1
+```
+
+<div markdown="1">
+*trong*
+
+thêm
+</div>
+
+    mã thụt
+
+    lề
+
+- [ ] việc
+- [x] xong
+
+a) danh
+b) sách
+
+---
+chữ ***
+x
+=
+
+| a | b |
+|---|---|
+| [l](y) | `c` |
+"""
+EXTENSIONS_A_SCHOOL_MAY_LIST = [
+    *("toc", "tables", "fenced_code", "admonition", "footnotes", "attr_list", "def_list", "abbr", "md_in_html"),
+    *("sane_lists", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist"),
+    *("pymdownx.blocks.admonition", "pymdownx.fancylists", "pymdownx.arithmatex", "pymdownx.quotes"),
+]
+
+
+@pytest.mark.parametrize("extensions", [["toc", "tables", "fenced_code"], EXTENSIONS_A_SCHOOL_MAY_LIST])
+def test_the_linear_block_parser_and_inline_queue_render_exactly_as_markdown(extensions):
+    # The column replaces the list of blocks Markdown's block processors take from, and the
+    # queue of its inline processor; every block processor of Markdown, MkDocs, Material and
+    # pymdown-extensions must still see the same blocks in the same order.
+    import markdown
+
+    from gecolumn.linear_markdown import LinearScans
+
+    text = MANY_BLOCK_KINDS * 3
+    assert markdown.markdown(text, extensions=[*extensions, LinearScans()]) == markdown.markdown(text, extensions=extensions)
+
+
+def test_a_use_of_the_blocks_the_column_does_not_support_fails_loudly():
+    from gecolumn.linear_markdown import _Blocks
+
+    blocks = _Blocks(["a", "b"])
+    blocks.insert(0, "z")
+    blocks[0] = "y"
+    assert (len(blocks), blocks[0], blocks[1], blocks.pop(0), blocks.pop(0), bool(blocks)) == (3, "y", "a", "y", "a", True)
+    for misuse in (
+        lambda: blocks.append("c"),
+        lambda: blocks.pop(),
+        lambda: blocks.insert(1, "c"),
+        lambda: list(blocks),
+        lambda: blocks[-1],
+    ):
+        with pytest.raises(TypeError, match="linear_markdown._Blocks"):
+            misuse()
+
+
 def test_an_embed_that_climbs_out_of_the_player_is_removed_and_named(make_site):
     site = make_site()
     attack = "https://www.youtube.com/embed/%2e%2e/%2e%2e/watch?v=abc"
