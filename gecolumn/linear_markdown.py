@@ -284,7 +284,10 @@ class _LinearInlineProcessor(treeprocessors.InlineProcessor):
     Python-Markdown 3.11's ``InlineProcessor.run`` queues every element the inline patterns
     make (a link, a ``<b>``) on a list it takes the first of with ``stack.pop(0)``: a post of
     n links cost n² moves. This is that method with only the queue changed (``popleft``,
-    ``extend``); what it does with each element, and in which order, is Markdown's.
+    ``extend``) and a child's position counted as the loop goes instead of searched for
+    (``list(parent).index(child)``, once per child with a tail: quadratic in a paragraph's
+    elements); what it does with each element, and in which order, is Markdown's. (The loop
+    reads children by index: what it inserts goes after the current child, so the count holds.)
     """
 
     def run(self, tree, ancestors=None):
@@ -304,7 +307,7 @@ class _LinearInlineProcessor(treeprocessors.InlineProcessor):
                 self.ancestors.append(currElement.tag.lower())
 
             insertQueue = []
-            for child in currElement:
+            for position, child in enumerate(currElement):
                 if child.text and not isinstance(child.text, util.AtomicString):
                     self.ancestors.append(child.tag.lower())
                     text = child.text
@@ -322,7 +325,7 @@ class _LinearInlineProcessor(treeprocessors.InlineProcessor):
                     tailResult = process_placeholders(tail, dumby, False)
                     if dumby.tail:
                         child.tail = dumby.tail
-                    pos = list(currElement).index(child) + 1
+                    pos = position + 1
                     tailResult.reverse()
                     for newChild in tailResult:
                         self.parent_map[newChild[0]] = currElement
