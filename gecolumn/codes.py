@@ -109,6 +109,8 @@ class Code(enum.StrEnum):
     """The file cannot be opened."""
     FILE_TOO_LARGE = "file_too_large"
     """A post over 1 MB or an asset over 25 MB."""
+    PARAGRAPH_TOO_LONG = "paragraph_too_long"
+    """A post's paragraph (text between blank lines) is over 24,000 characters: Markdown's time grows with its square."""
     TOO_MANY_FILES = "too_many_files"
     """More files than any column holds."""
     TOO_DEEP = "too_deep"

@@ -19,7 +19,7 @@ Two queues Markdown takes the first item of with ``list.pop(0)``, moving all the
 time, become queues that do not: the blocks its block parser still has to parse (a post of
 many short paragraphs) and the elements its inline processor still has to visit (a post of
 many links). What remains superlinear is inside one paragraph (the inline patterns rebuild
-the paragraph's text at each match).
+the paragraph's text at each match): :data:`gecolumn.posts.MAX_PARAGRAPH_CHARS` bounds it.
 
 Only a ``<`` inside a tag's attribute list reads differently: it ends the tag (bogus HTML,
 which the sanitizer would strip anyway); links and images read exactly as before.

@@ -190,6 +190,14 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
         "en": "the file is too large ({size}, at most {limit}) and is not published. Fix: shrink a photo; "
         "split a post or remove what was pasted by mistake.",
     },
+    "paragraph_too_long": {
+        "vi": "đoạn văn bắt đầu ở dòng này quá dài ({length} ký tự, tối đa {limit}) nên bài không được đăng: "
+        "một đoạn dài như vậy làm việc dựng trang chậm đi hàng giờ. Cách sửa: tách đoạn thành nhiều đoạn "
+        "ngắn, giữa hai đoạn để một dòng trống; nếu là phần dán nhầm, xoá nó.",
+        "en": "the paragraph starting at this line is too long ({length} characters, at most {limit}) and the post "
+        "is not published: such a paragraph slows the build down by hours. Fix: split it into shorter "
+        "paragraphs with a blank line between them; if it was pasted by mistake, remove it.",
+    },
     "too_many_files": {
         "vi": "thư mục có quá nhiều tệp (hơn {limit}); các tệp sau giới hạn không được đọc. "
         "Cách sửa: chuyển các tệp không phải bài viết hoặc ảnh ra khỏi thư mục posts/.",
