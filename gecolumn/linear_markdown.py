@@ -1,4 +1,4 @@
-"""Python-Markdown with the two scans that made one post stall a build made linear: raw-HTML start tags and link brackets.
+"""Python-Markdown with what made one post stall a build made linear: raw-HTML start tags, link brackets, and two queues.
 
 Python-Markdown answers two questions by scanning forward from every candidate, to the
 end of the text when the answer is no: "does this ``<`` start a complete tag?" (the raw-HTML
@@ -15,6 +15,12 @@ with what follows it:
 - MkDocs' own scan of the raw HTML for anchors (the same quadratic parser) is given no text,
   and the anchors come from the linear extractor.
 
+Two queues Markdown takes the first item of with ``list.pop(0)``, moving all the others each
+time, become queues that do not: the blocks its block parser still has to parse (a post of
+many short paragraphs) and the elements its inline processor still has to visit (a post of
+many links). What remains superlinear is inside one paragraph (the inline patterns rebuild
+the paragraph's text at each match): :data:`gecolumn.posts.MAX_PARAGRAPH_CHARS` bounds it.
+
 Only a ``<`` inside a tag's attribute list reads differently: it ends the tag (bogus HTML,
 which the sanitizer would strip anyway); links and images read exactly as before.
 
@@ -25,9 +31,12 @@ which the sanitizer would strip anyway); links and images read exactly as before
 
 from __future__ import annotations
 
+import collections
+import functools
 import re
+import xml.etree.ElementTree as etree
 
-from markdown import inlinepatterns
+from markdown import inlinepatterns, treeprocessors, util
 from markdown.extensions import Extension
 from markdown.htmlparser import HTMLExtractor
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
@@ -203,16 +212,150 @@ _LINK_PROCESSORS = {
 """Python-Markdown's processors that look for a ``]`` (markdown/inlinepatterns.py), with their priorities."""
 
 
+class _Blocks:
+    """The blocks Markdown's block parser still has to parse, first one first, with O(1) ``pop(0)`` and ``insert(0, block)``.
+
+    Python-Markdown keeps them in a list that every block processor takes its block from with
+    ``blocks.pop(0)`` and gives the rest of it back with ``blocks.insert(0, rest)``: each moves
+    every block after it, so a post of n short paragraphs cost n² moves (a megabyte of
+    ``x\n\n`` is 333,000 blocks). Kept here in reverse, the first block is the list's last.
+
+    It does only what the block processors of Markdown, MkDocs, Material and
+    pymdown-extensions do with ``blocks``: read ``blocks[0]`` (or any ``blocks[i]``), replace it
+    (``blocks[0] = …``, pymdownx.superfences), ``pop(0)``, ``insert(0, block)``, ``len`` and truth. Anything else raises :class:`TypeError`: an
+    extension that needs more fails loudly in the tests instead of parsing the wrong block.
+    """
+
+    __slots__ = ("_reversed",)
+
+    def __init__(self, blocks: list[str]) -> None:
+        self._reversed = blocks[::-1]
+
+    def __bool__(self) -> bool:
+        return bool(self._reversed)
+
+    def __len__(self) -> int:
+        return len(self._reversed)
+
+    def __getitem__(self, index: int) -> str:
+        if type(index) is not int or index < 0:
+            raise _unsupported(f"blocks[{index!r}]")
+        if index >= len(self._reversed):
+            raise IndexError("block index out of range")
+        return self._reversed[-1 - index]
+
+    def __setitem__(self, index: int, block: str) -> None:
+        if type(index) is not int or not 0 <= index < len(self._reversed):
+            raise _unsupported(f"blocks[{index!r}] = …")
+        self._reversed[-1 - index] = block
+
+    def __iter__(self):
+        raise _unsupported("iteration")
+
+    def pop(self, index: int = -1) -> str:
+        if index != 0:
+            raise _unsupported(f"blocks.pop({index!r})")
+        return self._reversed.pop()
+
+    def insert(self, index: int, block: str) -> None:
+        if index != 0:
+            raise _unsupported(f"blocks.insert({index!r}, …)")
+        self._reversed.append(block)
+
+    def __getattr__(self, name: str):
+        raise _unsupported(f"blocks.{name}")
+
+
+def _unsupported(what: str) -> TypeError:
+    return TypeError(
+        f"{what}: a Markdown extension uses the blocks being parsed in a way gecolumn.linear_markdown._Blocks "
+        "does not support (only blocks[i], blocks[i] = block, pop(0), insert(0, block), len and truth); add it there"
+    )
+
+
+def _parse_chunk(parser, parent, text: str) -> None:
+    """Markdown's ``BlockParser.parseChunk``, with the blocks in a :class:`_Blocks` instead of a list."""
+    parser.parseBlocks(parent, _Blocks(text.split("\n\n")))
+
+
+class _LinearInlineProcessor(treeprocessors.InlineProcessor):
+    """Markdown's inline processor, whose queue of elements still to visit is a deque.
+
+    Python-Markdown 3.11's ``InlineProcessor.run`` queues every element the inline patterns
+    make (a link, a ``<b>``) on a list it takes the first of with ``stack.pop(0)``: a post of
+    n links cost n² moves. This is that method with only the queue changed (``popleft``,
+    ``extend``) and a child's position counted as the loop goes instead of searched for
+    (``list(parent).index(child)``, once per child with a tail: quadratic in a paragraph's
+    elements); what it does with each element, and in which order, is Markdown's. (The loop
+    reads children by index: what it inserts goes after the current child, so the count holds.)
+    """
+
+    def run(self, tree, ancestors=None):
+        self.stashed_nodes = {}
+        tree_parents = [] if ancestors is None else ancestors[:]
+        self.parent_map = {c: p for p in tree.iter() for c in p}
+        stack = collections.deque([(tree, tree_parents)])
+        self._InlineProcessor__build_ancestors(tree, tree_parents)
+        handle_inline = self._InlineProcessor__handleInline
+        process_placeholders = self._InlineProcessor__processPlaceholders
+
+        while stack:
+            currElement, parents = stack.popleft()
+
+            self.ancestors = parents
+            if currElement is not tree:
+                self.ancestors.append(currElement.tag.lower())
+
+            insertQueue = []
+            for position, child in enumerate(currElement):
+                if child.text and not isinstance(child.text, util.AtomicString):
+                    self.ancestors.append(child.tag.lower())
+                    text = child.text
+                    child.text = None
+                    lst = process_placeholders(handle_inline(text), child)
+                    for item in lst:
+                        self.parent_map[item[0]] = child
+                    stack.extend(lst)
+                    insertQueue.append((child, lst))
+                    self.ancestors.pop()
+                if child.tail:
+                    tail = handle_inline(child.tail)
+                    dumby = etree.Element("d")
+                    child.tail = None
+                    tailResult = process_placeholders(tail, dumby, False)
+                    if dumby.tail:
+                        child.tail = dumby.tail
+                    pos = position + 1
+                    tailResult.reverse()
+                    for newChild in tailResult:
+                        self.parent_map[newChild[0]] = currElement
+                        currElement.insert(pos, newChild[0])
+                if len(child):
+                    self.parent_map[child] = currElement
+                    stack.append((child, self.ancestors[:]))
+
+            for element, lst in insertQueue:
+                for i, obj in enumerate(lst):
+                    newChild = obj[0]
+                    element.insert(i, newChild)
+        return tree
+
+
 class LinearScans(Extension):
     """Replaces Markdown's raw-HTML preprocessor and its link processors by ones with the same results in linear time."""
 
     def extendMarkdown(self, md) -> None:
+        # Every document and every nested chunk (a quote's, a list item's) is parsed through
+        # parseChunk; an extension that calls parseBlocks itself passes its own short list.
+        md.parser.parseChunk = functools.partial(_parse_chunk, md.parser)
         # Only Markdown's own processors: an extension of the school's (md_in_html) keeps its own.
         if "html_block" in md.preprocessors and type(md.preprocessors["html_block"]) is HtmlBlockPreprocessor:
             html_block = _LinearHtmlBlockPreprocessor(md)
             md.preprocessors.register(html_block, "html_block", 20)
             # MkDocs registers its anchor scan at 21 after every extension is loaded.
             md.preprocessors.register(_HideFromMkDocsScan(md, html_block), "gecolumn_hide_raw_html", 21.5)
+        if "inline" in md.treeprocessors and type(md.treeprocessors["inline"]) is treeprocessors.InlineProcessor:
+            md.treeprocessors.register(_LinearInlineProcessor(md), "inline", 20)
         for name, (base, priority) in _LINK_PROCESSORS.items():
             if name in md.inlinePatterns and type(md.inlinePatterns[name]) is base:
                 linear = type(f"Linear{base.__name__}", (_LinearBrackets, base), {})

@@ -1,10 +1,13 @@
 """Benchmark: one hostile post, built by a real `mkdocs build` at growing sizes; time per MB must stay flat.
 
-    python scripts/bench_markdown.py [--sizes 32,128,512,1000] [--cases "<a ,[,..."]
+    python scripts/bench_markdown.py [--sizes 32,128,512,1000] [--cases '<a ,[,x\\n\\n,...']
 
 Each build is a whole `mkdocs build` process of a column with one post whose body repeats one
-construct that Python-Markdown used to scan to the end of the body from every occurrence
-(issue 18: 32 KB of ``<a `` took 18.6 s, and the 1 MB a post may have would take hours).
+construct that Python-Markdown handled in time superlinear in the body (issue 18: 32 KB of
+``<a `` took 18.6 s, and the 1 MB a post may have would take hours). The post is the worst
+one within the limits: paragraphs of the construct at the cap (``MAX_PARAGRAPH_CHARS``),
+separated by blank lines, up to the size; the build must publish it. In ``--cases``, ``\\n``
+is a line end (``x\\n\\n``: many one-line paragraphs).
 CPU seconds, not wall time: on a shared machine the wall time of one build varies by seconds.
 Printed per construct: the seconds of each size's build and its seconds per MB, then the
 growth: the seconds each added MB cost between the last two sizes, divided by what it cost
@@ -21,9 +24,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from gecolumn.posts import MAX_PARAGRAPH_CHARS
+
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = "before issue 18: 32 KB of '<a ' took 18.6 s (581 s/MB), 16 KB of '[' took 38 s"
-CASES = ("<a ", "<a", "<div ", "<![CDATA[", "[", "![")
+CASES = ("<a ", "<a", "<div ", "<![CDATA[", "[", "![", "[x](y) ", "<a>", "<b>x</b> ", "`a ", "_a_ ", "x\n\n", "> ")
 HEADER = "---\ntitle: Bài thử\ndate: 08/03/2024\nquarter: 2024-Q1\n---\n\n"
 CONFIG = (
     "site_name: Benchmark\nsite_url: https://truong.example/\ntheme:\n  name: material\n  language: vi\n  font: false\n"
@@ -39,7 +44,11 @@ def build_seconds(root: Path, construct: str, kilobytes: int) -> float:
     (root / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(CONFIG.format(hook=ROOT / "hooks" / "column.py"), encoding="utf-8")
     size = max(min(kilobytes * 1000, 999_000) - len(HEADER), len(construct))  # the post limit is 1,000,000 bytes
-    (root / "posts" / "bai.md").write_text(HEADER + construct * (size // len(construct)) + "\n", encoding="utf-8")
+    paragraph = construct * (MAX_PARAGRAPH_CHARS // len(construct))
+    body = "\n\n".join(
+        [paragraph] * (size // (len(paragraph) + 2)) + [construct * (size % (len(paragraph) + 2) // len(construct))]
+    )
+    (root / "posts" / "bai.md").write_text(HEADER + body.strip("\n") + "\n", encoding="utf-8")
     env = {"SOURCE_DATE_EPOCH": "1711000000", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
@@ -49,20 +58,26 @@ def build_seconds(root: Path, construct: str, kilobytes: int) -> float:
     seconds = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if result.returncode != 0:
         raise SystemExit(f"build failed for {construct!r} at {kilobytes} KB:\n{result.stderr[-3000:]}")
+    if not (root / "site" / "bai-viet" / "bai-thu" / "index.html").is_file():
+        raise SystemExit(f"the post of {construct!r} at {kilobytes} KB was not published:\n{result.stderr[-3000:]}")
     return seconds
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="128,512,1000", help="post sizes in KB (1000 = the limit)")
-    parser.add_argument("--cases", default=",".join(CASES), help="constructs to repeat, comma-separated")
+    parser.add_argument(
+        "--cases",
+        default=",".join(case.replace("\n", "\\n") for case in CASES),
+        help="constructs to repeat, comma-separated; \\n is a line end",
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     print(f"reference: {REFERENCE}")
     worst = 0.0
     with tempfile.TemporaryDirectory(prefix="bench-markdown-") as tmp:
         print(f"{'construct':<12}" + "".join(f"{f'{s} KB s':>11}{'s/MB':>8}" for s in sizes) + f"{'growth':>9}")
-        for n, construct in enumerate(args.cases.split(",")):
+        for n, construct in enumerate(case.replace("\\n", "\n") for case in args.cases.split(",")):
             seconds = [build_seconds(Path(tmp) / f"{n}-{size}", construct, size) for size in sizes]
             per_mb = [s / (size / 1000) for s, size in zip(seconds, sizes, strict=True)]
             last = (seconds[-1] - seconds[-2]) / ((sizes[-1] - sizes[-2]) / 1000)

@@ -17,7 +17,7 @@ from conftest import ONE_UNIT, ROOT, photo, post
 
 from gecolumn.config import read_column_config
 from gecolumn.messages import render_located
-from gecolumn.posts import load_posts
+from gecolumn.posts import MAX_PARAGRAPH_CHARS, load_posts
 from gecolumn.sources import MAX_POST_BYTES
 
 TODAY = "2024-03-20"  # inside 2024-Q1, the only quarter of these posts: nothing is due yet
@@ -378,17 +378,206 @@ def test_a_malformed_source_date_epoch_stops_the_build_with_a_message_not_a_trac
 # --- the time one post takes ----------------------------------------------------------------
 
 
+def paragraphs_at_the_cap(construct: str, size: int) -> str:
+    """``construct`` repeated in paragraphs of :data:`MAX_PARAGRAPH_CHARS`, separated by blank lines, to at most ``size`` characters.
+
+    The worst post of ``construct`` the limits let through: one paragraph longer is refused.
+    """
+    paragraph = construct * (MAX_PARAGRAPH_CHARS // len(construct))
+    return "\n\n".join([paragraph] * (size // (len(paragraph) + 2)))
+
+
 def test_a_megabyte_of_unclosed_brackets_builds_in_a_minute_not_for_days(make_site):
     # Each '[' made Markdown look for its ']' to the end of the body: 16 KB took 38 s,
     # so the 1 MB a post may have (sources.MAX_POST_BYTES) would have taken two days.
+    # In paragraphs at the cap: one longer paragraph is refused (paragraph_too_long).
     site = make_site()
     header = post(title="Ngoặc", body="")
-    site.add("ngoac.md", header + "[" * (MAX_POST_BYTES - len(header.encode()) - 1) + "\n")
+    site.add("ngoac.md", header + paragraphs_at_the_cap("[", MAX_POST_BYTES - len(header.encode()) - 1) + "\n")
     site.add("tot.md", post(title="Bài tốt", date="09/03/2024"))
     result = site.build(today=TODAY, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "[[[[" in site.html("bai-viet/ngoac/index.html").select_one("article").get_text()
     assert (site.site_dir / "bai-viet" / "bai-tot" / "index.html").is_file()
+
+
+def test_a_megabyte_of_one_line_paragraphs_builds_in_time_linear_in_its_size(make_site):
+    # Markdown's block parser took each block with blocks.pop(0), moving all the others:
+    # 1 MB of 'x\n\n' (333,000 blocks) took 53 s of Markdown alone (12 s now), growing with
+    # the square of the size. Linear, a post eight times larger costs less than eight times
+    # as much CPU (the build's fixed start is paid once); quadratic, it cost far more.
+    cpu, paragraphs = {}, {}
+    for size in (MAX_POST_BYTES // 8, MAX_POST_BYTES):
+        site = make_site()
+        header = post(title="Đoạn", body="")
+        site.add("doan.md", header + paragraphs_at_the_cap("x\n\n", size - len(header.encode()) - 1) + "\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        result = site.build(today=TODAY, timeout=120)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        assert result.returncode == 0, result.stderr
+        cpu[size] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        paragraphs[size] = len(site.html("bai-viet/doan/index.html").select_one("article").find_all("p"))
+    assert paragraphs[MAX_POST_BYTES] > 300_000 and paragraphs[MAX_POST_BYTES // 8] > 35_000, paragraphs  # published whole
+    assert cpu[MAX_POST_BYTES] < 8 * cpu[MAX_POST_BYTES // 8], cpu
+
+
+def test_markdown_time_is_linear_in_a_post_of_many_inline_elements():
+    # Markdown's inline processor visited each element it made (here 250,000 code spans)
+    # after stack.pop(0), moving all the others: eight times the text cost 15.7 times the
+    # time. Markdown alone, as a whole build dilutes it; CPU time, best of two.
+    import time
+
+    import markdown
+
+    from gecolumn.linear_markdown import LinearScans
+
+    def seconds(size: int) -> float:
+        text = paragraphs_at_the_cap("`a` ", size)
+        best = float("inf")
+        for _ in range(2):
+            md = markdown.Markdown(extensions=["toc", "tables", "fenced_code", LinearScans()])
+            start = time.process_time()
+            md.convert(text)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = seconds(MAX_POST_BYTES // 8), seconds(MAX_POST_BYTES)
+    assert large < 12 * small, (small, large)  # linear: 8 and a little; quadratic: 15.7
+
+
+def test_a_paragraph_over_the_cap_is_refused_by_the_check_at_its_line_and_not_published(make_site):
+    # One paragraph costs Markdown time quadratic in its length: 256 KB of '<a>' took 37 s.
+    site = make_site()
+    site.add("dai.md", post(title="Dài", body="Đoạn đầu.\n\n" + "Bình đẳng giới. " * 6_250))  # 100 KB, line 9
+    site.add("tot.md", post(title="Bài tốt", date="09/03/2024"))
+    code, report = check_json(site)
+    assert code == 2
+    [error] = report["errors"]
+    assert (error["file"], error["code"], error["line"]) == ("posts/dai.md", "paragraph_too_long", 9)
+    assert "100000" in error["message"] and str(MAX_PARAGRAPH_CHARS) in error["message"] and "dòng trống" in error["message"]
+    result = site.build(today=TODAY, timeout=60)
+    assert "paragraph_too_long" in result.stderr or "dòng trống" in result.stderr, result.stderr
+    assert not (site.site_dir / "bai-viet" / "dai").exists()
+    assert (site.site_dir / "bai-viet" / "bai-tot" / "index.html").is_file()
+
+
+MANY_BLOCK_KINDS = """# Tiêu đề
+
+> trích
+> > lồng
+
+> nối tiếp
+
+* a
+
+    đoạn trong mục
+
+* b
+    1. x
+    2. y
+
+[a]: https://x.example "t"
+*[HTML]: Hyper Text
+
+Thuật ngữ
+:   định nghĩa
+
+    thêm
+
+!!! note "Ghi chú"
+    thân
+
+    thân 2
+
+??? tip
+    ẩn
+
+=== "A"
+    thẻ a
+
+=== "B"
+    thẻ b
+
+/// admonition | T
+    type: warning
+chữ
+
+thêm
+///
+
+Chú thích[^1].
+
+[^1]: ghi
+
+    thêm ghi
+
+        mã
+
+```py
+x = 1
+```
+
+<div markdown="1">
+*trong*
+
+thêm
+</div>
+
+    mã thụt
+
+    lề
+
+- [ ] việc
+- [x] xong
+
+a) danh
+b) sách
+
+---
+chữ ***
+x
+=
+
+| a | b |
+|---|---|
+| [l](y) | `c` |
+"""
+EXTENSIONS_A_SCHOOL_MAY_LIST = [
+    *("toc", "tables", "fenced_code", "admonition", "footnotes", "attr_list", "def_list", "abbr", "md_in_html"),
+    *("sane_lists", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.tasklist"),
+    *("pymdownx.blocks.admonition", "pymdownx.fancylists", "pymdownx.arithmatex", "pymdownx.quotes"),
+]
+
+
+@pytest.mark.parametrize("extensions", [["toc", "tables", "fenced_code"], EXTENSIONS_A_SCHOOL_MAY_LIST])
+def test_the_linear_block_parser_and_inline_queue_render_exactly_as_markdown(extensions):
+    # The column replaces the list of blocks Markdown's block processors take from, and the
+    # queue of its inline processor; every block processor of Markdown, MkDocs, Material and
+    # pymdown-extensions must still see the same blocks in the same order.
+    import markdown
+
+    from gecolumn.linear_markdown import LinearScans
+
+    text = MANY_BLOCK_KINDS * 3
+    assert markdown.markdown(text, extensions=[*extensions, LinearScans()]) == markdown.markdown(text, extensions=extensions)
+
+
+def test_a_use_of_the_blocks_the_column_does_not_support_fails_loudly():
+    from gecolumn.linear_markdown import _Blocks
+
+    blocks = _Blocks(["a", "b"])
+    blocks.insert(0, "z")
+    blocks[0] = "y"
+    assert (len(blocks), blocks[0], blocks[1], blocks.pop(0), blocks.pop(0), bool(blocks)) == (3, "y", "a", "y", "a", True)
+    for misuse in (
+        lambda: blocks.append("c"),
+        lambda: blocks.pop(),
+        lambda: blocks.insert(1, "c"),
+        lambda: list(blocks),
+        lambda: blocks[-1],
+    ):
+        with pytest.raises(TypeError, match="linear_markdown._Blocks"):
+            misuse()
 
 
 def test_an_embed_that_climbs_out_of_the_player_is_removed_and_named(make_site):

@@ -14,6 +14,20 @@ MESSAGES = (
         en="the file is not UTF-8 (bad byte at offset {position}). Fix: save it again with UTF-8 encoding.",
     ),
     Message(
+        "paragraph_too_long",
+        when="A post's paragraph (text between blank lines) is over 24,000 characters: Markdown's time grows with its square.",
+        vi=(
+            "đoạn văn bắt đầu ở dòng này quá dài ({length} ký tự, tối đa {limit}) nên bài không được đăng: "
+            "một đoạn dài như vậy làm việc dựng trang chậm đi hàng giờ. Cách sửa: tách đoạn thành nhiều đoạn "
+            "ngắn, giữa hai đoạn để một dòng trống; nếu là phần dán nhầm, xoá nó."
+        ),
+        en=(
+            "the paragraph starting at this line is too long ({length} characters, at most {limit}) and the post "
+            "is not published: such a paragraph slows the build down by hours. Fix: split it into shorter "
+            "paragraphs with a blank line between them; if it was pasted by mistake, remove it."
+        ),
+    ),
+    Message(
         "no_front_matter",
         when="The file does not start with a ``---`` header.",
         vi=(
