@@ -421,30 +421,6 @@ def test_a_megabyte_of_one_line_paragraphs_builds_in_time_linear_in_its_size(mak
     assert cpu[MAX_POST_BYTES] < 8 * cpu[MAX_POST_BYTES // 8], cpu
 
 
-def test_markdown_time_is_linear_in_a_post_of_many_inline_elements():
-    # Markdown's inline processor visited each element it made (here 250,000 code spans)
-    # after stack.pop(0), moving all the others: eight times the text cost 15.7 times the
-    # time. Markdown alone, as a whole build dilutes it; CPU time, best of two.
-    import time
-
-    import markdown
-
-    from gecolumn.linear_markdown import LinearScans
-
-    def seconds(size: int) -> float:
-        text = paragraphs_at_the_cap("`a` ", size)
-        best = float("inf")
-        for _ in range(2):
-            md = markdown.Markdown(extensions=["toc", "tables", "fenced_code", LinearScans()])
-            start = time.process_time()
-            md.convert(text)
-            best = min(best, time.process_time() - start)
-        return best
-
-    small, large = seconds(MAX_POST_BYTES // 8), seconds(MAX_POST_BYTES)
-    assert large < 12 * small, (small, large)  # linear: 8 and a little; quadratic: 15.7
-
-
 def test_a_paragraph_over_the_cap_is_refused_by_the_check_at_its_line_and_not_published(make_site):
     # One paragraph costs Markdown time quadratic in its length: 256 KB of '<a>' took 37 s.
     site = make_site()
