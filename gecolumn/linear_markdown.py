@@ -200,6 +200,16 @@ class _LinearBrackets:
         end = len(data) - close
         return data[index:end], end + 1, True
 
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+        # Markdown looks for the ")" closing a link's address to the end of the paragraph,
+        # from every "](": a paragraph of "![a](<" costs its square. An address with its title
+        # is looked for in the next MAX_LINK_TARGET characters only; a longer one stays text.
+        return super().getLink(data[: index + MAX_LINK_TARGET], index)
+
+
+MAX_LINK_TARGET = 2000
+"""Characters a link's address and title may take: far more than any address a post links to."""
+
 
 _LINK_PROCESSORS = {
     "reference": (inlinepatterns.ReferenceInlineProcessor, 170),

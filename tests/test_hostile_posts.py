@@ -568,3 +568,19 @@ def test_an_embed_that_climbs_out_of_the_player_is_removed_and_named(make_site):
     )
     iframes = site.html("bai-viet/video/index.html").select("article iframe")
     assert [iframe["src"] for iframe in iframes] == ["https://www.youtube.com/embed/abc"]
+
+
+def test_a_link_address_is_looked_for_in_a_bounded_window_and_ordinary_links_are_unchanged():
+    # From every "](" Markdown looked for the closing ")" to the end of the paragraph: a
+    # paragraph of "![a](<" cost its square (an attacker's 96 KB took 110 s).
+    import markdown
+
+    from gecolumn.linear_markdown import MAX_LINK_TARGET, LinearScans
+
+    def html(text: str) -> str:
+        return markdown.Markdown(extensions=["toc", "tables", "fenced_code", LinearScans()]).convert(text)
+
+    ordinary = '[a](http://x.vn/a(b) "t (x)") ![i](<a b.jpg> "c") [r](u)'
+    assert html(ordinary) == markdown.Markdown(extensions=["toc", "tables", "fenced_code"]).convert(ordinary)
+    endless = "[a](http://x.vn/" + "b" * (MAX_LINK_TARGET + 10) + ")"
+    assert "<a " not in html(endless) and "[a](http://x.vn/" in html(endless)
