@@ -81,6 +81,9 @@ _MAGIC = (
     (b"\xff\x4f\xff\x51", "JPEG 2000"),
 )
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+_AVIF_BRANDS = {b"avif", b"avis"}
+SNIFF_BYTES = 32
+"""How many first bytes :func:`sniff` reads (an ISO file lists its compatible brands there)."""
 
 
 def sniff(head: bytes) -> str | None:
@@ -91,11 +94,11 @@ def sniff(head: bytes) -> str | None:
     """
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "WEBP"
-    if head[4:8] == b"ftyp":
-        brand = head[8:12]
-        if brand in (b"avif", b"avis"):
+    if head[4:8] == b"ftyp":  # the major brand, then the compatible ones (a HEIC may say mif1 first)
+        brands = [head[8:12]] + [head[i : i + 4] for i in range(16, min(len(head), 32), 4)]
+        if any(brand in _AVIF_BRANDS for brand in brands):
             return "AVIF"
-        if brand in _HEIF_BRANDS:
+        if any(brand in _HEIF_BRANDS for brand in brands):
             return "HEIF"
         return None  # MP4, M4A, MOV: a recording
     return next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
@@ -312,7 +315,7 @@ def _encode(data: bytes) -> tuple[str, list[tuple[Image.Image, bytes]]]:
     except ImageRefused:
         raise
     except UnidentifiedImageError:
-        found = sniff(data[:16])
+        found = sniff(data[:SNIFF_BYTES])
         problem = f"tệp {found}, không phải JPEG, PNG, WebP, GIF, AVIF hay HEIC" if found else "không phải ảnh / not an image"
         raise ImageRefused("image_unreadable", problem=problem) from None
     except Image.DecompressionBombError:

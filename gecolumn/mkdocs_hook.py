@@ -260,7 +260,11 @@ def _add_assets(files: Files, config) -> None:
     for path in _build.plan.waiting_assets:
         problem = Problem(_build.check.corpus.prefix + path, "file_held_back", severity=Severity.INFO)
         log.info(render_located(problem, _build.lang))
-    photos = {asset for asset in _build.plan.assets if images.is_image(asset.path, read_head(posts_dir / asset.source))}
+    photos = {
+        asset
+        for asset in _build.plan.assets
+        if images.is_image(asset.path, read_head(posts_dir / asset.source, images.SNIFF_BYTES))
+    }
     own = _own_images(files, config)
     sources = [posts_dir / asset.source for asset in sorted(photos, key=lambda a: a.path)] + [Path(f.abs_src_path) for f in own]
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
@@ -325,7 +329,7 @@ def _own_images(files: Files, config) -> list[File]:
         source = Path(os.path.abspath(file.abs_src_path)) if file.abs_src_path else None
         if source is None or not any(source.is_relative_to(folder) for folder in folders):
             continue
-        if not file.is_documentation_page() and images.is_image(file.src_uri, read_head(source)):
+        if not file.is_documentation_page() and images.is_image(file.src_uri, read_head(source, images.SNIFF_BYTES)):
             found.append(file)
     return found
 

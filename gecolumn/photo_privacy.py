@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from gecolumn.files import NotRegularFile, open_regular
+from gecolumn.images import sniff
 from gecolumn.posts import Corpus
 from gecolumn.problems import Problem, Severity
 from gecolumn.sources import MAX_ASSET_BYTES, scan_sources
@@ -98,8 +99,7 @@ _JPEG_KEPT_APP = {0xE0: b"JFIF\0", 0xE2: b"ICC_PROFILE\0", 0xEE: b"Adobe"}
 _PNG_DROPPED = frozenset({b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"})
 _XMP_LOCATION = re.compile(rb"GPS(?:Latitude|Longitude)\s*(?:=\s*[\"'][^\"']|>\s*[^<\s])")
 _XMP_SERIAL = re.compile(rb":(?:Body|Lens)?SerialNumber\s*(?:=\s*[\"'][^\"']|>\s*[^<\s])")
-_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1")
-_AVIF_BRANDS = (b"avif", b"avis")
+_READ_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "AVIF", "HEIF"})
 
 
 # --- what a file carries -----------------------------------------------------------------------
@@ -146,24 +146,11 @@ def _inspect_stream(handle: BinaryIO, size: int, nested: bool):
 
 
 def _format_of(head: bytes) -> str | None:
-    """The format named by a file's first bytes, among those this module reads."""
-    if head.startswith(b"\xff\xd8\xff"):
-        return "JPEG"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "PNG"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "WEBP"
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return "GIF"
-    if head[4:8] == b"ftyp":
-        brands = [head[8:12]] + [head[i : i + 4] for i in range(16, min(len(head), 32), 4)]
-        if any(brand in _AVIF_BRANDS for brand in brands):
-            return "AVIF"
-        if any(brand in _HEIF_BRANDS for brand in brands):
-            return "HEIF"
+    """The format named by a file's first bytes (:func:`gecolumn.images.sniff`), among those this module reads."""
     if head.startswith(b"PK\x03\x04"):
         return "ZIP"
-    return None
+    kind = sniff(head)
+    return kind if kind in _READ_FORMATS else None
 
 
 def _describe(head: bytes) -> str:
