@@ -1,17 +1,18 @@
-"""Python-Markdown with what made one post stall a build made linear: raw-HTML start tags, link brackets, and two queues.
+"""Python-Markdown with what made one post stall a build made linear: raw-HTML start tags, link brackets and addresses, and two queues.
 
-Python-Markdown answers two questions by scanning forward from every candidate, to the
+Python-Markdown answers three questions by scanning forward from every candidate, to the
 end of the text when the answer is no: "does this ``<`` start a complete tag?" (the raw-HTML
-preprocessor) and "where is the ``]`` that closes this ``[``?" (links and images). A post of
-``<a <a <a …`` or ``[[[[…`` asks the question at every character, so 32 KB took 18.6 s and the
-1 MB a post may have would take hours. :class:`LinearScans` answers both questions with the
-same result for every tag and link a post can really hold, each in time that does not grow
-with what follows it:
+preprocessor), "where is the ``]`` that closes this ``[``?" and "where does the address after
+this ``](`` end?" (links and images). A post of ``<a <a <a …`` or ``[[[[…`` asks the question
+at every character, so 32 KB took 18.6 s and the 1 MB a post may have would take hours.
+:class:`LinearScans` answers them with the same result for every tag and link a post can
+really hold, each in time that does not grow with what follows it:
 
 - a start tag's attribute names and unquoted values end at a ``<`` (one never belongs in
   either), so the scan from a ``<`` stops at the next one outside quotes;
-- the closing ``]`` of every ``[`` is found in one pass over the text and kept while the
-  rest of the text is unchanged, instead of one scan per ``[``;
+- the closing ``]`` of every ``[``, and where the address after every ``(`` ends, are found
+  in one pass over the text and kept while the rest of the text is unchanged, instead of one
+  scan per ``[`` or ``(``; an address is read within :data:`MAX_LINK_TARGET` characters;
 - MkDocs' own scan of the raw HTML for anchors (the same quadratic parser) is given no text,
   and the anchors come from the linear extractor.
 
@@ -22,7 +23,8 @@ many links). What remains superlinear is inside one paragraph (the inline patter
 the paragraph's text at each match): :data:`gecolumn.posts.MAX_PARAGRAPH_CHARS` bounds it.
 
 Only a ``<`` inside a tag's attribute list reads differently: it ends the tag (bogus HTML,
-which the sanitizer would strip anyway); links and images read exactly as before.
+which the sanitizer would strip anyway); links and images read exactly as before, but for an
+address longer than :data:`MAX_LINK_TARGET` characters, which stays text.
 
     >>> import markdown
     >>> markdown.markdown("[a [b]](x.md) <b>c</b> [[", extensions=[LinearScans()])
@@ -31,6 +33,7 @@ which the sanitizer would strip anyway); links and images read exactly as before
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import re
@@ -146,15 +149,28 @@ _QUICK_BRACKETS = 32
 """Brackets looked at from a ``[`` before its text's map is made: a real link closes well within."""
 
 
-class _ClosingBrackets:
-    """Where the ``]`` closing each ``[`` of a text is, counted from the text's end.
+class _TextMap:
+    """A map of a text made in one pass, which stays right for any text ending as it does.
 
-    Counted from the end, the map stays right for the part of the text Markdown has not yet
-    replaced: a link it makes replaces text before the next ``[`` it asks about, never after.
+    Markdown asks about one paragraph's text at one place after another, and a link it makes
+    replaces text before the next place it asks about, never after: the map stays right for
+    the part not yet replaced, and is made again only for another text.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+    def still_fits(self, text: str, start: int) -> bool:
+        """Whether ``text`` from ``start`` on is the end of the text this map was made of."""
+        tail = len(text) - start
+        return tail <= len(self.text) and self.text[len(self.text) - tail :] == text[start:]
+
+
+class _ClosingBrackets(_TextMap):
+    """Where the ``]`` closing each ``[`` of a text is, counted from the text's end."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
         length, opened = len(text), []
         self.closing: dict[int, int] = {}
         for bracket in _BRACKET.finditer(text):
@@ -163,18 +179,15 @@ class _ClosingBrackets:
             elif opened:
                 self.closing[opened.pop()] = length - bracket.start()
 
-    def still_fits(self, text: str, start: int) -> bool:
-        """Whether ``text`` from ``start`` on is the end of the text this map was made of."""
-        tail = len(text) - start
-        return tail <= len(self.text) and self.text[len(self.text) - tail :] == text[start:]
-
 
 class _LinearBrackets:
-    """Mixin for Markdown's link and image processors: ``getText`` without a scan per ``[``."""
+    """Mixin for Markdown's link and image processors: ``getText`` without a scan per ``[``, ``getLink`` without one per ``(``."""
 
     _brackets: _ClosingBrackets | None = None
     _fits: str | None = None
     """The last text the map was found right for (Markdown asks about one text many times)."""
+    _addresses: _LinkAddresses | None = None
+    _addresses_fit: str | None = None
 
     def getText(self, data: str, index: int) -> tuple[str, int, bool]:
         # A text with a map answers from it; otherwise Markdown's own rule (count [ and ])
@@ -201,14 +214,124 @@ class _LinearBrackets:
         return data[index:end], end + 1, True
 
     def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
-        # Markdown looks for the ")" closing a link's address to the end of the paragraph,
-        # from every "](": a paragraph of "![a](<" costs its square. An address with its title
-        # is looked for in the next MAX_LINK_TARGET characters only; a longer one stays text.
-        return super().getLink(data[: index + MAX_LINK_TARGET], index)
+        # Markdown reads an address character by character from every "](" until its ")":
+        # a paragraph of "![a](<" read MAX_LINK_TARGET characters per "(". Here a sign found
+        # soon, or the text's map, says where that reading stops; Markdown then reads only up
+        # to there, which the link takes out of the text. An unfound address answers only
+        # its flag, as for getText.
+        window = min(index + MAX_LINK_TARGET, len(data))
+        match = self.RE_LINK.match(data, index, window)
+        if match is None:
+            return "", None, index, False
+        if match.group(1):  # [a](<address> "title"): the pattern found its end
+            return super().getLink(data[: match.end()], index)
+        sign = _LINK_SIGNS.search(data, match.end(), window)
+        if sign is None:
+            return "", None, index, False
+        if sign.group() == ")":  # most addresses: no parenthesis or quote before their ")"
+            return super().getLink(data[: sign.end()], index)
+        addresses = self._addresses
+        if self._addresses_fit is not data:
+            if addresses is None or not addresses.still_fits(data, index):
+                self._addresses = addresses = _LinkAddresses(data)
+            self._addresses_fit = data
+        stop = addresses.stop(data, index, match.end(), window)
+        if stop is None:
+            return "", None, index, False
+        return super().getLink(data[:stop], index)
 
 
 MAX_LINK_TARGET = 2000
-"""Characters a link's address and title may take: far more than any address a post links to."""
+"""Characters a link's address and title may take: far more than any address a post links to.
+
+A longer address stays text, as one that never closes does.
+"""
+
+_LINK_SIGNS = re.compile(r"""[()'"]""")
+"""What Markdown's reading of a link's address acts on; every other character only passes."""
+_QUOTE_THEN_CLOSE = re.compile(r"""['"] *\)""")
+_OTHER_QUOTE = {"'": '"', '"': "'"}
+
+
+class _LinkAddresses(_TextMap):
+    """Where Markdown's reading of a link's address (``LinkInlineProcessor.getLink``) stops, for any ``(`` of a text.
+
+    Markdown reads on from the ``(`` counting parentheses until the one that closes it. From
+    the first quote on, it takes the rest for a title: it stops at a ``)`` right after a
+    closing quote (spaces between allowed), and if there is none, at the parenthesis (either
+    kind) that would have closed the address had the quote not been there. One pass over the
+    text's parentheses and quotes finds all of that for every ``(``, so each asks in O(log n).
+
+    >>> text = '[a](b(c)) [d](e "f" ) [g](h "i'
+    >>> addresses = _LinkAddresses(text)
+    >>> [addresses.stop(text, i, i + 1, len(text)) for i in (3, 13, 25)]  # after "b(c))", after '"f" )', none
+    [9, 21, None]
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.parens: list[int] = []
+        self.depth: list[int] = [0]
+        """Before each parenthesis of ``parens``, how many are open: ``(`` count minus ``)`` count."""
+        self.closing: dict[int, int] = {}
+        self.quotes: dict[str, list[int]] = {"'": [], '"': []}
+        self.any_quote: list[int] = []
+        opened: list[int] = []
+        for sign in _LINK_SIGNS.finditer(text):
+            position, char = sign.start(), sign.group()
+            if char in "()":
+                self.parens.append(position)
+                self.depth.append(self.depth[-1] + (1 if char == "(" else -1))
+                if char == "(":
+                    opened.append(position)
+                elif opened:
+                    self.closing[opened.pop()] = position
+            else:
+                self.quotes[char].append(position)
+                self.any_quote.append(position)
+        closes = list(_QUOTE_THEN_CLOSE.finditer(text))
+        self.quoted_closes = [close.end() - 1 for close in closes]
+        self.quote_before = [close.start() for close in closes]
+
+    def stop(self, data: str, index: int, start: int, window: int) -> int | None:
+        """Where Markdown's reading of the address from the ``(`` at ``data[index]`` stops (the length to cut ``data`` at), ``None`` if it finds none.
+
+        ``start`` is where the address begins (after the ``(`` and spaces) and ``window`` the
+        end of what may be read; ``data`` ends as this map's text does from ``index`` on.
+        """
+        shift = len(self.text) - len(data)
+        start, window = start + shift, window + shift
+        at = bisect.bisect_left(self.any_quote, start)
+        quote = self.any_quote[at] if at < len(self.any_quote) and self.any_quote[at] < window else None
+        close = self.closing.get(index + shift)
+        if close is not None and close < window and (quote is None or close < quote):
+            return close + 1 - shift
+        if quote is None:
+            return None
+        # From the quote on: the first ")" after a later quote ends it, except after the first
+        # quote of the other kind (Markdown opens a second title there).
+        others = self.quotes[_OTHER_QUOTE[self.text[quote]]]
+        at = bisect.bisect_right(others, quote)
+        other = others[at] if at < len(others) else None
+        for at in range(bisect.bisect_right(self.quoted_closes, quote), len(self.quoted_closes)):
+            if self.quoted_closes[at] >= window:
+                break
+            if self.quote_before[at] not in (quote, other):
+                return self.quoted_closes[at] + 1 - shift
+        # None: Markdown falls back on the parenthesis that would have closed the address, as
+        # many parentheses after the quote as were open at it. A "(" there makes it cut the
+        # address 2 characters before the end of what it read and return -1 (Markdown's own
+        # quirk, kept): the whole window must then be read.
+        still_open = 1 + self._depth_at(quote) - self._depth_at(start)
+        at = bisect.bisect_right(self.parens, quote) + still_open - 1
+        if at >= len(self.parens) or self.parens[at] >= window:
+            return None
+        if self.text[self.parens[at]] == "(":
+            return window - shift
+        return self.parens[at] + 1 - shift
+
+    def _depth_at(self, position: int) -> int:
+        return self.depth[bisect.bisect_left(self.parens, position)]
 
 
 _LINK_PROCESSORS = {

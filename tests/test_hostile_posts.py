@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import ONE_UNIT, ROOT, photo, post
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gecolumn.config import read_column_config
 from gecolumn.messages import render_located
@@ -584,3 +586,60 @@ def test_a_link_address_is_looked_for_in_a_bounded_window_and_ordinary_links_are
     assert html(ordinary) == markdown.Markdown(extensions=["toc", "tables", "fenced_code"]).convert(ordinary)
     endless = "[a](http://x.vn/" + "b" * (MAX_LINK_TARGET + 10) + ")"
     assert "<a " not in html(endless) and "[a](http://x.vn/" in html(endless)
+
+
+UNCLOSED_ADDRESSES = ("![a](<", "[a](", "[a](((", "[a](x (", "[a](<b>(")
+
+
+@pytest.mark.parametrize("opener", UNCLOSED_ADDRESSES)
+def test_a_paragraph_of_unclosed_link_addresses_is_read_once_not_once_per_opener(opener):
+    # Markdown read up to MAX_LINK_TARGET characters from every "](" whose address never
+    # closes: a megabyte of "![a](<" cost 48 s of CPU. What Markdown's own reading of
+    # addresses is given must now stay within a small multiple of the paragraph.
+    from unittest import mock
+
+    import markdown
+    from markdown import inlinepatterns
+
+    from gecolumn.linear_markdown import LinearScans
+
+    paragraph = opener * (MAX_PARAGRAPH_CHARS // len(opener))
+    read = []
+    markdown_reading = inlinepatterns.LinkInlineProcessor.getLink
+
+    def counted(self, data, index):
+        read.append(len(data) - index)
+        return markdown_reading(self, data, index)
+
+    with mock.patch.object(inlinepatterns.LinkInlineProcessor, "getLink", counted):
+        markdown.Markdown(extensions=["toc", "tables", "fenced_code", LinearScans()]).convert(paragraph)
+    assert sum(read) <= 2 * len(paragraph), (len(read), sum(read))
+
+
+LINK_TEXT = st.lists(st.sampled_from(["(", ")", '"', "'", " ", "a", "<", ">", "[", "]", "](", "[a](", "\n", "\t"]), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=LINK_TEXT, window=st.sampled_from([1, 2, 5, 9, 17, 2000]))
+def test_a_link_address_ends_where_markdown_reading_it_within_the_window_ends(pieces, window):
+    # The address map must answer what Markdown's character-by-character reading answers,
+    # quotes, nested parentheses and its quirks included, for every "(" and any window.
+    from unittest import mock
+
+    import markdown
+    from markdown import inlinepatterns
+
+    import gecolumn.linear_markdown as linear
+
+    text = "".join(pieces)
+    md = markdown.Markdown(extensions=[linear.LinearScans()])
+    md.convert("x")  # makes the inline processor's stash, which unescaping reads
+    ours = md.inlinePatterns["link"]
+    reference = inlinepatterns.LinkInlineProcessor(inlinepatterns.LINK_RE, md)
+    with mock.patch.object(linear, "MAX_LINK_TARGET", window):
+        for index in (i for i, char in enumerate(text) if char == "("):
+            expected = reference.getLink(text[: index + window], index)
+            found = ours.getLink(text, index)
+            assert (found if expected[3] else found[3]) == (expected if expected[3] else False), (text, index)
+    plain = "".join(pieces)
+    assert markdown.markdown(plain, extensions=[linear.LinearScans()]) == markdown.markdown(plain)
