@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import datetime
+import functools
 import itertools
 import operator
 import os
@@ -27,7 +28,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import markdown
 import yaml
+from markdown import util as markdown_util
+from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.extensions.tables import TableProcessor
 
 from gecolumn.config import ColumnConfig
 from gecolumn.fields import FIELD_NAMES, post_attributes, read_fields
@@ -42,14 +48,15 @@ __all__ = ["Corpus", "Post", "load_posts", "read_post", "is_ignored", "is_post_f
 PARALLEL_FROM = 2000
 
 MAX_PARAGRAPH_CHARS = 24_000
-"""The most characters a post's paragraph (text between blank lines) may hold.
+"""The most characters a post's paragraph (text between blank lines), or a row of a table, may hold.
 
 Markdown's inline patterns rebuild a paragraph's text, and list its elements, at each match:
 a paragraph costs time quadratic in its length. The worst construct measured (``*a*``
 repeated) takes 0.18 s at 16,000 characters, 0.34 s at 24,000 and 0.8 s at 32,000; other
 constructs (``\\*``, ``<a>``, ``[x](y)``) at most as much. Real paragraphs are under 3,000
-characters; a 30 KB table of Vietnamese text is about 22,000. Bounded, a post of 1 MB builds
-in time linear in its size.
+characters. A fenced code block is never read by the inline patterns, and a table's cells
+are read one by one: neither is bounded as a whole, a table row is. Bounded, a post of 1 MB
+builds in time linear in its size.
 """
 
 
@@ -275,10 +282,10 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
         problems.append(Problem(label, code, field, line_of(field), params))
 
     values, _ = read_fields(meta, config, path, problem)
-    long_paragraph = _long_paragraph(raw, split)
-    if long_paragraph is not None:
-        line, length = long_paragraph
-        problems.append(Problem(label, "paragraph_too_long", line=line, params={"length": length, "limit": MAX_PARAGRAPH_CHARS}))
+    long_text = _long_inline_text(raw, split)
+    if long_text is not None:
+        code, line, length = long_text
+        problems.append(Problem(label, code, line=line, params={"length": length, "limit": MAX_PARAGRAPH_CHARS}))
     if any(p.is_error for p in problems):
         return None, problems
     links, mentions = mentioned_files(raw, path)
@@ -286,34 +293,81 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
     return post, problems
 
 
-# Markdown parses a body in blocks split at blank lines (lines of spaces and tabs only).
-_BLANK_LINES = re.compile(rb"\n(?:[ \t]*\n)+")
+def _long_inline_text(raw: bytes, split: Split) -> tuple[str, int, int] | None:
+    """The body's first text Markdown's inline patterns would read whole that is over :data:`MAX_PARAGRAPH_CHARS`, as (code, file line, length); ``None`` if none is.
 
+    Those texts are what Markdown's own block parsing makes of the body: a block between blank
+    lines (``paragraph_too_long``, at its first line), except a fenced code block (never read
+    by them) and a table, whose rows are read cell by cell (``table_row_too_long``, at the row).
 
-def _long_paragraph(raw: bytes, split: Split) -> tuple[int, int] | None:
-    """The file line where the body's first paragraph over :data:`MAX_PARAGRAPH_CHARS` starts, and its length; ``None`` if none is.
-
-    One pass over the body's bytes; a paragraph is decoded (to count characters, never more
-    than its bytes) only when it has more bytes than the limit has characters.
+        >>> long = "x" * (MAX_PARAGRAPH_CHARS + 1)
+        >>> _long_inline_text(f"---\\n---\\na\\n\\n{long}\\n".encode(), split_post(b"---\\n---\\n"))
+        ('paragraph_too_long', 5, 24001)
+        >>> _long_inline_text(f"---\\n---\\n```\\n{long}\\n```\\n".encode(), split_post(b"---\\n---\\n")) is None
+        True
     """
-    # The same normalisation split_post makes, so that split.body_start points into it.
+    text = _as_markdown_reads_it(raw, split)
+    if len(text) <= MAX_PARAGRAPH_CHARS:
+        return None
+    outside_code = 0
+    for code_block in itertools.chain(_fenced_code_blocks(text), [None]):
+        end = code_block.start() if code_block is not None else len(text)
+        for block in _BLOCK.finditer(text, outside_code, end):
+            if block.end() - block.start() <= MAX_PARAGRAPH_CHARS:
+                continue
+            line = split.body_line + text.count("\n", 0, block.start())
+            # The table test reads a block's first two rows: a longer one is never tried (its cost grows faster).
+            if any(len(row) > MAX_PARAGRAPH_CHARS for row in block.group().split("\n", 2)[:2]) or not _is_table(block.group()):
+                return "paragraph_too_long", line, block.end() - block.start()
+            longest = max(_LINE.finditer(text, block.start(), block.end()), key=lambda row: row.end() - row.start())
+            if len(longest.group()) > MAX_PARAGRAPH_CHARS:
+                return "table_row_too_long", line + text.count("\n", block.start(), longest.start()), len(longest.group())
+        if code_block is None:
+            return None
+        outside_code = code_block.end()
+    return None
+
+
+def _as_markdown_reads_it(raw: bytes, split: Split) -> str:
+    """The post's body as Markdown's whitespace preprocessor hands it on: the same lines, tabs expanded."""
+    # The normalisation split_post makes, so that split.body_start points into it.
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raw = raw.decode("utf-16").encode("utf-8")
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     if b"\r" in raw:
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    start = split.body_start
-    for blank in itertools.chain(_BLANK_LINES.finditer(raw, start), [None]):
-        end = blank.start() if blank is not None else len(raw)
-        if end - start > MAX_PARAGRAPH_CHARS:
-            length = len(raw[start:end].rstrip(b"\n").decode("utf-8", "replace"))  # the file's last line end is no text
-            if length > MAX_PARAGRAPH_CHARS:
-                return split.body_line + raw.count(b"\n", split.body_start, start), length
-        if blank is None:
-            return None
-        start = blank.end()
-    return None
+    text = raw[split.body_start :].decode("utf-8", "replace").rstrip("\n")  # the file's last line end is no text
+    # markdown/preprocessors.py NormalizeWhitespace (tab_length 4, MkDocs' too); no line is added or removed.
+    text = text.replace(markdown_util.STX, "").replace(markdown_util.ETX, "").expandtabs(4)
+    return _SPACES_ONLY_LINE.sub("\n", text)
+
+
+_SPACES_ONLY_LINE = re.compile(r"(?<=\n) +\n")
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+"""A block of Markdown's block parser: lines up to a blank line (the text is normalised: blank lines are empty)."""
+_LINE = re.compile(r"[^\n]+")
+
+
+def _fenced_code_blocks(text: str):
+    """The fenced code blocks of a body, as Markdown's ``fenced_code`` preprocessor finds them (it runs before any block is parsed)."""
+    index = 0
+    while (block := FencedBlockPreprocessor.FENCED_BLOCK_RE.search(text, index)) is not None:
+        if block.group("attrs") and get_attrs_and_remainder(block.group("attrs"))[1]:
+            index = block.end("attrs")  # not a fence: Markdown skips it the same way
+            continue
+        yield block
+        index = block.end()
+
+
+def _is_table(block: str) -> bool:
+    """Whether Markdown's ``tables`` extension reads this block as a table (its own test, on its first two rows)."""
+    return _table_test().test(None, block)
+
+
+@functools.cache
+def _table_test() -> TableProcessor:
+    return markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
 
 
 _EXTENSIONS = "|".join(sorted((suffix[1:] for suffix in ASSET_TYPES), key=len, reverse=True))

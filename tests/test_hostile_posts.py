@@ -439,6 +439,45 @@ def test_a_paragraph_over_the_cap_is_refused_by_the_check_at_its_line_and_not_pu
     assert (site.site_dir / "bai-viet" / "bai-tot" / "index.html").is_file()
 
 
+def test_a_long_fenced_code_block_and_a_long_table_are_published_whole(make_site):
+    # Neither is a paragraph: code is never read by the inline patterns, and a table's cells
+    # are read one by one. Only a row is bounded (table_row_too_long), as a paragraph is.
+    site = make_site()
+    code = "\n".join(f"dong_{n} = {n}  # mã nguồn" for n in range(2_400))  # 60,000 characters
+    table = "| Lớp | Số học sinh nữ |\n|---|---|\n" + "\n".join(f"| 6A{n} | {n} em |" for n in range(2_500))
+    assert len(code) > 60_000 and len(table) > 40_000
+    site.add("ma.md", post(title="Mã và bảng", body=f"Mở đầu.\n\n```python\n{code}\n```\n\n{table}\n\nKết.\n"))
+    site.add(
+        "dong.md", post(title="Dòng dài", date="09/03/2024", body="| a | b |\n|---|---|\n| x | y |\n| " + "z" * 30_000 + " | w |")
+    )
+    code_, report = check_json(site)
+    assert [(e["file"], e["code"], e["line"]) for e in report["errors"]] == [("posts/dong.md", "table_row_too_long", 10)]
+    result = site.build(today=TODAY, timeout=120)
+    article = site.html("bai-viet/ma-va-bang/index.html").select_one("article")
+    assert "dong_2399 = 2399" in article.select_one("pre code").get_text()
+    assert len(article.select("table tbody tr")) == 2_500, result.stderr
+    assert not (site.site_dir / "bai-viet" / "dong-dai").exists()
+
+
+def test_a_paragraph_that_only_looks_like_code_or_a_table_is_still_bounded(make_site):
+    # What Markdown reads as one paragraph is bounded whatever it looks like: an opening fence
+    # with two words after it is no fence for Markdown, and a table row does not make a table
+    # of a paragraph.
+    site = make_site()
+    site.add("ma.md", post(title="Giả mã", body="Đoạn.\n\n```python hai từ\n" + "Bình đẳng. " * 2_800 + "\n```\n"))
+    site.add("bang.md", post(title="Giả bảng", body="| a | b |\n" + "Bình đẳng giới. " * 1_900))
+    site.add("dai.md", post(title="Dài", body="Đoạn đầu.\n\n" + "Bình đẳng giới. " * 1_875))  # 30,000 characters
+    code, report = check_json(site)
+    assert code == 2
+    found = sorted((e["file"], e["code"], e["line"]) for e in report["errors"])
+    assert found == [
+        ("posts/bang.md", "paragraph_too_long", 7),
+        ("posts/dai.md", "paragraph_too_long", 9),
+        ("posts/ma.md", "paragraph_too_long", 9),
+    ], found
+    assert any("30000" in e["message"] for e in report["errors"] if e["file"] == "posts/dai.md")
+
+
 MANY_BLOCK_KINDS = """# Tiêu đề
 
 > trích

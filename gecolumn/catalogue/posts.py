@@ -15,7 +15,10 @@ MESSAGES = (
     ),
     Message(
         "paragraph_too_long",
-        when="A post's paragraph (text between blank lines) is over 24,000 characters: Markdown's time grows with its square.",
+        when=(
+            "A post's paragraph (text between blank lines, not a fenced code block or a table) is over 24,000 "
+            "characters: Markdown's time grows with its square."
+        ),
         vi=(
             "đoạn văn bắt đầu ở dòng này quá dài ({length} ký tự, tối đa {limit}) nên bài không được đăng: "
             "một đoạn dài như vậy làm việc dựng trang chậm đi hàng giờ. Cách sửa: tách đoạn thành nhiều đoạn "
@@ -25,6 +28,20 @@ MESSAGES = (
             "the paragraph starting at this line is too long ({length} characters, at most {limit}) and the post "
             "is not published: such a paragraph slows the build down by hours. Fix: split it into shorter "
             "paragraphs with a blank line between them; if it was pasted by mistake, remove it."
+        ),
+    ),
+    Message(
+        "table_row_too_long",
+        when="A row of a post's table is over 24,000 characters: Markdown's time grows with the square of a cell.",
+        vi=(
+            "dòng này của bảng quá dài ({length} ký tự, tối đa {limit}) nên bài không được đăng: một dòng bảng dài "
+            "như vậy làm việc dựng trang chậm đi hàng giờ. Cách sửa: chia nội dung của ô dài thành nhiều dòng của "
+            "bảng; nếu là phần dán nhầm, xoá nó."
+        ),
+        en=(
+            "this table row is too long ({length} characters, at most {limit}) and the post is not published: such a "
+            "row slows the build down by hours. Fix: spread the long cell over several rows of the table; if it was "
+            "pasted by mistake, remove it."
         ),
     ),
     Message(
