@@ -39,6 +39,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import MarkdownConverter, chomp
 
 from gecolumn.codes import Code
+from gecolumn.posts import MAX_PARAGRAPH_CHARS, long_inline_text
 from gecolumn.problems import Problem, Severity, megabytes
 from gecolumn.sources import MAX_ASSET_BYTES, MAX_POST_BYTES
 
@@ -183,8 +184,37 @@ def import_docx(path: str | Path, image_prefix: str = "anh") -> ImportedDocument
         raise DocxRefused(
             Problem(where, Code.DOCX_TOO_LONG, params={"size": megabytes(size), "limit": megabytes(MAX_POST_BYTES)})
         )
+    _refuse_long_paragraph(markdown, tree, where, title_was_first=body_title is not None)
     dropped = _unique([*_from_messages(result.messages, where), *images.dropped, *link_drops, *silent])
     return ImportedDocument(body_title or core_title, markdown, tuple(images.kept), dropped)
+
+
+def _refuse_long_paragraph(markdown: str, tree: BeautifulSoup, where: str, title_was_first: bool) -> None:
+    """Refuse a document with a paragraph the check would refuse in the post (Markdown's time grows with its square).
+
+    Named as its writer finds it in Word: its number among the document's paragraphs (headings,
+    list items and table cells included), and its first words.
+    """
+    long_text = long_inline_text(markdown)
+    if long_text is None:
+        return
+    _, line, length = long_text
+    paragraphs = [p.get_text() for p in tree.find_all(_WORD_PARAGRAPHS) if not p.find(_WORD_PARAGRAPHS)]
+    long = next((n for n, text in enumerate(paragraphs) if len(text) > MAX_PARAGRAPH_CHARS), None)
+    if long is not None:
+        number, first = long + 1 + title_was_first, paragraphs[long]
+    else:  # several short paragraphs Markdown reads as one (lines of a list): named by the post's blocks
+        lines = markdown.split("\n")
+        number = len(_PARAGRAPH.findall("\n".join(lines[: line - 1]))) + 1 + title_was_first
+        first = _MARKDOWN_ESCAPE.sub(r"\1", lines[line - 1])
+    words = " ".join(first.split()[:8])[:80]
+    params = {"paragraph": number, "words": words, "length": length, "limit": MAX_PARAGRAPH_CHARS}
+    raise DocxRefused(Problem(where, Code.DOCX_PARAGRAPH_TOO_LONG, params=params))
+
+
+_WORD_PARAGRAPHS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li"]
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 
 
 # --- refusing what is not a .docx ---------------------------------------------------------------

@@ -42,7 +42,7 @@ from gecolumn.problems import HasProblems, Problem, Severity, closest_match, meg
 from gecolumn.quarters import Quarter
 from gecolumn.sources import ASSET_TYPES, MAX_POST_BYTES, is_ignored, is_post_file, scan_sources
 
-__all__ = ["Corpus", "Post", "load_posts", "read_post", "is_ignored", "is_post_file"]
+__all__ = ["Corpus", "Post", "load_posts", "read_post", "is_ignored", "is_post_file", "long_inline_text"]
 
 # Below this many files a second process costs more than it saves.
 PARALLEL_FROM = 2000
@@ -294,19 +294,35 @@ def read_post(raw: bytes, path: str, config: ColumnConfig | None, label: str | N
 
 
 def _long_inline_text(raw: bytes, split: Split) -> tuple[str, int, int] | None:
-    """The body's first text Markdown's inline patterns would read whole that is over :data:`MAX_PARAGRAPH_CHARS`, as (code, file line, length); ``None`` if none is.
+    """:func:`long_inline_text` of a post file's body, at the line of the file."""
+    # The normalisation split_post makes, so that split.body_start points into it.
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raw = raw.decode("utf-16").encode("utf-8")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    if b"\r" in raw:
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    found = long_inline_text(raw[split.body_start :].decode("utf-8", "replace"))
+    if found is None:
+        return None
+    code, line, length = found
+    return code, split.body_line + line - 1, length
+
+
+def long_inline_text(body: str) -> tuple[str, int, int] | None:
+    """The first text of a Markdown body that Markdown's inline patterns would read whole and is over :data:`MAX_PARAGRAPH_CHARS`, as (code, line from 1, length); ``None`` if none is.
 
     Those texts are what Markdown's own block parsing makes of the body: a block between blank
     lines (``paragraph_too_long``, at its first line), except a fenced code block (never read
     by them) and a table, whose rows are read cell by cell (``table_row_too_long``, at the row).
 
         >>> long = "x" * (MAX_PARAGRAPH_CHARS + 1)
-        >>> _long_inline_text(f"---\\n---\\na\\n\\n{long}\\n".encode(), split_post(b"---\\n---\\n"))
-        ('paragraph_too_long', 5, 24001)
-        >>> _long_inline_text(f"---\\n---\\n```\\n{long}\\n```\\n".encode(), split_post(b"---\\n---\\n")) is None
+        >>> long_inline_text(f"a\\n\\n{long}\\n")
+        ('paragraph_too_long', 3, 24001)
+        >>> long_inline_text(f"```\\n{long}\\n```\\n") is None
         True
     """
-    text = _as_markdown_reads_it(raw, split)
+    text = _as_markdown_reads_it(body.rstrip("\n"))  # the file's last line end is no text
     if len(text) <= MAX_PARAGRAPH_CHARS:
         return None
     outside_code = 0
@@ -315,7 +331,7 @@ def _long_inline_text(raw: bytes, split: Split) -> tuple[str, int, int] | None:
         for block in _BLOCK.finditer(text, outside_code, end):
             if block.end() - block.start() <= MAX_PARAGRAPH_CHARS:
                 continue
-            line = split.body_line + text.count("\n", 0, block.start())
+            line = 1 + text.count("\n", 0, block.start())
             # The table test reads a block's first two rows: a longer one is never tried (its cost grows faster).
             if any(len(row) > MAX_PARAGRAPH_CHARS for row in block.group().split("\n", 2)[:2]) or not _is_table(block.group()):
                 return "paragraph_too_long", line, block.end() - block.start()
@@ -328,18 +344,10 @@ def _long_inline_text(raw: bytes, split: Split) -> tuple[str, int, int] | None:
     return None
 
 
-def _as_markdown_reads_it(raw: bytes, split: Split) -> str:
-    """The post's body as Markdown's whitespace preprocessor hands it on: the same lines, tabs expanded."""
-    # The normalisation split_post makes, so that split.body_start points into it.
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raw = raw.decode("utf-16").encode("utf-8")
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
-    if b"\r" in raw:
-        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    text = raw[split.body_start :].decode("utf-8", "replace").rstrip("\n")  # the file's last line end is no text
+def _as_markdown_reads_it(body: str) -> str:
+    """A body as Markdown's whitespace preprocessor hands it on: the same lines, tabs expanded."""
     # markdown/preprocessors.py NormalizeWhitespace (tab_length 4, MkDocs' too); no line is added or removed.
-    text = text.replace(markdown_util.STX, "").replace(markdown_util.ETX, "").expandtabs(4)
+    text = body.replace(markdown_util.STX, "").replace(markdown_util.ETX, "").expandtabs(4)
     return _SPACES_ONLY_LINE.sub("\n", text)
 
 

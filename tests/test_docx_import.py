@@ -475,6 +475,25 @@ def test_new_post_refuses_a_word_file_whose_text_is_longer_than_a_post_and_write
     assert list(site.posts.rglob("*")) == []
 
 
+def test_new_post_refuses_a_word_file_with_a_paragraph_the_build_would_refuse_and_writes_nothing(make_site, tmp_path):
+    # A 30,000-character paragraph imported into a post that the check then refused
+    # (paragraph_too_long): the import says which paragraph, before writing anything.
+    long = "Bình đẳng giới bắt đầu từ gia đình, nhà trường và xã hội. " * 520  # 30,160 characters
+    paragraph = '<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
+    site = make_site(COLUMN)
+    word = variant(
+        tmp_path, "dai.docx", document_xml=lambda xml: xml.replace("<w:sectPr", paragraph.format(long) + "<w:sectPr", 1)
+    )
+    result = run("new_post.py", "--from", str(word), "--date", "07/03/2025", cwd=site.root)
+    assert result.returncode == 2, result.stderr
+    message = f"{word}: LỖI: đoạn thứ "
+    assert message in result.stderr and "(bắt đầu bằng “Bình đẳng giới bắt đầu từ gia đình,…”) dài 30159 ký tự" in result.stderr
+    assert "tách đoạn đó thành nhiều đoạn ngắn" in result.stderr and "Traceback" not in result.stderr
+    assert list(site.posts.rglob("*")) == []
+    english = run("new_post.py", "--from", str(word), "--date", "07/03/2025", "--lang", "en", cwd=site.root)
+    assert english.returncode == 2 and "is 30159 characters long" in english.stderr, english.stderr
+
+
 def with_bad_crc(tmp_path: Path, part: str) -> Path:
     """The real document with one byte of ``part`` changed after it was zipped, as a bad disk or download leaves it."""
     target = tmp_path / "hong.docx"

@@ -113,6 +113,20 @@ MESSAGES = (
             "to the post as a .pdf and link to it."
         ),
     ),
+    Message(
+        "docx_paragraph_too_long",
+        when="A paragraph of the .docx is longer than a post's paragraph may be (24,000 characters).",
+        vi=(
+            "đoạn thứ {paragraph} của tệp Word (bắt đầu bằng “{words}…”) dài {length} ký tự, quá giới hạn một đoạn "
+            "({limit}): bài sẽ không được đăng, nên chưa tạo bài nào. Cách sửa: mở tệp trong Word, tách đoạn đó "
+            "thành nhiều đoạn ngắn (nhấn Enter giữa các ý), lưu lại rồi chạy lại lệnh."
+        ),
+        en=(
+            "paragraph {paragraph} of the Word file (starting “{words}…”) is {length} characters long, over the limit "
+            "for a paragraph ({limit}): the post would not be published, so none was written. Fix: open the file in "
+            "Word, split that paragraph into shorter ones (press Enter between ideas), save it and run the command again."
+        ),
+    ),
     # --- importing a Word document: what did not come along (INFO)
     Message(
         "docx_dropped_style",
