@@ -304,6 +304,7 @@ def gps_tiff() -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.filterwarnings("ignore:Metadata Warning")  # Pillow, writing the GPS directory of the TIFF fixture
 def test_every_picture_inside_an_attachment_is_examined_by_its_bytes_whatever_its_folder_or_case():
     from gecolumn.photo_privacy import find_in_attachment
 
