@@ -378,6 +378,8 @@ def _zip_parts(handle: BinaryIO, depth: int, budget: _Budget) -> tuple[tuple[str
                         stream.seek(0)
                         carried, parts = _examine(stream, member.file_size, depth + 1, budget)
                     elif kind is not None:
+                        if member.file_size > MAX_ASSET_BYTES:
+                            raise PhotoUnreadable("quá 25 MB / over 25 MB")
                         budget.spend(member.file_size)
                         data = archive.read(member)
                         carried, parts = _examine(io.BytesIO(data), len(data), depth + 1, budget)
@@ -429,23 +431,29 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
         raise PhotoUnreadable("PDF có mật khẩu / encrypted PDF")
     pieces = [data]
     previous = 0
-    for number, match in enumerate(_PDF_STREAM.finditer(data)):
-        if number >= MAX_PDF_STREAMS:
+    count = 0
+    for match in _PDF_STREAM.finditer(data):
+        if match.start() < previous:
+            continue  # the word inside another stream's bytes: streams never overlap, so each byte is read once
+        count += 1
+        if count > MAX_PDF_STREAMS:
             raise PhotoUnreadable(f"quá nhiều luồng PDF / over {MAX_PDF_STREAMS} streams")
         floor = max(previous, match.start() - 65536)  # dictionaries never overlap: each byte is read once
         opening = data.rfind(b"obj", floor, match.start())
         names = _PDF_NAME.findall(data, opening if opening >= 0 else floor, match.start())
-        previous = match.end()
+        end = data.find(b"endstream", match.end())
+        previous = end if end >= 0 else len(data)
         filters = [name for name in names if name in _PDF_DECODED or name in _PDF_UNREAD]
         if not filters or (b"Image" in names and b"DCTDecode" not in names and b"DCT" not in names):
             continue  # raw bytes, already searched in the file as it is; or pixels, which hold no metadata
         if any(name in _PDF_UNREAD for name in filters):
             raise PhotoUnreadable(f"bộ lọc PDF / PDF filter {filters[0].decode('ascii')}")
-        end = data.find(b"endstream", match.end())
-        stream = data[match.end() : end if end >= 0 else len(data)]
+        stream = data[match.end() : previous]
         try:
             for name in filters:
                 stream = _pdf_decoded(stream, _PDF_DECODED[name], budget)
+        except PhotoUnreadable:
+            raise
         except (ValueError, zlib.error):
             continue  # a damaged stream: a reader shows nothing of it either
         pieces.append(stream)
@@ -489,8 +497,9 @@ def _pdf_decoded(stream: bytes, how: str, budget: _Budget) -> bytes:
         text = re.sub(rb"\s", b"", stream)
         return base64.a85decode(text[: text.find(b"~>") + 2] if b"~>" in text else text, adobe=b"~>" in text)
     inflater = zlib.decompressobj()
-    left = max(0, MAX_INFLATED - budget.inflated)
-    out = inflater.decompress(stream, left + 1)
+    out = inflater.decompress(stream, MAX_ASSET_BYTES + 1)
+    if len(out) > MAX_ASSET_BYTES:
+        raise PhotoUnreadable("luồng PDF quá 25 MB khi giải nén / PDF stream over 25 MB inflated")
     budget.spend(len(out))
     return out
 
