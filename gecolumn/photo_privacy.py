@@ -5,15 +5,19 @@ originals under ``posts/`` are in the repository, and a public repository serves
 are: a phone photo's EXIF holds the school's GPS position and the phone's serial number.
 
 - :func:`find_private_data` reads only the metadata (no pixel is decoded: the check runs it
-  on every photo) of a JPEG, PNG, WebP, GIF, HEIC or AVIF file, or of the photos inside a
-  .docx/.pptx/.xlsx/.odt/.odp/.ods attachment;
+  on every file) of a JPEG, PNG, WebP, GIF, HEIC, AVIF or TIFF picture, of every part of an
+  Office/OpenDocument zip (documents inside documents too), of the JPEGs and XMP of a PDF,
+  and of the boxes of an MP4/MOV recording where a phone writes its position;
 - :func:`strip_private_data` removes that metadata in place, without re-encoding a JPEG, PNG
   or WebP (the compressed image data stays byte for byte);
 - :func:`upright_without_metadata` makes an imported photo what a post should start from:
   upright and bare.
 
-The format is decided from the bytes, never from the name, and Pillow is only ever given an
-explicit list of formats: a PostScript file named ``anh.jpg`` never reaches Ghostscript.
+The format is decided from the bytes, never from the name (:func:`file_problem` looks at every
+file, whatever it is called), and Pillow is only ever given an explicit list of formats: a
+PostScript file named ``anh.jpg`` never reaches Ghostscript. XMP is parsed as XML
+(:mod:`gecolumn.xmp`). Every walk is bounded: segments, boxes and streams counted, containers
+nested at most :data:`MAX_NESTING` deep, at most :data:`MAX_INFLATED` bytes inflated a file.
 
     >>> find_private_data("tests/fixtures/anh-gps-xoay.jpg")
     ('location', 'serial')
@@ -131,11 +135,6 @@ def find_in_attachment(source: str | os.PathLike | bytes) -> tuple[tuple[str, tu
     """Each part of an attachment (a picture inside an Office file or a PDF, a box of a video) that carries something."""
     _, parts = _inspect(source)
     return tuple((label, carried) for _, label, carried in parts)
-
-
-def kind_of(head: bytes) -> str | None:
-    """What a file is from its first :data:`HEAD_BYTES`: one of :data:`PHOTO_FORMATS` or :data:`CONTAINER_FORMATS`, or ``None``."""
-    return _format_of(head)
 
 
 def _inspect(source: str | os.PathLike | bytes) -> tuple[tuple[str, ...], tuple[tuple[str, str, tuple[str, ...]], ...]]:
