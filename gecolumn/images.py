@@ -5,8 +5,9 @@ that can hold the GPS position of a school and photos of children. Every image t
 publishes, wherever it sits (``posts/``, ``docs/``) and whatever its name, comes through
 here: it is opened only as one of :data:`OPENED_FORMATS`, decided from its bytes (a
 PostScript file named ``anh.jpg`` never reaches Ghostscript), rotated by its orientation,
-then re-encoded without EXIF, XMP, IPTC or comments, at most :data:`MAX_WIDTH` wide, plus
-narrower copies (:data:`WIDTHS`) that ``srcset`` offers a phone. The original is never touched.
+converted to sRGB, then re-encoded without EXIF, XMP, IPTC, comments or ICC profile, at most
+:data:`MAX_WIDTH` wide, plus narrower copies (:data:`WIDTHS`) that ``srcset`` offers a phone.
+The original is never touched.
 
 Work is cached by content hash in a folder outside ``site/`` (:class:`PhotoCache`): a
 rebuild with unchanged photos re-encodes nothing. Every byte of that folder is untrusted,
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
 from gecolumn.files import read_regular, write_atomically
 
@@ -64,7 +65,7 @@ _OUTPUT = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "
 """What each opened format is published as: browsers' formats as they are, AVIF as WebP, HEIC as JPEG."""
 _EXTENSION = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 _EXTENSIONS_OF = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",), "GIF": (".gif",)}
-_VERSION = "2"  # bump when the processing changes: the cache key includes it
+_VERSION = "3"  # bump when the processing changes: the cache key includes it
 _MAGIC = (
     (b"\xff\xd8\xff", "JPEG"),
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -310,6 +311,7 @@ def _encode(data: bytes) -> tuple[str, list[tuple[Image.Image, bytes]]]:
             # A JPEG can be decoded at 1/2, 1/4, 1/8 scale: a 12 MP photo then costs a fraction.
             if opened.format in ("JPEG", "MPO"):
                 opened.draft("RGB", (MAX_WIDTH, MAX_WIDTH))
+            profile = opened.info.get("icc_profile")
             image = ImageOps.exif_transpose(opened)
             image.load()
     except ImageRefused:
@@ -322,14 +324,42 @@ def _encode(data: bytes) -> tuple[str, list[tuple[Image.Image, bytes]]]:
         raise ImageRefused("image_unreadable", problem="không phải ảnh / not an image") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:  # truncated or corrupt data
         raise ImageRefused("image_unreadable", problem=str(exc)[:120]) from None
+    if image.mode not in ("RGB", "RGBA", "L", "LA", "P", "CMYK"):
+        image = image.convert("RGB")
+    if image.width > MAX_WIDTH:  # first, so the colour conversion works on 2 megapixels, not 12
+        image = image.resize((MAX_WIDTH, round(image.height * MAX_WIDTH / image.width)), Image.LANCZOS)
+    image = _in_srgb(image, profile)
     if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
         image = image.convert("RGB")
-    widths = (*[w for w in WIDTHS if w < min(image.width, MAX_WIDTH)], min(image.width, MAX_WIDTH))
+    widths = (*[w for w in WIDTHS if w < image.width], image.width)
     copies = []
     for width in widths:
         copy = image if width == image.width else image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
         copies.append((copy, _save(copy, kind)))
     return kind, copies
+
+
+def _in_srgb(image: Image.Image, profile: bytes | None) -> Image.Image:
+    """The pixels converted from their ICC profile to sRGB, the profile dropped: it can carry any text (its description).
+
+    sRGB is what a browser assumes of an image without a profile, so the colours stay as the
+    profile meant them. A profile littlecms cannot read, or one for another colour model than
+    the pixels', is dropped alone: the pixels are then shown as they are.
+    """
+    image.info.pop("icc_profile", None)
+    if not profile or image.mode not in ("RGB", "RGBA", "CMYK"):
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        output = "RGBA" if image.mode == "RGBA" else "RGB"
+        converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode=output)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image
+    converted.info.pop("icc_profile", None)
+    return converted
+
+
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def _animation(opened: Image.Image) -> tuple[Image.Image, bytes]:
@@ -350,12 +380,11 @@ def _animation(opened: Image.Image) -> tuple[Image.Image, bytes]:
 
 
 def _save(image: Image.Image, kind: str) -> bytes:
-    # Pillow writes what image.info holds (a JPEG comment, for one) and what is passed as
-    # exif=, xmp= or pnginfo=: info is emptied and none is passed, so no metadata is written.
-    # The ICC profile stays (colours, not personal data).
-    profile = image.info.get("icc_profile")
+    # Pillow writes what image.info holds (a JPEG comment, an ICC profile) and what is passed as
+    # exif=, xmp=, icc_profile= or pnginfo=: info is emptied and none is passed, so no metadata
+    # is written. The pixels are already in sRGB (_in_srgb), which needs no profile.
     image.info = {}
-    options: dict = {"icc_profile": profile} if profile else {}
+    options: dict = {}
     if kind == "JPEG":
         image = image.convert("RGB") if image.mode != "RGB" else image
         options.update(quality=82, optimize=True, progressive=True)

@@ -5,15 +5,19 @@ originals under ``posts/`` are in the repository, and a public repository serves
 are: a phone photo's EXIF holds the school's GPS position and the phone's serial number.
 
 - :func:`find_private_data` reads only the metadata (no pixel is decoded: the check runs it
-  on every photo) of a JPEG, PNG, WebP, GIF, HEIC or AVIF file, or of the photos inside a
-  .docx/.pptx/.xlsx/.odt/.odp/.ods attachment;
+  on every file) of a JPEG, PNG, WebP, GIF, HEIC, AVIF or TIFF picture, of every part of an
+  Office/OpenDocument zip (documents inside documents too), of the JPEGs and XMP of a PDF,
+  and of the boxes of an MP4/MOV recording where a phone writes its position;
 - :func:`strip_private_data` removes that metadata in place, without re-encoding a JPEG, PNG
   or WebP (the compressed image data stays byte for byte);
 - :func:`upright_without_metadata` makes an imported photo what a post should start from:
   upright and bare.
 
-The format is decided from the bytes, never from the name, and Pillow is only ever given an
-explicit list of formats: a PostScript file named ``anh.jpg`` never reaches Ghostscript.
+The format is decided from the bytes, never from the name (:func:`file_problem` looks at every
+file, whatever it is called), and Pillow is only ever given an explicit list of formats: a
+PostScript file named ``anh.jpg`` never reaches Ghostscript. XMP is parsed as XML
+(:mod:`gecolumn.xmp`). Every walk is bounded: segments, boxes and streams counted, containers
+nested at most :data:`MAX_NESTING` deep, at most :data:`MAX_INFLATED` bytes inflated a file.
 
     >>> find_private_data("tests/fixtures/anh-gps-xoay.jpg")
     ('location', 'serial')
@@ -21,6 +25,7 @@ explicit list of formats: a PostScript file named ``anh.jpg`` never reaches Ghos
 
 from __future__ import annotations
 
+import base64
 import enum
 import io
 import lzma
@@ -36,11 +41,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from gecolumn.files import NotRegularFile, open_regular
-from gecolumn.images import sniff
+from gecolumn.files import NotRegularFile, open_regular, read_head
+from gecolumn.images import SNIFF_BYTES, sniff
 from gecolumn.posts import Corpus
 from gecolumn.problems import Problem, Severity
 from gecolumn.sources import MAX_ASSET_BYTES, scan_sources
+from gecolumn.xmp import text_facts, xmp_facts
 
 _DAMAGED_PART = (zipfile.BadZipFile, lzma.LZMAError, NotImplementedError, RuntimeError)
 """What zipfile raises on a damaged, encrypted or deflate64 part (as the Word import knows it)."""
@@ -50,9 +56,11 @@ class Carried(enum.StrEnum):
     """Something a photo carries that can identify a place or a device."""
 
     LOCATION = "location"
-    """GPS coordinates: the EXIF GPS IFD, or XMP ``exif:GPSLatitude``/``GPSLongitude``."""
+    """GPS coordinates: the EXIF GPS IFD, an XMP ``GPSLatitude``/``GpsLongitude`` in any namespace, a video's ``©xyz``."""
     SERIAL = "serial"
     """A camera body or lens serial number: EXIF 0xA431/0xA435, XMP ``aux:SerialNumber`` and kin."""
+    UNREADABLE_XMP = "xmp"
+    """An XMP packet that is not well-formed XML (or declares a DTD): what it holds cannot be told, so it is taken out too."""
 
 
 class PhotoUnreadable(ValueError):
@@ -84,9 +92,6 @@ class Stripped:
 
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".heic", ".heif"})
-ATTACHMENT_SUFFIXES = frozenset({".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods"})
-MEDIA_FOLDERS = ("word/media/", "ppt/media/", "xl/media/", "Pictures/")
-"""Where Office and OpenDocument files keep their pictures."""
 MAX_SEGMENTS = 2000
 """Metadata blocks (JPEG segments, PNG or RIFF chunks) read before a file is called malformed."""
 MAX_TEXT_BYTES = 8_000_000
@@ -97,34 +102,50 @@ _PILLOW_FORMATS = {"GIF": ["GIF"], "HEIF": ["HEIF"], "AVIF": ["AVIF"]}
 _JPEG_KEPT_APP = {0xE0: b"JFIF\0", 0xE2: b"ICC_PROFILE\0", 0xEE: b"Adobe"}
 """APPn segments that describe how to show the pixels (JFIF density, colour profile, Adobe's colour transform)."""
 _PNG_DROPPED = frozenset({b"eXIf", b"tEXt", b"zTXt", b"iTXt", b"tIME"})
-_XMP_LOCATION = re.compile(rb"GPS(?:Latitude|Longitude)\s*(?:=\s*[\"'][^\"']|>\s*[^<\s])")
-_XMP_SERIAL = re.compile(rb":(?:Body|Lens)?SerialNumber\s*(?:=\s*[\"'][^\"']|>\s*[^<\s])")
 _READ_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "AVIF", "HEIF"})
+PHOTO_FORMATS = _READ_FORMATS | {"TIFF"}
+"""Pictures whose metadata is read here (a TIFF is its own EXIF structure)."""
+CONTAINER_FORMATS = frozenset({"ZIP", "PDF", "VIDEO"})
+"""Files that hold pictures or a position of their own: an Office/OpenDocument zip, a PDF, an MP4/MOV recording."""
+HEAD_BYTES = 1024
+"""How much of a file's start decides what it is (a PDF reader accepts ``%PDF-`` anywhere in the first kilobyte)."""
+MAX_NESTING = 3
+"""Containers inside containers (a .pptx in a .docx in a .docx): deeper is refused as unchecked."""
+MAX_MEMBERS = 10_000
+"""Parts of containers looked into, over every level of one file."""
+MAX_INFLATED = 200_000_000
+"""Bytes inflated out of one file's containers (zip parts read whole, PDF streams), over every level."""
+MAX_PDF_STREAMS = 20_000
+MAX_EMBEDDED_JPEGS = 2_000
+"""JPEG starts looked at in one PDF stream (a position in each one's EXIF)."""
+_VIDEO_BOXES = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
+"""What a QuickTime file without ``ftyp`` starts with."""
 
 
 # --- what a file carries -----------------------------------------------------------------------
 
 
 def find_private_data(source: str | os.PathLike | bytes) -> tuple[str, ...]:
-    """The :class:`Carried` values a photo (or the photos inside an attachment) holds; raises :class:`PhotoUnreadable`."""
+    """The :class:`Carried` values a photo (or the pictures inside an attachment) holds; raises :class:`PhotoUnreadable`."""
     carried, _ = _inspect(source)
     return carried
 
 
 def find_in_attachment(source: str | os.PathLike | bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each picture inside an Office/OpenDocument file that carries something, with what it carries."""
+    """Each part of an attachment (a picture inside an Office file or a PDF, a box of a video) that carries something."""
     _, parts = _inspect(source)
-    return parts
+    return tuple((label, carried) for _, label, carried in parts)
 
 
-def _inspect(source: str | os.PathLike | bytes) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+def _inspect(source: str | os.PathLike | bytes) -> tuple[tuple[str, ...], tuple[tuple[str, str, tuple[str, ...]], ...]]:
+    budget = _Budget()
     try:
         if isinstance(source, (bytes, bytearray)):
             if len(source) > MAX_ASSET_BYTES:
                 raise PhotoUnreadable("quá 25 MB / over 25 MB")
-            return _inspect_stream(io.BytesIO(source), len(source), nested=False)
+            return _examine(io.BytesIO(source), len(source), 0, budget)
         with _open_regular(source) as handle:
-            return _inspect_stream(handle, os.fstat(handle.fileno()).st_size, nested=False)
+            return _examine(handle, os.fstat(handle.fileno()).st_size, 0, budget)
     except PhotoUnreadable:
         raise
     except OSError as exc:
@@ -133,24 +154,69 @@ def _inspect(source: str | os.PathLike | bytes) -> tuple[tuple[str, ...], tuple[
         raise PhotoUnreadable(_short(exc)) from None  # an encrypted or deflate64 part too: the file, not the program
 
 
-def _inspect_stream(handle: BinaryIO, size: int, nested: bool):
-    head = handle.read(32)
+class _Budget:
+    """What one file may cost over all its levels: parts looked into and bytes inflated."""
+
+    def __init__(self) -> None:
+        self.members = 0
+        self.inflated = 0
+
+    def member(self) -> None:
+        self.members += 1
+        if self.members > MAX_MEMBERS:
+            raise PhotoUnreadable(f"quá nhiều phần / over {MAX_MEMBERS} parts")
+
+    def spend(self, count: int) -> int:
+        """Take ``count`` bytes from what may still be inflated; returns what is left."""
+        self.inflated += count
+        if self.inflated > MAX_INFLATED:
+            raise PhotoUnreadable(f"giải nén quá {MAX_INFLATED // 1_000_000} MB / over {MAX_INFLATED // 1_000_000} MB inflated")
+        return MAX_INFLATED - self.inflated
+
+
+def _examine(handle: BinaryIO, size: int, depth: int, budget: _Budget):
+    """(carried, parts) of one file or part, by what its bytes say it is; parts are (member, label, carried)."""
+    head = handle.read(HEAD_BYTES)
     kind = _format_of(head)
     handle.seek(0)
-    if kind == "ZIP" and not nested:
-        parts = _attachment_parts(handle)
-        return _union(carried for _, carried in parts), parts
-    if kind is None or kind == "ZIP":
+    if kind in CONTAINER_FORMATS and depth >= MAX_NESTING:
+        raise PhotoUnreadable(f"lồng quá {MAX_NESTING} lớp / nested over {MAX_NESTING} levels")
+    if kind == "ZIP":
+        parts = _zip_parts(handle, depth, budget)
+    elif kind == "PDF":
+        parts = _pdf_parts(_read_whole(handle, size, budget), depth, budget)
+    elif kind == "VIDEO":
+        parts = _video_parts(handle, size)
+    elif kind == "TIFF":
+        return _judge([("exif", _read_whole(handle, size, budget))]), ()
+    elif kind in _READ_FORMATS:
+        return _judge(_metadata_blocks(kind, handle, size)), ()
+    else:
         raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(head)}")
-    return _judge(_metadata_blocks(kind, handle, size)), ()
+    return _union(carried for _, _, carried in parts), parts
+
+
+def _read_whole(handle: BinaryIO, size: int, budget: _Budget) -> bytes:
+    if size > MAX_ASSET_BYTES:
+        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+    data = handle.read(MAX_ASSET_BYTES + 1)
+    if len(data) > MAX_ASSET_BYTES:
+        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+    return data
 
 
 def _format_of(head: bytes) -> str | None:
     """The format named by a file's first bytes (:func:`gecolumn.images.sniff`), among those this module reads."""
     if head.startswith(b"PK\x03\x04"):
         return "ZIP"
-    kind = sniff(head)
-    return kind if kind in _READ_FORMATS else None
+    kind = sniff(head[:SNIFF_BYTES])
+    if kind in PHOTO_FORMATS:
+        return kind  # what the build sees too: a picture, re-encoded when published
+    if b"%PDF-" in head[:HEAD_BYTES]:
+        return "PDF"
+    if kind is None and (head[4:8] == b"ftyp" or head[4:8] in _VIDEO_BOXES):
+        return "VIDEO"  # an MP4, MOV, M4A or 3GP: ISO boxes, a phone writes its position in them
+    return None
 
 
 def _describe(head: bytes) -> str:
@@ -168,10 +234,9 @@ def _judge(blocks: Iterable[tuple[str, bytes]]) -> tuple[str, ...]:
         if kind == "exif":
             found |= _exif_facts(data)[0]
         elif kind == "xmp":
-            if _XMP_LOCATION.search(data):
-                found.add(Carried.LOCATION)
-            if _XMP_SERIAL.search(data):
-                found.add(Carried.SERIAL)
+            found |= xmp_facts(data)
+        elif kind == "text":
+            found |= text_facts(data)
     return tuple(sorted(str(value) for value in found))
 
 
@@ -180,11 +245,20 @@ def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
 
 
 def _metadata_blocks(kind: str, handle: BinaryIO, size: int) -> Iterator[tuple[str, bytes]]:
-    """``("exif", tiff)`` and ``("xmp", text)`` blocks of a file, read without decoding a pixel."""
+    """``("exif", tiff)``, ``("xmp", packet)`` and ``("text", comment)`` blocks of a file, read without decoding a pixel."""
     if kind == "JPEG":
+        extended: dict[bytes, list[tuple[int, int, bytes]]] = {}
         for marker, payload in _jpeg_headers(handle):
-            if marker == 0xE1:
+            if marker == 0xE1 and payload.startswith(_XMP_EXTENSION):
+                chunk = payload[len(_XMP_EXTENSION) :]
+                full, offset = struct.unpack(">II", chunk[32:40])
+                extended.setdefault(chunk[:32], []).append((full, offset, chunk[40:]))
+            elif marker == 0xE1:
                 yield from _app1_block(payload)
+            elif marker == 0xFE:
+                yield "text", payload
+        for chunks in extended.values():
+            yield "xmp", _extended_xmp(chunks)
     elif kind == "PNG":
         for chunk_type, data in _png_chunks(handle, wanted=_PNG_DROPPED):
             yield from _png_block(chunk_type, data)
@@ -195,11 +269,29 @@ def _metadata_blocks(kind: str, handle: BinaryIO, size: int) -> Iterator[tuple[s
         yield from _pillow_blocks(kind, handle)
 
 
+_XMP_EXTENSION = b"http://ns.adobe.com/xmp/extension/\0"
+
+
+def _extended_xmp(chunks: list[tuple[int, int, bytes]]) -> bytes:
+    """A packet too large for one JPEG segment, put back together; a gap or an overlap leaves NULs that no parser reads."""
+    full = chunks[0][0]
+    if full > MAX_TEXT_BYTES or any(length != full for length, _, _ in chunks):
+        return b"\0"
+    packet = bytearray(full)
+    for _, offset, data in chunks:
+        if offset + len(data) > full:
+            return b"\0"
+        packet[offset : offset + len(data)] = data
+    return bytes(packet)
+
+
 def _app1_block(payload: bytes) -> Iterator[tuple[str, bytes]]:
     if payload.startswith(b"Exif\0"):
         yield "exif", payload[6:]
-    elif payload.startswith((b"http://ns.adobe.com/xap/1.0/\0", b"http://ns.adobe.com/xmp/extension/\0")):
+    elif payload.startswith(b"http://ns.adobe.com/xap/1.0/\0"):
         yield "xmp", payload
+    else:
+        yield "text", payload  # another vendor's block: read as text, a position spelt out in it counts
 
 
 def _png_block(chunk_type: bytes, data: bytes) -> Iterator[tuple[str, bytes]]:
@@ -222,8 +314,10 @@ def _png_block(chunk_type: bytes, data: bytes) -> Iterator[tuple[str, bytes]]:
         lines = text.split(b"\n")
         raw = bytes.fromhex(b"".join(lines[3:]).decode("ascii", "replace")) if len(lines) > 3 else b""
         yield ("exif", raw) if raw.startswith((b"Exif\0", b"II*\0", b"MM\0*")) else ("xmp", raw)
+    elif keyword == b"XML:com.adobe.xmp":
+        yield "xmp", text
     else:
-        yield "xmp", text  # XML:com.adobe.xmp, or any text that spells out a position
+        yield "text", text  # a comment, a description: any text that spells out a position
 
 
 def _inflate(data: bytes) -> bytes:
@@ -254,27 +348,242 @@ def _pillow_blocks(kind: str, handle: BinaryIO) -> Iterator[tuple[str, bytes]]:
         yield "xmp", xmp.encode("utf-8", "replace") if isinstance(xmp, str) else bytes(xmp)
 
 
-def _attachment_parts(handle: BinaryIO) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The pictures of an Office/OpenDocument zip that carry something; sizes are judged before anything is inflated."""
+def _zip_parts(handle: BinaryIO, depth: int, budget: _Budget) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Every part of an Office/OpenDocument zip that carries something, each chosen by its bytes, whatever its name.
+
+    Pictures in ``word/media`` or ``Word/Media``, a thumbnail in ``docProps``, a TIFF, a .pptx
+    or a PDF embedded in the document: every part whose first bytes say picture or container
+    is looked into (containers to :data:`MAX_NESTING` levels). Sizes are judged before anything
+    is inflated. A part that cannot be read makes the file unchecked, unless another carries.
+    """
     from gecolumn.docx_import import DocxRefused, _refuse_zip_bomb  # imported on use: the check rarely meets one
 
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    unchecked: list[str] = []
     with zipfile.ZipFile(handle) as archive:
-        parts = archive.infolist()
+        members = archive.infolist()
         try:
-            _refuse_zip_bomb(parts, "")
+            _refuse_zip_bomb(members, "")
         except DocxRefused as refused:
             raise PhotoUnreadable(f"tệp nén bất thường / zip bomb ({refused.problem.params['size']})") from None
-        found = []
-        for part in parts:
-            if not part.filename.startswith(MEDIA_FOLDERS) or part.is_dir() or part.file_size > MAX_ASSET_BYTES:
+        for member in members:
+            if member.is_dir() or member.file_size == 0:
                 continue
-            with archive.open(part) as member:  # a seekable stream: a JPEG's headers are read, not its pixels
-                try:
-                    carried, _ = _inspect_stream(member, part.file_size, nested=True)
-                except PhotoUnreadable:
-                    continue  # a drawing (.emf, .wmf, .svg) or a broken picture: nothing this module reads
+            budget.member()
+            try:
+                with archive.open(member) as stream:
+                    kind = _format_of(stream.read(HEAD_BYTES))
+                    if kind in _READ_FORMATS:  # a seekable stream: a JPEG's headers are read, not its pixels
+                        stream.seek(0)
+                        carried, parts = _examine(stream, member.file_size, depth + 1, budget)
+                    elif kind is not None:
+                        if member.file_size > MAX_ASSET_BYTES:
+                            raise PhotoUnreadable("quá 25 MB / over 25 MB")
+                        budget.spend(member.file_size)
+                        data = archive.read(member)
+                        carried, parts = _examine(io.BytesIO(data), len(data), depth + 1, budget)
+                    else:
+                        continue  # text, XML, a drawing (.emf, .wmf, .svg), a font: nothing that holds a position
+            except PhotoUnreadable as exc:
+                if budget.members > MAX_MEMBERS or budget.inflated > MAX_INFLATED:
+                    raise
+                unchecked.append(f"{member.filename}: {exc.reason}" if depth == 0 else exc.reason)  # the outer name, once
+                continue
+            except (ValueError, EOFError, struct.error, zlib.error, *_DAMAGED_PART) as exc:
+                unchecked.append(f"{member.filename}: {_short(exc)}")
+                continue
+            if parts:
+                found.extend((member.filename, f"{member.filename} › {label}", inner) for _, label, inner in parts)
+            elif carried:
+                found.append((member.filename, member.filename, carried))
+    if not found and unchecked:
+        raise PhotoUnreadable(unchecked[0])
+    return tuple(found)
+
+
+# --- PDF: the JPEG photos it embeds, and its XMP ---------------------------------------------------
+
+_PDF_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_PDF_NAME = re.compile(rb"/([A-Za-z0-9]+)")
+_PDF_DECODED = {
+    b"FlateDecode": "flate",
+    b"Fl": "flate",
+    b"ASCIIHexDecode": "hex",
+    b"AHx": "hex",
+    b"ASCII85Decode": "a85",
+    b"A85": "a85",
+}
+_PDF_UNREAD = frozenset({b"LZWDecode", b"LZW", b"RunLengthDecode", b"RL", b"Crypt"})
+"""Filters this module does not undo: a stream behind one cannot be looked into."""
+
+
+def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """Each JPEG a PDF embeds that carries something (``JPEG 2`` for the second), and its XMP packets.
+
+    A phone photo put in a PDF keeps its EXIF: the JPEG is stored as it is (``/DCTDecode``),
+    sometimes deflated too, or attached as a file. Every stream is undone (Flate, ASCII hex,
+    ASCII85; at most :data:`MAX_INFLATED` bytes) and every JPEG start in the file and in the
+    streams is read for its EXIF and XMP. An encrypted PDF, or a stream behind a filter not
+    undone here, cannot be looked into.
+    """
+    if re.search(rb"/Encrypt\b", data):
+        raise PhotoUnreadable("PDF có mật khẩu / encrypted PDF")
+    pieces = [data]
+    previous = 0
+    count = 0
+    for match in _PDF_STREAM.finditer(data):
+        if match.start() < previous:
+            continue  # the word inside another stream's bytes: streams never overlap, so each byte is read once
+        count += 1
+        if count > MAX_PDF_STREAMS:
+            raise PhotoUnreadable(f"quá nhiều luồng PDF / over {MAX_PDF_STREAMS} streams")
+        floor = max(previous, match.start() - 65536)  # dictionaries never overlap: each byte is read once
+        opening = data.rfind(b"obj", floor, match.start())
+        names = _PDF_NAME.findall(data, opening if opening >= 0 else floor, match.start())
+        end = data.find(b"endstream", match.end())
+        previous = end if end >= 0 else len(data)
+        filters = [name for name in names if name in _PDF_DECODED or name in _PDF_UNREAD]
+        if not filters or (b"Image" in names and b"DCTDecode" not in names and b"DCT" not in names):
+            continue  # raw bytes, already searched in the file as it is; or pixels, which hold no metadata
+        if any(name in _PDF_UNREAD for name in filters):
+            raise PhotoUnreadable(f"bộ lọc PDF / PDF filter {filters[0].decode('ascii')}")
+        stream = data[match.end() : previous]
+        try:
+            for name in filters:
+                stream = _pdf_decoded(stream, _PDF_DECODED[name], budget)
+        except PhotoUnreadable:
+            raise
+        except (ValueError, zlib.error):
+            continue  # a damaged stream: a reader shows nothing of it either
+        pieces.append(stream)
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    count = 0
+    for piece in pieces:
+        for carried in _embedded_jpegs(piece):
+            count += 1
             if carried:
-                found.append((part.filename, carried))
+                found.append(("", f"JPEG {count}", carried))
+        for packet in _xmp_packets(piece):
+            carried = tuple(sorted(xmp_facts(packet)))
+            if carried:
+                found.append(("", "XMP", carried))
+        if piece is not data and _format_of(piece[:HEAD_BYTES]) in (PHOTO_FORMATS | CONTAINER_FORMATS) - {"JPEG"}:
+            carried, parts = _examine(io.BytesIO(piece), len(piece), depth + 1, budget)  # an attached file
+            found.extend(("", label, inner) for _, label, inner in parts)
+            if carried and not parts:
+                found.append(("", "tệp đính kèm / attached file", carried))
+    return tuple(found)
+
+
+def _xmp_packets(piece: bytes) -> Iterator[bytes]:
+    """The ``<x:xmpmeta>`` elements of a PDF's bytes (its document metadata, a picture's), each found once."""
+    position = 0
+    for _ in range(100):
+        start = piece.find(b"<x:xmpmeta", position)
+        end = piece.find(b"</x:xmpmeta>", start) if start >= 0 else -1
+        if end < 0:
+            return
+        position = end + len(b"</x:xmpmeta>")
+        yield piece[start:position]
+
+
+def _pdf_decoded(stream: bytes, how: str, budget: _Budget) -> bytes:
+    budget.spend(len(stream))
+    if how == "hex":
+        text = re.sub(rb"\s", b"", stream).split(b">")[0]
+        return bytes.fromhex((text + b"0" * (len(text) % 2)).decode("ascii"))
+    if how == "a85":
+        text = re.sub(rb"\s", b"", stream)
+        return base64.a85decode(text[: text.find(b"~>") + 2] if b"~>" in text else text, adobe=b"~>" in text)
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(stream, MAX_ASSET_BYTES + 1)
+    if len(out) > MAX_ASSET_BYTES:
+        raise PhotoUnreadable("luồng PDF quá 25 MB khi giải nén / PDF stream over 25 MB inflated")
+    budget.spend(len(out))
+    return out
+
+
+def _embedded_jpegs(piece: bytes) -> Iterator[tuple[str, ...]]:
+    """What each JPEG starting in ``piece`` carries; a start that is no JPEG is passed over, as is one inside a JPEG's headers."""
+    handle = io.BytesIO(piece)
+    position = piece.find(b"\xff\xd8\xff")
+    for _ in range(MAX_EMBEDDED_JPEGS):
+        if position < 0:
+            return
+        handle.seek(position)
+        blocks: list[tuple[str, bytes]] = []
+        try:
+            for block in _metadata_blocks("JPEG", handle, len(piece) - position):
+                blocks.append(block)
+            carried = _judge(blocks)
+        except (PhotoUnreadable, struct.error, ValueError):
+            carried = _judge_leniently(blocks)
+        yield carried
+        position = piece.find(b"\xff\xd8\xff", max(position + 3, handle.tell()))  # each byte is walked once
+
+
+def _judge_leniently(blocks: list[tuple[str, bytes]]) -> tuple[str, ...]:
+    """What the blocks read before a JPEG broke off carry (a JPEG cut short by the stream's end still has its EXIF)."""
+    found: set[str] = set()
+    for block in blocks:
+        try:
+            found.update(_judge([block]))
+        except (PhotoUnreadable, struct.error, ValueError):
+            continue
+    return tuple(sorted(found))
+
+
+# --- MP4 and MOV: the position a phone writes into a recording -----------------------------------------
+
+_VIDEO_CONTAINERS = frozenset({b"moov", b"trak", b"udta", b"meta", b"ilst"})
+_VIDEO_LOCATION = frozenset({b"\xa9xyz", b"loci"})
+"""QuickTime's ``©xyz`` (``+21.0285+105.8542/``, what Android and iPhones write) and 3GPP's ``loci``."""
+_XMP_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
+
+
+def _video_parts(handle: BinaryIO, size: int) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The boxes of an MP4/MOV that carry a position or a serial (``moov/udta/©xyz``); the media data is skipped."""
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    boxes = 0
+
+    def walk(start: int, end: int, path: str, level: int) -> None:
+        nonlocal boxes
+        position = start
+        while position + 8 <= end:
+            boxes += 1
+            if boxes > MAX_SEGMENTS:
+                raise PhotoUnreadable("quá nhiều hộp MP4 / too many MP4 boxes")
+            handle.seek(position)
+            length, box = struct.unpack(">I4s", _read_exactly(handle, 8))
+            header = 8
+            if length == 1:
+                (length,) = struct.unpack(">Q", _read_exactly(handle, 8))
+                header = 16
+            elif length == 0:
+                length = end - position
+            if length < header or position + length > end:
+                raise PhotoUnreadable("hộp MP4 hỏng / bad MP4 box")
+            body, label = length - header, path + box.decode("latin-1")
+            if box in _VIDEO_LOCATION and body > 4:
+                found.append(("", label, (str(Carried.LOCATION),)))
+            elif box == b"keys" and body <= MAX_TEXT_BYTES and b"location" in _read_exactly(handle, body).lower():
+                found.append(("", label, (str(Carried.LOCATION),)))  # com.apple.quicktime.location.ISO6709
+            elif box in (b"XMP_", b"uuid") and body <= MAX_TEXT_BYTES:
+                packet = _read_exactly(handle, body)
+                if box == b"uuid":
+                    packet = packet[16:] if packet.startswith(_XMP_UUID) else b""
+                carried = tuple(sorted(xmp_facts(packet))) if packet else ()
+                if carried:
+                    found.append(("", label, carried))
+            elif box in _VIDEO_CONTAINERS and level < 8:
+                inner = position + header
+                if box == b"meta":  # ISO's meta has 4 bytes of version and flags before its boxes; QuickTime's has not
+                    peek = _read_exactly(handle, min(12, body))
+                    inner += 4 if peek[8:12] == b"hdlr" or (peek[:4] == b"\0\0\0\0" and peek[4:8] != b"hdlr") else 0
+                walk(inner, position + length, label + "/", level + 1)
+            position += length
+
+    walk(0, size, "", 0)
     return tuple(found)
 
 
@@ -379,6 +688,12 @@ def _exif_facts(data: bytes) -> tuple[set[str], int | None]:
             pass  # a broken Exif IFD: whatever it held, no reader finds a serial number in it
     if any(tag in tags and tags[tag][1] > 1 for tag in (0xA431, 0xA435)):  # ASCII, more than its NUL
         found.add(Carried.SERIAL)
+    if 0x02BC in ifd0:  # a TIFF keeps its XMP packet in tag 700
+        _kind, count, value = ifd0[0x02BC]
+        offset = _pointer(ifd0[0x02BC], order) if count > 4 else None
+        if offset is not None and (count > MAX_TEXT_BYTES or offset + count > len(data)):
+            raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+        found |= xmp_facts(value[:count] if offset is None else data[offset : offset + count])
     return found, orientation
 
 
@@ -435,8 +750,8 @@ def strip_private_data(path: str | os.PathLike) -> Stripped:
     return Stripped(carried, removed, orientation)
 
 
-def _stripped_bytes(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
-    kind = _format_of(data[:32])
+def _stripped_bytes(data: bytes, depth: int = 0) -> tuple[bytes, tuple[str, ...], int | None]:
+    kind = _format_of(data[:HEAD_BYTES])
     if kind == "JPEG":
         return _strip_jpeg(data)
     if kind == "PNG":
@@ -444,13 +759,14 @@ def _stripped_bytes(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
     if kind == "WEBP":
         return _strip_webp(data)
     if kind == "ZIP":
-        return _strip_attachment(data)
-    if kind in _PILLOW_FORMATS:
+        return _strip_attachment(data, depth)
+    if kind in _PILLOW_FORMATS or kind in ("TIFF", "PDF", "VIDEO"):
         # No lossless rewrite is written for these: re-encoding a staff member's original in
-        # place would lose quality (and a HEIC's depth and HDR data) without asking.
-        if not _judge(_metadata_blocks(kind, io.BytesIO(data), len(data))):
+        # place would lose quality (and a HEIC's depth and HDR data) without asking; a PDF or a
+        # recording is exported again without its position by the program that made it.
+        if not _inspect(data)[0]:
             return data, (), None
-        raise StripRefused(kind)
+        raise StripRefused("MP4/MOV" if kind == "VIDEO" else kind)
     raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(data[:32])}")
 
 
@@ -613,19 +929,21 @@ def _strip_webp(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
     return b"RIFF" + struct.pack("<I", len(body)) + body, tuple(removed), orientation if upright else None
 
 
-def _strip_attachment(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
-    """The attachment with each of its pictures stripped; every other part is copied as it was."""
-    parts = {name for name, _ in _attachment_parts(io.BytesIO(data))}
-    if not parts:
+def _strip_attachment(data: bytes, depth: int) -> tuple[bytes, tuple[str, ...], int | None]:
+    """The attachment with each part that carries something stripped (a document inside, in turn); the rest copied as it was."""
+    if depth >= MAX_NESTING:
+        raise PhotoUnreadable(f"lồng quá {MAX_NESTING} lớp / nested over {MAX_NESTING} levels")
+    members = {member for member, _, _ in _zip_parts(io.BytesIO(data), depth, _Budget())}
+    if not members:
         return data, (), None
     removed: list[str] = []
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(output, "w") as rewritten:
         for part in archive.infolist():  # in order: an OpenDocument's "mimetype" stays first and stored
             content = archive.read(part)
-            if part.filename in parts:
+            if part.filename in members:
                 try:
-                    content, blocks, _ = _stripped_bytes(content)
+                    content, blocks, _ = _stripped_bytes(content, depth + 1)
                 except StripRefused as refused:
                     raise StripRefused(f"{refused.format_name} ({part.filename})") from None
                 removed.extend(f"{part.filename}: {block}" for block in blocks)
@@ -743,42 +1061,51 @@ def _reencoded(data: bytes, kind: str) -> bytes:
 
 
 def column_problems(corpus: Corpus, docs_dir: str | os.PathLike | None = None) -> tuple[Problem, ...]:
-    """Every photo and attachment of ``corpus`` and under ``docs_dir`` that carries a position or a serial, as ERRORs.
+    """Every file of ``corpus`` and under ``docs_dir`` that carries a position or a serial, as ERRORs.
 
-    The posts' files are those :func:`gecolumn.posts.load_posts` found; ``docs_dir`` is walked
-    the same way (:func:`gecolumn.sources.scan_sources`: no symlink is followed, and what it
-    refuses the build reports). A photo whose metadata cannot be read is an
+    The posts' files are those :func:`gecolumn.posts.load_posts` found, published or not (a
+    refused ``.bin`` is in the repository all the same); ``docs_dir`` is walked the same way
+    (:func:`gecolumn.sources.scan_sources`: no symlink is followed). Each is chosen by its
+    bytes, whatever its name (:func:`file_problem`). A photo whose metadata cannot be read is an
     ``image_unreadable`` ERROR: the build would not publish it either.
     """
-    folders = [(Path(corpus.root), corpus.prefix, corpus.assets, corpus.disk_names)]
+    folders = [(Path(corpus.root), corpus.prefix, corpus.assets, corpus.disk_names, corpus.other_files)]
     if docs_dir is not None:
         found = scan_sources(docs_dir, "docs/")
-        folders.append((Path(docs_dir), "docs/", found.assets, found.disk_names))
+        folders.append((Path(docs_dir), "docs/", found.assets, found.disk_names, found.others))
     problems: list[Problem] = []
-    for folder, prefix, assets, disk_names in folders:
-        for asset in assets:
-            problem = file_problem(folder / disk_names.get(asset, asset), prefix + asset)
+    for folder, prefix, assets, disk_names, others in folders:
+        on_disk = [(disk_names.get(asset, asset), asset) for asset in assets] + [(other, other) for other in others]
+        for relative, shown in sorted(on_disk, key=lambda pair: pair[1]):
+            problem = file_problem(folder / relative, prefix + shown)
             if problem is not None:
                 problems.append(problem)
     return tuple(problems)
 
 
 def file_problem(path: Path, label: str) -> Problem | None:
-    """The problem one file gives, if it is a photo or an attachment that carries something or cannot be read."""
-    suffix = path.suffix.lower()
-    if suffix not in PHOTO_SUFFIXES and suffix not in ATTACHMENT_SUFFIXES:
+    """The problem one file gives, if it is a picture or a container (by its bytes) that carries something or cannot be read.
+
+    A file named like a photo is a photo, or unreadable; any other file is looked into when its
+    first bytes say picture, Office/OpenDocument zip, PDF or MP4/MOV, whatever its name.
+    """
+    kind = _format_of(read_head(path, HEAD_BYTES))
+    named_photo = path.suffix.lower() in PHOTO_SUFFIXES
+    if kind is None and not named_photo:
         return None
+    fix = "export" if kind in ("PDF", "VIDEO") else "strip"
     try:
         carried, parts = _inspect(path)
     except PhotoUnreadable as exc:
-        if suffix in ATTACHMENT_SUFFIXES:
-            # A damaged attachment is published as it is (its reader's problem); only say it was not looked into.
-            return Problem(label, "attachment_unchecked", params={"problem": exc.reason}, severity=Severity.WARNING)
+        if kind in CONTAINER_FORMATS:
+            # Published as it is (its reader's problem); only say it was not looked into, and how to make it readable.
+            params = {"problem": exc.reason, "fix": "office" if kind == "ZIP" else "export"}
+            return Problem(label, "attachment_unchecked", params=params, severity=Severity.WARNING)
         return Problem(label, "image_unreadable", params={"problem": exc.reason})
     if not carried:
         return None
-    params = {"file": label, "carried": tuple(carried)}  # the catalogue says each kind in words
-    if parts:
-        params["parts"] = ", ".join(name for name, _ in parts)
+    params = {"file": label, "carried": tuple(carried), "fix": fix}  # the catalogue says each kind in words
+    if kind in CONTAINER_FORMATS:
+        params["parts"] = ", ".join(label for _, label, _ in parts)
         return Problem(label, "attachment_has_location", params=params)
     return Problem(label, "photo_has_location", params=params)

@@ -112,6 +112,8 @@ class Corpus(HasProblems):
     """The posts folder: bodies are read from it when a page is rendered."""
     prefix: str = "posts/"
     """How messages name the posts folder (relative to the column's folder)."""
+    other_files: tuple[str, ...] = ()
+    """Files under the posts folder that are neither posts nor published (:attr:`gecolumn.sources.Sources.others`)."""
 
     def label(self, post: Post) -> str:
         """How messages name a post's file: ``posts/2024/a.md``."""
@@ -158,7 +160,9 @@ def load_posts(
     posts, clashes = _without_slug_clashes(posts, prefix, today)
     problems.extend(clashes)
     problems.sort(key=Problem.sort_key)
-    return Corpus(tuple(posts), tuple(problems), found.assets, found.disk_names, found.sizes, str(posts_dir), prefix)
+    return Corpus(
+        tuple(posts), tuple(problems), found.assets, found.disk_names, found.sizes, str(posts_dir), prefix, found.others
+    )
 
 
 def _default_workers(files: int) -> int:

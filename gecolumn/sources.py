@@ -83,6 +83,9 @@ class Sources:
     """NFC asset path → the path as it is on disk, where the two differ (macOS writes NFD)."""
     sizes: dict
     """Asset path → its size in bytes (feeds give an enclosure's length)."""
+    others: tuple[str, ...] = ()
+    """Regular files neither posts nor assets (a refused type, a backup, a case clash), as on disk: not published,
+    but in the repository all the same, so the photo check looks into them by content."""
 
 
 def scan_sources(posts_dir: str | os.PathLike, label_prefix: str = "posts/") -> Sources:
@@ -104,6 +107,7 @@ def scan_sources(posts_dir: str | os.PathLike, label_prefix: str = "posts/") -> 
         return Sources((), (), tuple(problems), {}, {})
     if not posts_dir.is_dir():
         return Sources((), (), (), {}, {})
+    others: list[str] = []
 
     stack: list[tuple[Path, str, int]] = [(posts_dir, "", 0)]
     while stack:
@@ -121,7 +125,7 @@ def scan_sources(posts_dir: str | os.PathLike, label_prefix: str = "posts/") -> 
             count += 1
             if count > MAX_FILES:
                 problems.append(Problem(label_prefix.rstrip("/") or "posts", "too_many_files", params={"limit": MAX_FILES}))
-                return _sorted(posts, assets, problems, disk_names, sizes)
+                return _sorted(posts, assets, problems, disk_names, sizes, others)
             if entry.is_symlink():
                 refuse(relative, "symlink_refused")
                 continue
@@ -141,6 +145,7 @@ def scan_sources(posts_dir: str | os.PathLike, label_prefix: str = "posts/") -> 
             kind = _refused_kind(name)
             if kind is not None:
                 refuse(relative, kind, Severity.WARNING, suffix=Path(name).suffix or name)
+                others.append(relative)
                 continue
             size = entry.stat(follow_symlinks=False).st_size
             if size > MAX_ASSET_BYTES:
@@ -150,6 +155,7 @@ def scan_sources(posts_dir: str | os.PathLike, label_prefix: str = "posts/") -> 
             folded = published.casefold()
             if folded in seen_folded:
                 refuse(relative, "asset_case_clash", other=label_prefix + seen_folded[folded])
+                others.append(relative)
                 continue
             seen_folded[folded] = published
             if published != relative:
@@ -157,11 +163,11 @@ def scan_sources(posts_dir: str | os.PathLike, label_prefix: str = "posts/") -> 
             sizes[published] = size
             assets.append(published)
         stack.extend(reversed(subfolders))
-    return _sorted(posts, assets, problems, disk_names, sizes)
+    return _sorted(posts, assets, problems, disk_names, sizes, others)
 
 
-def _sorted(posts, assets, problems, disk_names, sizes) -> Sources:
-    return Sources(tuple(sorted(posts)), tuple(sorted(assets)), tuple(problems), disk_names, sizes)
+def _sorted(posts, assets, problems, disk_names, sizes, others) -> Sources:
+    return Sources(tuple(sorted(posts)), tuple(sorted(assets)), tuple(problems), disk_names, sizes, tuple(sorted(others)))
 
 
 def _refused_kind(name: str) -> str | None:

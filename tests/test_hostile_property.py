@@ -28,11 +28,11 @@ TODAY = datetime.date(2024, 11, 22)
 MEMORY_LIMIT = 1024 * 1024 * 1024
 
 
-def _tiny_jpeg() -> bytes:
+def _tiny_jpeg(comment: bytes = b"SECRET-IN-PHOTO") -> bytes:
     buffer = io.BytesIO()
     exif = Image.Exif()
     exif.get_ifd(0x8825).update({1: "N", 2: (21.0, 1.0, 30.0)})
-    Image.new("RGB", (8, 8), (200, 0, 0)).save(buffer, "JPEG", exif=exif, comment=b"SECRET-IN-PHOTO")
+    Image.new("RGB", (8, 8), (200, 0, 0)).save(buffer, "JPEG", exif=exif, comment=comment)
     return buffer.getvalue()
 
 
@@ -45,7 +45,40 @@ def _docx_with_doctype() -> bytes:
     return buffer.getvalue()
 
 
+def _zipped(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return (8 + len(payload)).to_bytes(4, "big") + kind + payload
+
+
+def _jpeg_with(segment_type: int, payload: bytes, icc: bytes | None = None) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 0, 0)).save(buffer, "JPEG", **({"icc_profile": icc} if icc else {}))
+    data = buffer.getvalue()
+    return data[:2] + bytes([0xFF, segment_type]) + (len(payload) + 2).to_bytes(2, "big") + payload + data[2:]
+
+
+def _icc_saying(text: str) -> bytes:
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return profile.replace("sRGB built-in".encode("utf-16-be"), text.encode("utf-16-be"))
+
+
 JPEG = _tiny_jpeg()
+ICC_TEXT = "ICC-SECRET-77"
+"""In a photo's colour profile description: it must never reach site/."""
+XMP_CDATA = (
+    b'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+    b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/">'
+    b"<exif:GPSLatitude><![CDATA[21,1.5N]]></exif:GPSLatitude></rdf:Description></rdf:RDF></x:xmpmeta>"
+)
 
 # One generator per class of input the review found; each returns bytes, or None for a symlink.
 KINDS = {
@@ -73,6 +106,15 @@ KINDS = {
     "postscript_photo": lambda n: b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n{ } loop\n",
     "jpeg_named_gif": lambda n: JPEG,
     "docx_doctype": lambda n: _docx_with_doctype(),
+    # Location data under another name, in another part, in another container (each must be reported)
+    "gps_named_pdf": lambda n: JPEG,
+    "gps_named_bin": lambda n: JPEG,
+    "gps_xmp_cdata": lambda n: _jpeg_with(0xE1, XMP_CDATA),
+    "gps_nested_docx": lambda n: _zipped({"word/embeddings/a.pptx": _zipped({"Word/Media/image1.jpeg": _tiny_jpeg(b"")})}),
+    "gps_video": lambda n: (
+        _box(b"ftyp", b"isom\0\0\2\0") + _box(b"moov", _box(b"udta", _box(b"\xa9xyz", b"\0\x12\x15\xc7+21.02+105.85/")))
+    ),
+    "icc_text_photo": lambda n: _jpeg_with(0xFE, b"x", icc=_icc_saying(ICC_TEXT)),
     "draft_photo": lambda n: post(title=f"Nháp ảnh {n}", draft="true", body=f"![Ảnh](nhap-anh-{n}.jpg)"),
     "backup": lambda n: b"---\ntitle: cu\n---\n",
     "html": lambda n: b"<script>alert(1)</script>",
@@ -84,10 +126,26 @@ NAMES = {
     "postscript_photo": "ps-{n}.jpg",
     "jpeg_named_gif": "dong-{n}.gif",
     "docx_doctype": "ke-hoach-{n}.docx",
+    "gps_named_pdf": "tai-lieu-{n}.pdf",
+    "gps_named_bin": "du-lieu-{n}.bin",
+    "gps_xmp_cdata": "xmp-{n}.jpg",
+    "gps_nested_docx": "long-nhau-{n}.docx",
+    "gps_video": "video-{n}.mp4",
+    "icc_text_photo": "mau-{n}.jpg",
     "backup": "bai-{n}.md.bak",
     "html": "trang-{n}.html",
     "symlink": "lien-ket-{n}.jpg",
 }
+CARRY_LOCATION = {
+    "real_photo",
+    "jpeg_named_gif",
+    "gps_named_pdf",
+    "gps_named_bin",
+    "gps_xmp_cdata",
+    "gps_nested_docx",
+    "gps_video",
+}
+"""Kinds whose file holds a GPS position, whatever its name or container: the check must name each one."""
 EXTRAS = ["Thumbs.db", "desktop.ini", "_nhap/an.md", ".git-keep"]
 
 
@@ -96,8 +154,8 @@ def corpora():
     return st.tuples(entries, st.lists(st.sampled_from(EXTRAS), max_size=2, unique=True))
 
 
-def write(site: Site, entries, extras, secret: Path) -> list[str]:
-    """Write the generated files; return every path created under posts/, relative."""
+def write(site: Site, entries, extras, secret: Path, carriers: list[str] | None = None) -> list[str]:
+    """Write the generated files; return every path created under posts/, relative (those that carry GPS into ``carriers``)."""
     written = []
     for n, (kind, folder) in enumerate(entries):
         name = NAMES.get(kind, "bai-{n}.md").format(n=n)
@@ -111,6 +169,8 @@ def write(site: Site, entries, extras, secret: Path) -> list[str]:
         else:
             site.add(relative, content)
         written.append(relative)
+        if kind in CARRY_LOCATION and carriers is not None:
+            carriers.append(relative)
         if kind == "draft_photo":  # the photo only the draft uses, beside it
             site.add(f"{folder}nhap-anh-{n}.jpg", JPEG)
             written.append(f"{folder}nhap-anh-{n}.jpg")
@@ -131,10 +191,13 @@ def test_every_file_is_published_reported_or_ignored_by_the_check(tmp_path_facto
     secret = root / "secret.txt"
     secret.write_text("SECRET")
     site = Site(root / "site", ONE_UNIT)
-    written = write(site, *corpus, secret)
+    carriers: list[str] = []
+    written = write(site, *corpus, secret, carriers)
     result = run_check({"column": ONE_UNIT}, site.posts, TODAY)
     plan = plan_site(result.corpus, result.config, TODAY)  # never raises either
     reported = {p.file for p in result.problems}
+    located = {p.file for p in result.problems if p.code in ("photo_has_location", "attachment_has_location")}
+    assert {f"posts/{relative}" for relative in carriers} <= located
     posts = {f"posts/{p.path}" for p in result.corpus.posts}
     assets = {f"posts/{a}" for a in result.corpus.assets}
     for relative in written:
@@ -200,3 +263,4 @@ def test_the_build_never_crashes_under_a_memory_bound_and_accounts_for_every_fil
     for path in published:
         data = (site.site_dir / path).read_bytes()
         assert b"SECRET-FROM-OUTSIDE" not in data and b"SECRET-IN-PHOTO" not in data, path
+        assert ICC_TEXT.encode("utf-16-be") not in data, path

@@ -207,5 +207,215 @@ def test_an_encrypted_part_in_an_attachment_is_unchecked_not_a_crash_of_the_chec
     site.add("2024/bai.md", post())
     site.add("2024/ke-hoach.docx", bytes(data))
     result = site.check("--today", "2024-03-20")
-    assert "posts/2024/ke-hoach.docx: CẢNH BÁO: không xem được ảnh bên trong tệp đính kèm" in result.stdout + result.stderr
+    assert "posts/2024/ke-hoach.docx: CẢNH BÁO: không xem được bên trong tệp đính kèm" in result.stdout + result.stderr
     assert "internal_error" not in result.stdout + result.stderr and "RuntimeError" not in result.stderr
+
+
+# --- chosen by content: any name, any part, any container (issue 18, second round) -----------------
+
+GPS_JPEG = FIXTURE.read_bytes()
+DC, EXIF_NS = "http://purl.org/dc/elements/1.1/", "http://ns.adobe.com/exif/1.0/"
+RDF = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+
+
+def tiny_jpeg(app1: bytes = b"") -> bytes:
+    """A small clean JPEG, with ``app1`` (a whole APP1 payload) as its first segment."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 12), (200, 30, 30)).save(buffer, "JPEG")
+    data = buffer.getvalue()
+    segment = b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 if app1 else b""
+    return data[:2] + segment + data[2:]
+
+
+def xmp_jpeg(packet: bytes) -> bytes:
+    return tiny_jpeg(b"http://ns.adobe.com/xap/1.0/\0" + packet)
+
+
+def rdf(inner: str) -> str:
+    return f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF {RDF}>{inner}</rdf:RDF></x:xmpmeta>'
+
+
+XMP_VARIANTS = {
+    "cdata": rdf(f'<rdf:Description xmlns:exif="{EXIF_NS}"><exif:GPSLatitude><![CDATA[21,1.5N]]></exif:GPSLatitude>'
+                 "</rdf:Description>").encode(),
+    "comment": rdf(f'<rdf:Description xmlns:exif="{EXIF_NS}"><exif:GPSLongitude><!-- x -->105,50.2E</exif:GPSLongitude>'
+                   "</rdf:Description>").encode(),
+    "dji": rdf('<rdf:Description xmlns:drone-dji="http://www.dji.com/drone-dji/1.0/" drone-dji:GpsLatitude="21.0285"/>')
+    .encode(),
+    "dji_lower_case": rdf('<rdf:Description xmlns:d="http://www.dji.com/drone-dji/1.0/" d:gpslongtitude="105.8"/>').encode(),
+    "utf16": ("\ufeff" + rdf(f'<rdf:Description xmlns:exif="{EXIF_NS}" exif:GPSLatitude="21,1.5N"/>')).encode("utf-16-le"),
+    "nested_element": rdf(f'<rdf:Description xmlns:exif="{EXIF_NS}"><exif:GPSLatitude><rdf:Alt><rdf:li>21,1.5N</rdf:li>'
+                          "</rdf:Alt></exif:GPSLatitude></rdf:Description>").encode(),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("variant", sorted(XMP_VARIANTS))
+def test_a_position_in_xmp_is_found_however_it_is_written_and_strip_takes_all_xmp_out(tmp_path, variant):
+    path = tmp_path / "anh.jpg"
+    path.write_bytes(xmp_jpeg(XMP_VARIANTS[variant]))
+    assert find_private_data(path) == ("location",)
+    assert strip_private_data(path).removed == ("XMP",)
+    assert b"ns.adobe.com/xap" not in path.read_bytes() and find_private_data(path) == ()
+
+
+def test_an_xmp_packet_with_a_dtd_is_never_expanded_but_reported_and_stripped(make_site):
+    packet = b'<!DOCTYPE x [<!ENTITY p "21,1.5N">]>' + XMP_VARIANTS["cdata"].replace(b"<![CDATA[21,1.5N]]>", b"&p;")
+    site = make_site()
+    site.add("2024/bai.md", post())
+    site.add("2024/anh.jpg", xmp_jpeg(packet))
+    result = site.check("--today", "2024-03-20", "--lang", "en")
+    assert result.returncode == 2
+    assert "posts/2024/anh.jpg: ERROR: the photo carries a malformed XMP packet that may hold a position" in result.stdout
+    assert photos(site, "--strip").returncode == 0
+    assert site.check("--today", "2024-03-20").returncode == 0
+
+
+@pytest.mark.parametrize("where", ["posts/2024/anh.pdf", "posts/2024/anh.bin", "docs/tai-lieu.bin"])
+def test_a_gps_photo_under_any_name_is_found_by_its_bytes_and_stripped(make_site, where):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    (site.root / where).write_bytes(GPS_JPEG)
+    result = site.check("--today", "2024-03-20")
+    assert result.returncode == 2
+    assert f"{where}: LỖI: ảnh mang vị trí GPS, số sê-ri máy ảnh" in result.stdout
+    assert photos(site).returncode == 1
+    assert photos(site, "--strip").returncode == 0
+    assert "photo_has_location" not in site.check("--today", "2024-03-20", "--format", "json").stdout
+
+
+def zipped(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def gps_tiff() -> bytes:
+    """A TIFF picture whose first directory points to a GPS directory, as a scanner or a camera writes it."""
+    from PIL import TiffImagePlugin
+
+    info, gps = TiffImagePlugin.ImageFileDirectory_v2(), TiffImagePlugin.ImageFileDirectory_v2()
+    gps.update(GPS)
+    info[GPS_IFD] = gps
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 12), (10, 120, 10)).save(buffer, "TIFF", tiffinfo=info)
+    return buffer.getvalue()
+
+
+@pytest.mark.filterwarnings("ignore:Metadata Warning")  # Pillow, writing the GPS directory of the TIFF fixture
+def test_every_picture_inside_an_attachment_is_examined_by_its_bytes_whatever_its_folder_or_case():
+    from gecolumn.photo_privacy import find_in_attachment
+
+    slides = zipped({"ppt/media/image1.jpg": GPS_JPEG})
+    document = zipped(
+        {
+            "Word/Media/image1.jpeg": GPS_JPEG,
+            "docProps/thumbnail.jpeg": GPS_JPEG,
+            "word/media/image2.tiff": gps_tiff(),
+            "word/embeddings/Trinh_chieu.pptx": slides,
+            "word/media/image3.jpeg": tiny_jpeg(),  # clean: not named
+        }
+    )
+    assert {name for name, _ in find_in_attachment(document)} == {
+        "Word/Media/image1.jpeg",
+        "docProps/thumbnail.jpeg",
+        "word/media/image2.tiff",
+        "word/embeddings/Trinh_chieu.pptx › ppt/media/image1.jpg",
+    }
+
+
+def test_strip_cleans_a_word_file_inside_a_word_file_and_keeps_its_pictures(make_site):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    inner = zipped({"word/media/image1.jpeg": GPS_JPEG})
+    path = site.add("2024/ke-hoach.docx", zipped({"Word/Media/anh.jpeg": GPS_JPEG, "word/embeddings/phu-luc.docx": inner}))
+    listed = photos(site)
+    assert listed.returncode == 1 and "word/embeddings/phu-luc.docx › word/media/image1.jpeg" in listed.stdout
+    assert photos(site, "--strip").returncode == 0
+    assert find_private_data(path) == ()
+    with zipfile.ZipFile(path) as outer, zipfile.ZipFile(io.BytesIO(outer.read("word/embeddings/phu-luc.docx"))) as nested:
+        assert scan_data(nested.read("word/media/image1.jpeg")) == scan_data(GPS_JPEG)
+        assert scan_data(outer.read("Word/Media/anh.jpeg")) == scan_data(GPS_JPEG)
+
+
+def test_containers_nested_past_the_limit_are_unchecked_not_followed(make_site):
+    document = GPS_JPEG
+    for level in range(5):
+        document = zipped({f"word/embeddings/lop-{level}.docx" if level else "word/media/a.jpeg": document})
+    site = make_site()
+    site.add("2024/bai.md", post())
+    site.add("2024/long-nhau.docx", document)
+    result = site.check("--today", "2024-03-20", "--lang", "en")
+    assert "posts/2024/long-nhau.docx: WARNING: this attachment could not be looked into (" in result.stdout
+    assert "nested over 3 levels" in result.stdout
+
+
+def box(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+
+def mp4_with_position() -> bytes:
+    """What Android's MediaMuxer writes: the position as ``©xyz`` in the movie's user data."""
+    position = b"+21.0285+105.8542/"
+    udta = box(b"udta", box(b"\xa9xyz", struct.pack(">HH", len(position), 0x15C7) + position))
+    return box(b"ftyp", b"isom\0\0\2\0isomiso2mp41") + box(b"moov", box(b"mvhd", b"\0" * 100) + udta) + box(b"mdat", b"x" * 64)
+
+
+def mov_with_position() -> bytes:
+    """An iPhone's MOV: no ftyp first, the position under a QuickTime ``meta`` key."""
+    key = b"com.apple.quicktime.location.ISO6709"
+    keys = box(b"keys", b"\0\0\0\0" + struct.pack(">I", 1) + struct.pack(">I", 8 + len(key)) + b"mdta" + key)
+    value = box(struct.pack(">I", 1), box(b"data", b"\0\0\0\1\0\0\0\0+21.0285+105.8542+012.000/"))
+    meta = box(b"meta", box(b"hdlr", b"\0" * 8 + b"mdta" + b"\0" * 13) + keys + box(b"ilst", value))
+    return box(b"wide", b"") + box(b"mdat", b"x" * 64) + box(b"moov", box(b"mvhd", b"\0" * 100) + meta)
+
+
+def pdf_holding(stream: bytes, filters: str = "/DCTDecode") -> bytes:
+    """A one-page PDF whose page shows one image, stored as ``stream`` behind ``filters``."""
+    image = (
+        f"<< /Type /XObject /Subtype /Image /Width 16 /Height 12 /ColorSpace /DeviceRGB /BitsPerComponent 8 "
+        f"/Filter {filters} /Length {len(stream)} >>"
+    ).encode()
+    return (
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+        b"3 0 obj << /Type /Page /Parent 2 0 R /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >> endobj\n"
+        b"4 0 obj " + image + b"\nstream\n" + stream + b"\nendstream endobj\n"
+        b"5 0 obj << /Length 26 >>\nstream\nq 16 0 0 12 0 0 cm /Im1 Do Q\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, content, part",
+    [
+        ("video.mp4", mp4_with_position(), "moov/udta/©xyz"),
+        ("iphone.mov.bin", mov_with_position(), "moov/meta/keys"),
+        ("ke-hoach.pdf", pdf_holding(GPS_JPEG), "JPEG 1"),
+        ("nen.pdf", pdf_holding(zlib.compress(GPS_JPEG), "[/FlateDecode /DCTDecode]"), "JPEG 1"),
+    ],
+)
+def test_a_position_in_a_recording_or_a_pdf_is_reported_with_how_to_export_it_again(make_site, name, content, part):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    site.add(f"2024/{name}", content)
+    result = site.check("--today", "2024-03-20")
+    assert result.returncode == 2
+    line = next(line for line in result.stdout.splitlines() if name in line)
+    assert f"posts/2024/{name}: LỖI: tệp đính kèm mang vị trí GPS" in line and part in line
+    assert "xuất lại tệp mà không kèm vị trí" in line
+    stripped = photos(site, "--strip")
+    assert stripped.returncode == 2 and "xuất lại tệp mà không kèm vị trí" in stripped.stderr
+
+
+def test_a_clean_recording_and_a_clean_pdf_pass_and_an_encrypted_pdf_is_unchecked(make_site):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    site.add("2024/video.mp4", box(b"ftyp", b"isom\0\0\2\0isom") + box(b"moov", box(b"mvhd", b"\0" * 100)))
+    site.add("2024/sach.pdf", pdf_holding(tiny_jpeg()))
+    site.add("2024/mat-khau.pdf", pdf_holding(b"\0" * 40).replace(b"trailer <<", b"trailer << /Encrypt 6 0 R"))
+    result = site.check("--today", "2024-03-20", "--format", "json")
+    assert result.returncode == 0, result.stdout
+    assert '"attachment_unchecked"' in result.stdout and "mat-khau.pdf" in result.stdout
+    assert "video.mp4" not in result.stdout and "sach.pdf" not in result.stdout

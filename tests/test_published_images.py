@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import post
-from PIL import Image
+from PIL import Image, ImageCms
 
 TODAY = "2024-03-20"
 GPS_IFD, MAKE = 0x8825, 0x010F
@@ -170,6 +170,34 @@ def test_every_published_image_is_stripped_whatever_its_format_name_or_folder(ma
         "../tep/2024/that-ra-la-jpeg.jpg",
         "../tep/2024/chu-thich.jpg",
     ]
+
+
+def profile_saying(text: str) -> bytes:
+    """An sRGB ICC profile whose description reads ``text`` (13 characters, the length of littlecms' own)."""
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return profile.replace("sRGB built-in".encode("utf-16-be"), text.encode("utf-16-be"))
+
+
+def test_a_published_image_has_no_icc_profile_and_no_text_from_one(make_site):
+    marker = "ICC-MARKER-7q"
+    profile = profile_saying(marker)
+    site = make_site()
+    for name, kind in (("anh.jpg", "JPEG"), ("so-do.png", "PNG"), ("anh.webp", "WEBP")):
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), (200, 30, 30)).save(buffer, kind, icc_profile=profile)
+        site.add(f"2024/{name}", buffer.getvalue())
+    site.add("2024/bai.md", post(body="![a](anh.jpg) ![b](so-do.png) ![c](anh.webp)"))
+    (site.root / "docs" / "logo.jpg").write_bytes(site.posts.joinpath("2024/anh.jpg").read_bytes())
+    result = site.build(today=TODAY)
+    assert result.returncode == 0, result.stderr
+    for needle in (marker.encode("ascii"), marker.encode("utf-16-be"), marker.encode("utf-16-le")):
+        assert_nowhere(needle, site.site_dir)
+    tep = site.site_dir / "bai-viet" / "tep" / "2024"
+    for path in (tep / "anh.jpg", tep / "so-do.png", tep / "anh.webp", site.site_dir / "logo.jpg"):
+        with Image.open(path) as published:
+            assert "icc_profile" not in published.info, path
+            red, green, blue = published.convert("RGB").getpixel((10, 10))[:3]
+            assert red > 170 and green < 60 and blue < 60, (path, red, green, blue)  # sRGB to sRGB: the colour stays
 
 
 def test_a_replaced_photo_with_the_same_size_and_time_is_published_anew(make_site):

@@ -7,6 +7,7 @@ CARRIED = Choice(
     {
         "location": ("vị trí GPS", "GPS position"),
         "serial": ("số sê-ri máy ảnh", "camera serial number"),
+        "xmp": ("khối XMP hỏng, có thể chứa vị trí", "malformed XMP packet that may hold a position"),
         "": ("thông tin kèm ảnh", "the metadata"),
     },
 )
@@ -82,32 +83,67 @@ MESSAGES = (
     ),
     Message(
         "attachment_has_location",
-        when="A .docx/.pptx/.xlsx/.odt/.odp/.ods attachment holds photos that carry a GPS position or a camera serial number.",
+        when=(
+            "An attachment (an Office/OpenDocument file, a PDF, an MP4/MOV recording, whatever its name) holds photos or "
+            "boxes that carry a GPS position or a camera serial number."
+        ),
         vi=(
-            "tệp đính kèm có ảnh mang {carried} ({parts}); tệp đính kèm được đăng nguyên vẹn nên ai tải về cũng đọc "
-            "được. Cách sửa: chạy 'python -m gecolumn photos --strip {file}' rồi lưu lại vào kho."
+            "tệp đính kèm mang {carried} ({parts}); tệp đính kèm được đăng nguyên vẹn nên ai tải về cũng đọc được. "
+            "Cách sửa: {fix}"
         ),
         en=(
-            "the attachment holds photos carrying a {carried} ({parts}); attachments are published as they are, so "
-            "anyone who downloads it can read that. Fix: run 'python -m gecolumn photos --strip {file}' and commit it."
+            "the attachment carries a {carried} ({parts}); attachments are published as they are, so anyone who "
+            "downloads it can read that. Fix: {fix}"
         ),
-        choices={"carried": CARRIED},
+        choices={
+            "carried": CARRIED,
+            "fix": Choice(
+                "fix",
+                {
+                    "strip": (
+                        "chạy 'python -m gecolumn photos --strip {file}' rồi lưu lại vào kho.",
+                        "run 'python -m gecolumn photos --strip {file}' and commit it.",
+                    ),
+                    "export": (
+                        "xuất lại tệp mà không kèm vị trí (PDF: chèn ảnh đã xoá vị trí rồi lưu lại thành PDF, hoặc "
+                        "in ra PDF; video: tắt 'lưu vị trí' trong máy quay rồi quay lại, hoặc xuất lại bằng phần mềm "
+                        "biên tập video với tuỳ chọn bỏ thông tin vị trí), thay tệp cũ rồi chạy lại kiểm tra.",
+                        "export it again without the location (a PDF: insert photos already stripped and save as PDF "
+                        "again, or print to PDF; a video: export it again from a video editor with location data off, "
+                        "or record with location off), replace the old file and re-run the check.",
+                    ),
+                },
+            ),
+        },
     ),
     Message(
         "attachment_unchecked",
-        when="An attachment whose photos could not be looked into (a damaged or oversized zip).",
-        vi=(
-            "không xem được ảnh bên trong tệp đính kèm ({problem}) nên chưa biết ảnh có mang vị trí GPS hay không. Cách "
-            "sửa: mở tệp bằng Word/PowerPoint/Excel, lưu lại, rồi chạy lại kiểm tra."
-        ),
+        when="An attachment that could not be looked into (a damaged or oversized zip, an encrypted PDF, a broken recording).",
+        vi="không xem được bên trong tệp đính kèm ({problem}) nên chưa biết tệp có mang vị trí GPS hay không. Cách sửa: {fix}",
         en=(
-            "the photos inside this attachment could not be looked into ({problem}), so it is unknown whether they "
-            "carry a GPS position. Fix: open it in Word/PowerPoint/Excel, save it again and re-run the check."
+            "this attachment could not be looked into ({problem}), so it is unknown whether it carries a GPS position. Fix: {fix}"
         ),
+        choices={
+            "fix": Choice(
+                "fix",
+                {
+                    "office": (
+                        "mở tệp bằng Word/PowerPoint/Excel, lưu lại, rồi chạy lại kiểm tra.",
+                        "open it in Word/PowerPoint/Excel, save it again and re-run the check.",
+                    ),
+                    "export": (
+                        "xuất lại tệp (PDF không đặt mật khẩu; video xuất lại bằng phần mềm biên tập, không kèm vị "
+                        "trí), rồi chạy lại kiểm tra.",
+                        "export it again (a PDF without a password; a video from a video editor, without location "
+                        "data) and re-run the check.",
+                    ),
+                },
+            ),
+        },
     ),
     Message(
         "photo_strip_refused",
-        when="``photos --strip`` cannot remove a HEIC, AVIF or GIF photo's metadata without re-encoding it: left as it is.",
+        when="``photos --strip`` cannot remove a HEIC, AVIF, GIF or TIFF photo's metadata without re-encoding it: left as it is.",
         vi=(
             "không xoá được thông tin kèm ảnh {format} mà không làm giảm chất lượng ảnh, nên tệp được giữ nguyên. Cách "
             "sửa: mở ảnh trên máy, lưu thành JPEG (.jpg), sửa tên ảnh trong bài cho khớp, xoá tệp cũ, rồi chạy lại "

@@ -3,12 +3,14 @@
     gecolumn-photos [PATH …] [--strip] [--lang vi|en]
 
 Also ``python -m gecolumn photos …``. Without a PATH: ``posts/`` and ``docs/`` of the column
-in the current folder. Without ``--strip`` it lists each photo or attachment that carries such
-data and exits 1 if there is one (a CI step can run it), 2 if a photo cannot be read. With
-``--strip`` it removes the metadata of those files in place (losslessly: the image data of a
-JPEG, PNG or WebP, also inside a .docx/.pptx/…, stays byte for byte; an orientation is kept),
-says per file what it removed and exits 0; 2 when a file could not be stripped (a HEIC, AVIF or
-GIF, which only re-encoding could clean; an unreadable file). The reading and the stripping are
+in the current folder; every file there is looked at by its bytes, whatever its name. Without
+``--strip`` it lists each photo or attachment that carries such data and exits 1 if there is
+one (a CI step can run it), 2 if a photo cannot be read. With ``--strip`` it removes the
+metadata of those files in place (losslessly: the image data of a JPEG, PNG or WebP, also
+inside a .docx/.pptx/…, stays byte for byte; every XMP packet goes, whatever it says; an
+orientation is kept), says per file what it removed and exits 0; 2 when a file could not be
+stripped (a HEIC, AVIF, GIF or TIFF, which only re-encoding could clean; a PDF or a recording,
+which its program must export again; an unreadable file). The reading and the stripping are
 :mod:`gecolumn.photo_privacy`; this module finds the files and prints.
 """
 
@@ -25,19 +27,11 @@ from gecolumn.check import ExitCode
 from gecolumn.commands import located, run
 from gecolumn.commands._options import common_options
 from gecolumn.messages import label
-from gecolumn.photo_privacy import (
-    ATTACHMENT_SUFFIXES,
-    PHOTO_SUFFIXES,
-    PhotoUnreadable,
-    StripRefused,
-    file_problem,
-    strip_private_data,
-)
+from gecolumn.photo_privacy import PhotoUnreadable, StripRefused, file_problem, strip_private_data
 from gecolumn.problems import Problem, Severity
 from gecolumn.sources import scan_sources
 
 DEFAULT_FOLDERS = ("posts", "docs")
-_CHECKED = PHOTO_SUFFIXES | ATTACHMENT_SUFFIXES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +62,10 @@ def _photos(args: argparse.Namespace) -> int:
             failed += problem.is_error
             continue
         carriers += 1
+        if args.strip and problem.params.get("fix") == "export":  # a PDF, a recording: only its program can export it again
+            print(located(problem, lang), file=sys.stderr)
+            failed += 1
+            continue
         if not args.strip:
             print(located(problem, lang))
             continue
@@ -112,9 +110,10 @@ def _files(paths: list[str]) -> Iterator[tuple[Path | Problem, str]]:
             yield Problem(shown, "symlink_refused"), shown
         elif stat.S_ISDIR(mode):
             found = scan_sources(given, shown.rstrip("/") + "/")
-            for asset in found.assets:
-                if Path(asset).suffix.lower() in _CHECKED:
-                    yield Path(given) / found.disk_names.get(asset, asset), shown.rstrip("/") + "/" + asset
+            # Every file, published or not, named like a photo or not: file_problem looks at the bytes.
+            on_disk = [(found.disk_names.get(asset, asset), asset) for asset in found.assets]
+            for relative, name in sorted(on_disk + [(other, other) for other in found.others], key=lambda pair: pair[1]):
+                yield Path(given) / relative, shown.rstrip("/") + "/" + name
         elif stat.S_ISREG(mode):
             yield Path(given), shown
         else:
