@@ -28,12 +28,10 @@ from gecolumn.messages import label
 from gecolumn.photo_privacy import (
     ATTACHMENT_SUFFIXES,
     PHOTO_SUFFIXES,
-    PhotoUnreadable,
-    StripRefused,
     file_problem,
     strip_private_data,
 )
-from gecolumn.problems import Problem, Severity
+from gecolumn.problems import Problem, Refusal, Severity
 from gecolumn.sources import scan_sources
 
 DEFAULT_FOLDERS = ("posts", "docs")
@@ -87,10 +85,8 @@ def _strip(path: Path, name: str) -> Problem:
     """What stripping one file did, as the line to print."""
     try:
         stripped = strip_private_data(path)
-    except StripRefused as refused:
-        return Problem(name, "photo_strip_refused", params={"format": refused.format_name})
-    except PhotoUnreadable as exc:
-        return Problem(name, "image_unreadable", params={"problem": exc.reason})
+    except Refusal as refused:  # a format it cannot strip losslessly, or a file it cannot read
+        return refused.as_problem(name)
     params = {
         "carried": tuple(stripped.carried) or ("",),  # the catalogue words each kind, and nothing known as "the metadata"
         "removed": tuple(stripped.removed),
