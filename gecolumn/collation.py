@@ -38,13 +38,15 @@ _LETTERS = {
 """A base letter and the mark that makes it another letter of the alphabet (in NFD)."""
 _VARIANTS = {"\xa0": (" ", 0, 1), "‘": ("'", 1, 0), "’": ("'", 2, 0), "“": ('"', 1, 0), "”": ('"', 2, 0)}
 """Characters ICU sorts as another one, told apart only by accent (second) or case (third) level."""
+SortKey = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+"""What :func:`vietnamese_key` gives: the letters, the accents and the cases of a text, as ranks."""
 _PRIMARY = {character: rank for rank, character in enumerate(PUNCTUATION + ALPHABET, 1)}
 _BEYOND = len(_PRIMARY) + 1
 _OTHER_MARK = len(TONES) + 1
 
 
 @functools.lru_cache(maxsize=16384)
-def vietnamese_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+def vietnamese_key(text: str) -> SortKey:
     """A sort key for ``text`` in Vietnamese alphabetical order; NFC and NFD give the same key.
 
     As ICU's: the letters first (the whole text), then the tones, then the capitals.
