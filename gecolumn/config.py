@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from gecolumn.collation import vietnamese_key
+from gecolumn.collation import SortKey, vietnamese_key
 from gecolumn.problems import Problem, Severity, closest_match
 from gecolumn.quarters import Quarter
 from gecolumn.slugs import SLUG_PATTERN, slug_of
@@ -38,7 +38,7 @@ class Unit:
     since: Quarter | None = None
 
     @property
-    def sort_key(self) -> bytes:
+    def sort_key(self) -> SortKey:
         """Where the unit goes in a list by name: Vietnamese alphabetical order."""
         return vietnamese_key(self.name)
 

@@ -40,7 +40,7 @@ from markdownify import MarkdownConverter, chomp
 
 from gecolumn.codes import Code
 from gecolumn.posts import MAX_PARAGRAPH_CHARS, long_inline_text
-from gecolumn.problems import Problem, Severity, megabytes
+from gecolumn.problems import Problem, Refusal, Severity, megabytes
 from gecolumn.sources import MAX_ASSET_BYTES, MAX_POST_BYTES
 
 MAX_DOCX_BYTES = 50_000_000
@@ -149,11 +149,11 @@ class ImportedDocument:
     """INFO problems naming each kind of thing the conversion left out."""
 
 
-class DocxRefused(ValueError):
+class DocxRefused(Refusal, ValueError):
     """The file is not a .docx that can be read (old Word, PDF, encrypted, corrupt, zip bomb, too large)."""
 
     def __init__(self, problem: Problem):
-        super().__init__(problem.code)
+        super().__init__(problem.code, problem.line, **problem.params)
         self.problem = problem
 
 

@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from gecolumn.problems import Refusal
+
 MAX_FRONT_MATTER = 16_384
 """Characters between the two ``---`` lines; a real header is a few hundred."""
 MAX_NESTING = 8
@@ -41,12 +43,8 @@ _TOP_LEVEL_KEY = re.compile(r"^([^\s#:'\"-][^:\n]*?)\s*:", re.MULTILINE)
 _NEEDS_SCAN = re.compile(r"[&*!?]|-[ \t]+-")
 
 
-class Refused(Exception):
+class Refused(Refusal):
     """A header the column cannot take: no header, unclosed, not text, too large, or YAML it does not allow."""
-
-    def __init__(self, code: str, line: int | None = None, **params: Any):
-        super().__init__(code)
-        self.code, self.line, self.params = code, line, params
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from urllib.parse import quote
 from PIL import Image, ImageCms, ImageOps, ImageSequence, UnidentifiedImageError
 
 from gecolumn.files import read_regular, write_atomically
+from gecolumn.problems import Refusal
 
 try:  # HEIC from iPhones, where the well-kept decoder is installed (it is pinned in requirements.lock)
     import pillow_heif
@@ -110,12 +111,8 @@ def is_image(name: str, head: bytes) -> bool:
     return os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES or sniff(head) is not None
 
 
-class ImageRefused(Exception):
+class ImageRefused(Refusal):
     """A file that cannot be published as an image: not one, another format, truncated, or too large."""
-
-    def __init__(self, code: str, **params: object):
-        super().__init__(code)
-        self.code, self.params = code, params
 
 
 @dataclass(frozen=True)

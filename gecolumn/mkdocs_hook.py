@@ -21,11 +21,12 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import nh3
-from jinja2 import pass_context
+from jinja2 import Template, pass_context
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import url_filter
 
 from gecolumn import __version__, feeds, images, routes
@@ -39,7 +40,7 @@ from gecolumn.linear_markdown import LinearScans
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity, file_label
 from gecolumn.sanitize import Removal, clean_body, line_of
-from gecolumn.search_index import SearchIndex, SearchIndexFailed, post_record, search_words
+from gecolumn.search_index import RECORD_TEMPLATE, SearchIndex, SearchIndexFailed, post_record, search_words
 from gecolumn.site import SitePlan, plan_site
 from gecolumn.views import Share, Thumbnail
 
@@ -104,6 +105,8 @@ class _Build:
         self.search_words: dict[str, str] = {}
         """src_uri → the post's words with đ, folded: hidden in its page and given to Pagefind with it."""
         self.search_failed = False
+        self.search_record: Template | None = None
+        """The template of what Pagefind is given for a post (made by the first one)."""
         self.in_nav: set[str] = set()
         """src_uri of every page in the navigation (known from on_nav on)."""
         self.own_partials = False
@@ -396,6 +399,20 @@ def _nav_is_the_same_on_every_post(nav) -> bool:
 
 
 def on_env(env, config, files: Files):
+    # The column's filters and globals go into the environment every page is rendered with.
+    env = _column_env(env, config, files)
+    # Every body has been read (pages are rendered after this event): Pagefind writes the
+    # index while MkDocs renders the templates.
+    if _build.search is not None and len(_build.search_words) == len(_build.views):
+        try:
+            _build.search.write(Path(config.site_dir) / SEARCH_DIR)
+        except SearchIndexFailed as exc:
+            _search_failed(exc)
+    return env
+
+
+def _column_env(env, config, files: Files):
+    """``env`` (one of the theme's Jinja environments) given what the column's templates use."""
     # Views name pages by src_uri (routes); the URL of a page depends on use_directory_urls,
     # which only the built file list knows. Templates resolve links with `href`.
     _build.urls = urls = {file.src_uri: file.url for file in files}
@@ -414,13 +431,6 @@ def on_env(env, config, files: Files):
     # The column's templates escape everything they print (MkDocs turns autoescape off for
     # Material's sake); only a cleaned body is marked safe, where it is printed.
     env.autoescape = _escaped_template
-    # Every body has been read (pages are rendered after this event): Pagefind writes the
-    # index while MkDocs renders the templates.
-    if _build.search is not None and len(_build.search_words) == len(_build.views):
-        try:
-            _build.search.write(Path(config.site_dir) / SEARCH_DIR)
-        except SearchIndexFailed as exc:
-            _search_failed(exc)
     return env
 
 
@@ -525,11 +535,11 @@ def on_page_content(html: str, page, config, files):
         log.info(render_located(problem, _build.lang))
     _build.bodies[page.file.src_uri] = cleaned
     _build.search_words[view.src_uri] = words = search_words(view, cleaned)
-    _search(view, page, cleaned, words, config)
+    _search(view, page, cleaned, words, config, files)
     return cleaned
 
 
-def _search(view, page, cleaned: str, words: str, config) -> None:
+def _search(view, page, cleaned: str, words: str, config, files: Files) -> None:
     # Search is Pagefind's chunked index of the posts: a phone fetches a few small files when
     # the reader searches, not a whole-site index. Each post goes to Pagefind as soon as its
     # body exists, so Pagefind indexes on another core while MkDocs goes on.
@@ -537,7 +547,14 @@ def _search(view, page, cleaned: str, words: str, config) -> None:
         return
     try:
         _build.search = _build.search or SearchIndex.start()
-        _build.search.add("/" + page.url, post_record(view, cleaned, words, config.theme.get("language") or "vi"))
+        if _build.search_record is None:
+            # MkDocs makes the pages' environment only after every body: the record, the post's
+            # article as its page prints it, is rendered by an environment of the theme's own.
+            env = _column_env(config.theme.get_env(), config, files)
+            _build.search_record = env.get_template(RECORD_TEMPLATE)
+        context = {"page": page, "base_url": get_relative_url(".", page.url), "config": config}
+        record = post_record(_build.search_record, view, cleaned, words, lang=config.theme.get("language") or "vi", **context)
+        _build.search.add("/" + page.url, record)
     except SearchIndexFailed as exc:
         _search_failed(exc)
 

@@ -65,10 +65,9 @@ def status_text(status: Status, days_left: int | None = None) -> str:
     return text[:1].upper() + text[1:].lower() if status is Status.MISSING else text[:1].upper() + text[1:]
 
 
-def archive_pages(state: ColumnState) -> list[GeneratedPage]:
+def archive_pages(state: ColumnState, archive: Link) -> list[GeneratedPage]:
     """The archive: every due quarter, newest first, one page per year; a missing quarter shows."""
     status_of = {cell.quarter: cell for cell in state.coverage.whole}
-    archive = Link("Lưu trữ theo quý", routes.archive())
     years = _years(state.views, status_of, routes.archive_year)
     pages = [GeneratedPage(archive.src_uri, archive.title, "column/archive.html", ArchiveView(years), in_nav=True)]
     for entry in years:
@@ -77,7 +76,7 @@ def archive_pages(state: ColumnState) -> list[GeneratedPage]:
     return pages
 
 
-def unit_pages(state: ColumnState) -> list[GeneratedPage]:
+def unit_pages(state: ColumnState, units: Link) -> list[GeneratedPage]:
     """A page per unit with its posts and its RSS feed, and the list of units in Vietnamese alphabetical order."""
     pages, entries = [], []
     for unit in sorted(state.config.units, key=lambda unit: unit.sort_key):
@@ -86,11 +85,11 @@ def unit_pages(state: ColumnState) -> list[GeneratedPage]:
         feed = Feed(routes.unit_feed(unit.id), "rss", f"{unit.name} – {state.site_name}", link.src_uri, chosen[: state.feed_size])
         entries.append(UnitEntry(link, len(chosen), unit.since.vietnamese if unit.since else None))
         pages += _listing_pages(unit.name, link.src_uri, chosen, lambda year, u=unit.id: routes.unit_year(u, year), feed)
-    pages.append(GeneratedPage(routes.units(), "Đơn vị", "column/units.html", UnitsView(tuple(entries)), in_nav=True))
+    pages.append(GeneratedPage(units.src_uri, units.title, "column/units.html", UnitsView(tuple(entries)), in_nav=True))
     return pages
 
 
-def tag_pages(state: ColumnState) -> list[GeneratedPage]:
+def tag_pages(state: ColumnState, tags: Link) -> list[GeneratedPage]:
     """A page per tag with its posts and its RSS feed, and the list of tags: most used first, then alphabetical."""
     by_page: dict[str, list[PostView]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -105,11 +104,11 @@ def tag_pages(state: ColumnState) -> list[GeneratedPage]:
         feed = Feed(routes.tag_feed(name), "rss", f"{name} – {state.site_name}", src, chosen[: state.feed_size])
         entries.append(TagEntry(Link(name, src), len(chosen)))
         pages += _listing_pages(title, src, chosen, lambda year, n=name: routes.tag_year(n, year), feed)
-    pages.append(GeneratedPage(routes.tags(), "Chủ đề", "column/tags.html", TagsView(tuple(entries)), in_nav=True))
+    pages.append(GeneratedPage(tags.src_uri, tags.title, "column/tags.html", TagsView(tuple(entries)), in_nav=True))
     return pages
 
 
-def coverage_page(state: ColumnState) -> list[GeneratedPage]:
+def coverage_page(state: ColumnState, section: Link) -> list[GeneratedPage]:
     """Quarter × unit: which schools owe a post."""
     config = state.config
     whole = {cell.quarter: cell for cell in state.coverage.whole}
@@ -136,11 +135,43 @@ def coverage_page(state: ColumnState) -> list[GeneratedPage]:
         missing=state.coverage.missing,
         data=Feed(routes.COVERAGE_DATA, "json", f"Số liệu theo dõi – {state.site_name}", routes.COVERAGE, ()),
     )
-    return [GeneratedPage(routes.COVERAGE, "Theo dõi thực hiện", "column/coverage.html", view, in_nav=True)]
+    return [GeneratedPage(section.src_uri, section.title, "column/coverage.html", view, in_nav=True)]
 
 
-PAGE_BUILDERS: tuple[Callable[[ColumnState], list[GeneratedPage]], ...] = (archive_pages, unit_pages, tag_pages, coverage_page)
+@dataclass(frozen=True)
+class PageBuilder:
+    """A page type: its section page's title and address, and the function that builds its pages."""
+
+    title: str
+    """The section page's title: its heading, its navigation entry and every link to it."""
+    src_uri: str
+    build: Callable[[ColumnState, Link], list[GeneratedPage]]
+    """Given the section's link, the pages it adds (the section page among them)."""
+
+    @property
+    def link(self) -> Link:
+        return Link(self.title, self.src_uri)
+
+    def __call__(self, state: ColumnState) -> list[GeneratedPage]:
+        return self.build(state, self.link)
+
+
+PAGE_BUILDERS: tuple[PageBuilder, ...] = (
+    PageBuilder("Lưu trữ theo quý", routes.archive(), archive_pages),
+    PageBuilder("Đơn vị", routes.units(), unit_pages),
+    PageBuilder("Chủ đề", routes.tags(), tag_pages),
+    PageBuilder("Theo dõi thực hiện", routes.COVERAGE, coverage_page),
+)
 """Every section page type, in navigation order."""
+
+
+def section(src_uri: str) -> Link:
+    """The link to a section page, titled by its builder.
+
+    >>> section(routes.COVERAGE).title
+    'Theo dõi thực hiện'
+    """
+    return next(builder.link for builder in PAGE_BUILDERS if builder.src_uri == src_uri)
 
 
 def _years(views: tuple[PostView, ...], status_of: dict[Quarter, Cell], year_page: Callable[[int], str]) -> tuple[YearEntry, ...]:

@@ -44,7 +44,7 @@ from typing import BinaryIO
 from gecolumn.files import NotRegularFile, open_regular, read_head
 from gecolumn.images import SNIFF_BYTES, sniff
 from gecolumn.posts import Corpus
-from gecolumn.problems import Problem, Severity
+from gecolumn.problems import Problem, Refusal, Severity
 from gecolumn.sources import MAX_ASSET_BYTES, scan_sources
 from gecolumn.xmp import text_facts, xmp_facts
 
@@ -63,19 +63,19 @@ class Carried(enum.StrEnum):
     """An XMP packet that is not well-formed XML (or declares a DTD): what it holds cannot be told, so it is taken out too."""
 
 
-class PhotoUnreadable(ValueError):
+class PhotoUnreadable(Refusal, ValueError):
     """The file is not a photo of a known format, or its metadata is malformed or too large to read."""
 
     def __init__(self, reason: str):
-        super().__init__(reason)
+        super().__init__("image_unreadable", problem=reason)
         self.reason = reason
 
 
-class StripRefused(ValueError):
+class StripRefused(Refusal, ValueError):
     """The format has no lossless way to remove its metadata here (HEIC, AVIF, GIF): the file is left as it is."""
 
     def __init__(self, format_name: str):
-        super().__init__(format_name)
+        super().__init__("photo_strip_refused", format=format_name)
         self.format_name = format_name
 
 

@@ -54,6 +54,29 @@ class Problem:
         return (self.file, self.line or 0, self.field or "", self.code)
 
 
+class Refusal(Exception):
+    """An input the column refuses (a header, a photo, a Word file, a school's source); ``code`` and ``params`` make the message that says why.
+
+    Every refusal of the domain is one of these, so a caller that only reports catches one
+    thing and turns it into a :class:`Problem` about the file it was reading:
+
+    >>> try:
+    ...     raise Refusal("image_unreadable", problem="truncated")
+    ... except Refusal as refused:
+    ...     refused.as_problem("posts/2024/anh.jpg")
+    Problem(file='posts/2024/anh.jpg', code=<Code.IMAGE_UNREADABLE: 'image_unreadable'>, field=None, line=None, params={'problem': 'truncated'}, severity=<Severity.ERROR: 'error'>)
+    """
+
+    def __init__(self, code: Code | str, line: int | None = None, **params: Any):
+        self.code = Code(code)  # an unknown code is a bug: fail where it is made
+        self.line, self.params = line, params
+        super().__init__(str(self.code))
+
+    def as_problem(self, file: str, field: str | None = None) -> Problem:
+        """The refusal as an error about ``file``."""
+        return Problem(file, self.code, field, self.line, self.params)
+
+
 class HasProblems:
     """Mixin for results that hold ``problems``: their errors and their warnings, in order."""
 

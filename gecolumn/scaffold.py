@@ -12,44 +12,9 @@ from dataclasses import dataclass
 
 import frontmatter
 
+from gecolumn.campaigns import campaign as campaign_by_id
 from gecolumn.quarters import Quarter
 from gecolumn.slugs import slug_of
-
-
-@dataclass(frozen=True)
-class CampaignTemplate:
-    """A ready start for a post about one of the year's campaigns."""
-
-    title: str
-    """With ``{year}``."""
-    tags: tuple[str, ...]
-    summary: str
-    body: str
-
-
-CAMPAIGN_TEMPLATES = {
-    "8-3": CampaignTemplate(
-        "Kỷ niệm Ngày Quốc tế Phụ nữ 8/3/{year}",
-        ("Ngày Quốc tế Phụ nữ", "Giỏi việc trường – Đảm việc nhà"),
-        "Hoạt động của nhà trường nhân Ngày Quốc tế Phụ nữ 8/3.",
-        "Nhân kỷ niệm Ngày Quốc tế Phụ nữ 8/3/{year}, …\n\n"
-        "## Hoạt động\n\n- …\n\n## Thông điệp\n\nPhụ nữ và nam giới có quyền ngang nhau trong học tập, lao động và gia đình.\n",
-    ),
-    "28-6": CampaignTemplate(
-        "Ngày Gia đình Việt Nam 28/6/{year}",
-        ("Ngày Gia đình Việt Nam", "Phòng chống bạo lực gia đình"),
-        "Hưởng ứng Ngày Gia đình Việt Nam 28/6: gia đình bình đẳng, không bạo lực.",
-        "Hưởng ứng Ngày Gia đình Việt Nam 28/6/{year}, …\n\n"
-        "## Chia sẻ việc nhà\n\n…\n\nNếu em hoặc người thân bị bạo lực, hãy gọi **Tổng đài quốc gia bảo vệ trẻ em 111**.\n",
-    ),
-    "thang-hanh-dong": CampaignTemplate(
-        "Hưởng ứng Tháng hành động vì bình đẳng giới năm {year}",
-        ("Tháng hành động vì bình đẳng giới", "Bạo lực trên cơ sở giới"),
-        "Các hoạt động của nhà trường từ 15/11 đến 15/12/{year}.",
-        "Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới năm {year} "
-        "diễn ra từ ngày 15/11 đến 15/12.\n\n## Các hoạt động của nhà trường\n\n- …\n",
-    ),
-}
 
 PLAIN_BODY = "Đoạn mở đầu: sự kiện, thời gian, địa điểm, ai tham gia.\n\n## Nội dung chính\n\n…\n\n## Thông điệp\n\n…\n"
 
@@ -76,14 +41,15 @@ def scaffold(
     A skeleton is a draft (``draft: true``): a post nobody has written yet must not be
     published, nor count for its quarter; the author removes the line when the post is done.
     """
-    template = CAMPAIGN_TEMPLATES[campaign] if campaign else None
+    chosen = campaign_by_id(campaign) if campaign else None
+    template = chosen.template if chosen else None
     when = moment.strftime("%d/%m/%Y %H:%M") if (moment.hour, moment.minute) != (0, 0) else moment.strftime("%d/%m/%Y")
     meta = {
         "title": title,
         "date": when,
         "quarter": str(Quarter.of(moment.date())),
         "unit": unit,
-        "tags": list(dict.fromkeys((*(template.tags if template else ()), *tags))),
+        "tags": list(dict.fromkeys((*(chosen.post_tags if chosen else ()), *tags))),
         "summary": summary or (template.summary.format(year=moment.year) if template else ""),
         "author": author or "",
     }
@@ -100,4 +66,6 @@ def post_path(title: str, moment: datetime.datetime) -> str:
 
 
 def default_title(campaign: str | None, year: int) -> str | None:
-    return CAMPAIGN_TEMPLATES[campaign].title.format(year=year) if campaign else None
+    """The title of ``campaign``'s template (by id) in ``year``; None without one."""
+    template = campaign_by_id(campaign).template if campaign else None
+    return template.title.format(year=year) if template else None

@@ -29,12 +29,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
+from jinja2 import Template
 
-from gecolumn import routes
 from gecolumn.slugs import folded_words
 from gecolumn.views import PostView
 
+RECORD_TEMPLATE = "column/search-record.html"
+"""The theme's template of what Pagefind is given for a post: the page's ``column/article.html``, alone."""
 ANSWER_SECONDS = 600
 """How long the build waits for one answer of Pagefind (a page, or the whole index) before giving up on search."""
 _TAG = re.compile(r"<[^>]*>")
@@ -57,24 +58,16 @@ def search_words(view: PostView, body: str) -> str:
     return folded_words(" ".join(_WORD_WITH_D.findall(" ".join(pieces))))
 
 
-def post_record(view: PostView, body: str, words: str, lang: str = "vi") -> str:
-    """The page Pagefind indexes for a post: what ``column/post.html`` puts in its ``data-pagefind-body``.
+def post_record(template: Template, view: PostView, body: str, words: str, lang: str = "vi", **context: Any) -> str:
+    """The page Pagefind indexes for a post: ``column/article.html``, the article its page prints, rendered by ``template`` (:data:`RECORD_TEMPLATE`).
 
     Made from the cleaned body as soon as Markdown has run, so Pagefind indexes while MkDocs
-    is still rendering pages, and writes the index while it renders their templates. Only
-    what Pagefind reads is here: the title, the date and unit it shows in a result, the body,
-    and ``words`` (:func:`search_words`, which the page carries too). Keep it in step with
-    the template's article: a test compares the records with those Pagefind's own command
-    writes from the built pages.
+    is still rendering pages, and writes the index while it renders their templates.
+    ``words`` are :func:`search_words`; ``context`` is what the article's links need of the
+    page (``page``, ``base_url``, ``config``), as MkDocs gives it. A test compares the
+    records with those Pagefind's own command writes from the built pages.
     """
-    return (
-        f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8"></head><body>'
-        f'<article class="column-article" data-pagefind-body>'
-        f'<h1 id="{routes.CONTENT}">{escape(view.post.title)}</h1>'
-        f'<dl data-pagefind-ignore><dt>Ngày đăng</dt><dd><time data-pagefind-meta="date">{escape(view.date_long)}</time></dd>'
-        f'<dt>Đơn vị</dt><dd data-pagefind-meta="unit">{escape(view.unit.title)}</dd></dl>'
-        f'{body}<div hidden data-pagefind-weight="0.5">{escape(words)}</div></article></body></html>'
-    )
+    return template.render(context, column_post=view, column_body=body, column_search_words=words, column_lang=lang)
 
 
 class SearchIndexFailed(Exception):

@@ -23,13 +23,15 @@ from gecolumn.campaigns import campaign_of
 from gecolumn.config import ColumnConfig
 from gecolumn.coverage import coverage
 from gecolumn.dates import long_vietnamese, short_vietnamese
-from gecolumn.pages import PAGE_BUILDERS, ColumnState
+from gecolumn.pages import PAGE_BUILDERS, ColumnState, section
 from gecolumn.posts import Corpus, Post
 from gecolumn.quarters import Quarter
 from gecolumn.views import Cover, Feed, GeneratedPage, HomeView, Link, PostView, SiteView
 
 LATEST_ON_HOME = 10
 LATEST_ON_404 = 5
+HOME = Link("Trang chủ", routes.HOME)
+"""The home page (``docs/index.md``, not a builder's): the first entry of the navigation."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class SitePlan:
     @property
     def sections(self) -> tuple[Link, ...]:
         """The navigation: the home page, then each section page in builder order; never the posts."""
-        return (Link("Trang chủ", routes.HOME), *(Link(page.title, page.src_uri) for page in self.pages if page.in_nav))
+        return (HOME, *(Link(page.title, page.src_uri) for page in self.pages if page.in_nav))
 
     @property
     def site_feeds(self) -> tuple[Feed, ...]:
@@ -113,8 +115,8 @@ def plan_site(
         description=site_description,
         school=config.school or (default_unit.name if default_unit else site_name),
         address=config.address,
-        home=Link("Trang chủ", routes.HOME),
-        coverage=Link("Theo dõi thực hiện", routes.COVERAGE),
+        home=HOME,
+        coverage=section(routes.COVERAGE),
         feeds=site_feeds,
         latest=views[:LATEST_ON_404],
     )
@@ -152,7 +154,7 @@ def _home(views: tuple[PostView, ...], today: datetime.date) -> HomeView:
         current=current,
         current_count=sum(1 for v in views if v.post.quarter == current),
         days_left=(current.last_day - today).days + 1,
-        coverage=Link("Theo dõi thực hiện", routes.COVERAGE),
+        coverage=section(routes.COVERAGE),
         archive=Link("Xem tất cả bài theo quý", routes.archive()),
     )
 

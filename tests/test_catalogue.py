@@ -112,3 +112,27 @@ def test_every_word_around_the_messages_is_in_both_languages_with_the_same_place
     for entry in (*WORDS.values(), *PHRASES.values()):
         assert entry.vi.strip() and entry.en.strip(), entry.name
         assert placeholders(entry.vi) == placeholders(entry.en), entry.name
+
+
+def test_every_refused_input_is_one_kind_of_error_whose_message_reads_in_both_languages(tmp_path):
+    # A header, a Word file, a photo to strip, a photo to publish: a caller catches Refusal
+    # once, and what it reports is a catalogued message with every value it names.
+    from gecolumn import docx_import, front_matter, images, photo_privacy
+    from gecolumn.problems import Refusal
+
+    (tmp_path / "bai.docx").write_bytes(b"not a zip")
+    (tmp_path / "anh.jpg").write_text("not a photo", encoding="utf-8")
+    cache = images.PhotoCache(tmp_path / "cache", key=b"k" * 32)
+    refusing = {
+        "header": lambda: front_matter.split_post(b"Just text, no header."),
+        "word": lambda: docx_import.import_docx(tmp_path / "bai.docx"),
+        "strip unreadable": lambda: photo_privacy.strip_private_data(tmp_path / "anh.jpg"),
+        "publish": lambda: images.process_image(tmp_path / "anh.jpg", cache),
+    }
+    for what, refuse in refusing.items():
+        with pytest.raises(Refusal) as refused:
+            refuse()
+        problem = refused.value.as_problem("posts/2024/bai.md")
+        for lang in ("vi", "en"):
+            text = render(problem.code, problem.params, lang)
+            assert text and "{" not in text, (what, lang, text)

@@ -6,11 +6,14 @@ import json
 import posixpath
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import Site, photo, post
+
+import gecolumn
 
 TWO_UNITS = {
     "start": "2024-Q1",
@@ -436,6 +439,28 @@ def test_the_search_index_built_during_the_build_is_the_one_pagefind_writes_from
     assert len(records(streamed)) == 2
     assert records(streamed) == records(tmp_path / "cli")
     assert "Bài trong bài" in "".join(records(streamed)) and "Đoạn sau khối lồng" in "".join(records(streamed))
+
+
+def test_search_indexes_the_article_the_page_prints_even_a_schools_own(make_site, tmp_path):
+    # Pagefind is given each post before its page is rendered, from the same template: a
+    # school's own article (here with a contact line) is what readers see and what they find.
+    site = make_site(TWO_UNITS, theme={"name": "material", "language": "vi", "font": False, "custom_dir": "giao-dien"})
+    article = (Path(gecolumn.__file__).parent / "theme/column/article.html").read_text(encoding="utf-8")
+    own = site.root / "giao-dien/column/article.html"
+    own.parent.mkdir(parents=True)
+    own.write_text(article.replace("</article>", "<p>Liên hệ: cô Lan, Đoàn – Đội</p></article>"), encoding="utf-8")
+    site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe", body="Đoạn **một**."))
+    assert site.build(today="2024-07-01").returncode == 0
+    assert (
+        words(site.html("bai-viet/binh-dang-gioi/index.html").select_one("article p:last-of-type"))
+        == "Liên hệ: cô Lan, Đoàn – Đội"
+    )
+    command = [sys.executable, "-m", "pagefind_bin", "--site", str(site.site_dir), "--glob", "bai-viet/**/*.html"]
+    subprocess.run([*command, "--output-path", str(tmp_path / "cli"), "--quiet"], check=True, capture_output=True)
+    [streamed] = [gzip.decompress(path.read_bytes()).decode() for path in (site.site_dir / "pagefind/fragment").iterdir()]
+    [cli] = [gzip.decompress(path.read_bytes()).decode() for path in (tmp_path / "cli/fragment").iterdir()]
+    assert "Liên hệ: cô Lan" in streamed
+    assert streamed == cli
 
 
 FAKE_PAGEFIND = r"""#!{python}

@@ -21,6 +21,7 @@ import datetime
 import sys
 from pathlib import Path
 
+from gecolumn.campaigns import WITH_TEMPLATE
 from gecolumn.commands import located, refuse, require_column, run, today_problem
 from gecolumn.commands._options import common_options
 from gecolumn.dates import LOCAL_TZ, BadToday, find_today, parse_post_date, short_vietnamese
@@ -28,7 +29,7 @@ from gecolumn.docx_import import DocxRefused, ImportedDocument, import_docx
 from gecolumn.messages import label
 from gecolumn.photo_privacy import PhotoUnreadable, upright_without_metadata
 from gecolumn.problems import Problem, Severity
-from gecolumn.scaffold import CAMPAIGN_TEMPLATES, default_title, post_path, scaffold
+from gecolumn.scaffold import default_title, post_path, scaffold
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--title", help="tiêu đề bài viết")
     parser.add_argument("--unit", help="mã đơn vị (xem mkdocs.yml)")
     parser.add_argument("--date", help="ngày đăng, ví dụ 08/03/2024 hoặc '08/03/2024 07:30' (mặc định: hôm nay)")
-    parser.add_argument("--campaign", choices=sorted(CAMPAIGN_TEMPLATES), help="mẫu bài cho 8/3, 28/6 hoặc Tháng hành động")
+    parser.add_argument("--campaign", choices=sorted(WITH_TEMPLATE), help="mẫu bài cho 8/3, 28/6 hoặc Tháng hành động")
     parser.add_argument("--author", help="tác giả hoặc tổ chức viết bài")
     parser.add_argument("--tag", action="append", default=[], help="chủ đề (có thể lặp lại)")
     parser.add_argument("--from", dest="source", metavar="TỆP.docx", help="lấy tiêu đề, nội dung và ảnh từ tệp Word (.docx)")

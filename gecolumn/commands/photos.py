@@ -27,8 +27,8 @@ from gecolumn.check import ExitCode
 from gecolumn.commands import located, run
 from gecolumn.commands._options import common_options
 from gecolumn.messages import label
-from gecolumn.photo_privacy import PhotoUnreadable, StripRefused, file_problem, strip_private_data
-from gecolumn.problems import Problem, Severity
+from gecolumn.photo_privacy import file_problem, strip_private_data
+from gecolumn.problems import Problem, Refusal, Severity
 from gecolumn.sources import scan_sources
 
 DEFAULT_FOLDERS = ("posts", "docs")
@@ -85,10 +85,8 @@ def _strip(path: Path, name: str) -> Problem:
     """What stripping one file did, as the line to print."""
     try:
         stripped = strip_private_data(path)
-    except StripRefused as refused:
-        return Problem(name, "photo_strip_refused", params={"format": refused.format_name})
-    except PhotoUnreadable as exc:
-        return Problem(name, "image_unreadable", params={"problem": exc.reason})
+    except Refusal as refused:  # a format it cannot strip losslessly, or a file it cannot read
+        return refused.as_problem(name)
     params = {
         "carried": tuple(stripped.carried) or ("",),  # the catalogue words each kind, and nothing known as "the metadata"
         "removed": tuple(stripped.removed),

@@ -29,14 +29,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from gecolumn.codes import Code
 from gecolumn.files import read_regular, write_atomically
-from gecolumn.problems import megabytes
+from gecolumn.problems import Refusal, megabytes
 
 MAX_BYTES = 5_000_000
 """The largest document read: a column's theo-doi.json with thousands of posts is well under it."""
@@ -55,13 +53,11 @@ def user_agent() -> str:
     return f"gecolumn-district/{version} (theo doi chuyen muc binh dang gioi cua cac truong; weekly district monitor)"
 
 
-class Unreadable(Exception):
+class Unreadable(Refusal):
     """A school's source could not be read; ``code`` and ``params`` make its message."""
 
-    def __init__(self, code: Code | str, **params: Any):
-        self.code = Code(code)
-        self.params = params
-        super().__init__(f"{self.code}: {params}")
+    def __str__(self) -> str:
+        return f"{self.code}: {self.params}"
 
 
 @dataclass(frozen=True)

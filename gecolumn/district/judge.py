@@ -148,7 +148,7 @@ def monitor(
         try:
             evidence = find_evidence(school, fetcher, today)
         except Unreadable as exc:
-            return SchoolResult(school, start, None, (), Problem(school.url, exc.code, field=school.unit, params=exc.params))
+            return SchoolResult(school, start, None, (), exc.as_problem(school.url, school.unit))
         except Exception as exc:  # a bug reading one school's document must not lose the others
             params = {"kind": type(exc).__name__, "detail": str(exc)[:200]}
             return SchoolResult(school, start, None, (), Problem(school.url, "internal_error", field=school.unit, params=params))
