@@ -13,8 +13,8 @@ The pipeline, one module per step:
 4. **plan** — :mod:`gecolumn.site` plans every page, file and feed (addresses in
    :mod:`gecolumn.routes`, one builder per page type in :mod:`gecolumn.pages`, frozen views
    in :mod:`gecolumn.views`).
-5. **render / publish** — :mod:`gecolumn.mkdocs_hook` (a column's ``hooks/column.py`` imports
-   it; the templates are ``gecolumn/theme/``) hands the plan to MkDocs; bodies are cleaned by
+5. **render / publish** — :mod:`gecolumn.mkdocs` (a column's ``hooks/column.py`` imports its
+   events from :mod:`gecolumn.mkdocs_hook`; the templates are ``gecolumn/theme/``) hands the plan to MkDocs; bodies are cleaned by
    :mod:`gecolumn.sanitize`, feeds written by :mod:`gecolumn.feeds`, the search index by
    :mod:`gecolumn.search_index`; the six-month report is :mod:`gecolumn.reporting`.
 

@@ -13,9 +13,11 @@ same bytes; text that Word pasted in (control characters illegal in XML) is stri
 from __future__ import annotations
 
 import datetime
+import enum
 import html
 import mimetypes
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -26,6 +28,30 @@ from gecolumn import __version__
 
 # XML 1.0 forbids these; Word and some web editors paste them (vertical tab, form feed…).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+class FeedKind(enum.StrEnum):
+    """What a feed of the column is written as; a page announces it by its MIME type and label."""
+
+    RSS = "rss"
+    """RSS 2.0 (:func:`rss`): the site's ``rss.xml`` and every unit's and tag's feed."""
+    ATOM = "atom"
+    """Atom 1.0 (:func:`atom`): the site's ``atom.xml``."""
+    JSON = "json"
+    """The coverage data (``theo-doi.json``): announced like a feed, written from the coverage,
+    not from posts, so it has no row in :data:`WRITERS`."""
+
+    @property
+    def mime_type(self) -> str:
+        return _MIME_TYPES[self]
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_MIME_TYPES = {FeedKind.RSS: "application/rss+xml", FeedKind.ATOM: "application/atom+xml", FeedKind.JSON: "application/json"}
+_LABELS = {FeedKind.RSS: "RSS", FeedKind.ATOM: "Atom", FeedKind.JSON: "JSON"}
 
 
 def xml_safe(text: str | None) -> str:
@@ -99,15 +125,36 @@ def enclosure_for(url: str, length: int | None) -> Enclosure:
 
 def rss(channel: Channel, items: list[FeedItem]) -> bytes:
     """RSS 2.0 with ``content:encoded``, ``dc:creator`` and an ``atom:link rel=self``."""
-    return _generator(channel, items, "rss").rss_str(pretty=True)
+    return _generator(channel, items, FeedKind.RSS).rss_str(pretty=True)
 
 
 def atom(channel: Channel, items: list[FeedItem]) -> bytes:
     """Atom 1.0 with ``content type="html"``."""
-    return _generator(channel, items, "atom").atom_str(pretty=True)
+    return _generator(channel, items, FeedKind.ATOM).atom_str(pretty=True)
 
 
-def _generator(channel: Channel, items: list[FeedItem], kind: str) -> FeedGenerator:
+WRITERS: dict[FeedKind, Callable[[Channel, list[FeedItem]], bytes]] = {FeedKind.RSS: rss, FeedKind.ATOM: atom}
+"""The writer of each kind of post feed: a new kind is a row here, and the hook writes it."""
+
+
+def write(kind: FeedKind, channel: Channel, items: list[FeedItem]) -> bytes:
+    """The bytes of a feed of ``kind``; a kind without a writer is refused, never written as another.
+
+    >>> channel = Channel("Theo dõi", "Số liệu", "https://x.edu.vn/theo-doi/", "https://x.edu.vn/theo-doi.json")
+    >>> write(FeedKind.JSON, channel, items)
+    Traceback (most recent call last):
+    ...
+    LookupError: no writer for feed kind 'json' (theo-doi.json): add its row to gecolumn.feeds.WRITERS
+    """
+    writer = WRITERS.get(kind)
+    if writer is None:
+        raise LookupError(
+            f"no writer for feed kind {str(kind)!r} ({channel.self_url.rsplit('/', 1)[-1]}): add its row to gecolumn.feeds.WRITERS"
+        )
+    return writer(channel, items)
+
+
+def _generator(channel: Channel, items: list[FeedItem], kind: FeedKind) -> FeedGenerator:
     feed = FeedGenerator()
     feed.load_extension("dc")
     feed.load_extension("media")
@@ -116,7 +163,7 @@ def _generator(channel: Channel, items: list[FeedItem], kind: str) -> FeedGenera
     feed.subtitle(xml_safe(channel.description) or xml_safe(channel.title))
     feed.language(channel.language)
     # The alternate link first: feedgen's RSS <link> is the last one given.
-    feed.link(href=channel.self_url, rel="self", type="application/rss+xml" if kind == "rss" else "application/atom+xml")
+    feed.link(href=channel.self_url, rel="self", type=kind.mime_type)
     feed.link(href=channel.link, rel="alternate")
     feed.generator(f"gecolumn {__version__}")  # which build of the generator wrote it: upgrades show here
     if xml_safe(channel.author).strip():  # Atom only: RSS's managingEditor needs an e-mail, so feedgen leaves it out
@@ -136,14 +183,14 @@ def _generator(channel: Channel, items: list[FeedItem], kind: str) -> FeedGenera
             entry.category(term=xml_safe(category))
         if item.author:
             entry.dc.dc_creator(xml_safe(item.author))
-            if kind == "atom":
+            if kind is FeedKind.ATOM:
                 entry.author(name=xml_safe(item.author))
         summary = xml_safe(item.summary) or xml_safe(item.title)
         entry.summary(summary)  # Atom: type="text", shown as written
         # RSS readers show <description> as HTML: plain text must arrive as text, markup and all.
         entry.description(html.escape(summary, quote=False))
         entry.content(xml_safe(item.content_html), type="html")
-        if item.enclosure and kind == "rss":
+        if item.enclosure and kind is FeedKind.RSS:
             entry.enclosure(item.enclosure.url, str(item.enclosure.length), item.enclosure.type)
         elif item.enclosure:
             # feedgen 1.0.0 drops rel/type/length of Atom entry links (its writer loop reuses

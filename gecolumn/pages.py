@@ -19,6 +19,7 @@ from gecolumn.collation import vietnamese_key
 from gecolumn.config import ColumnConfig
 from gecolumn.coverage import Cell, Coverage, Status
 from gecolumn.dates import short_vietnamese
+from gecolumn.feeds import FeedKind
 from gecolumn.messages import label
 from gecolumn.quarters import Quarter
 from gecolumn.views import (
@@ -82,7 +83,9 @@ def unit_pages(state: ColumnState, units: Link) -> list[GeneratedPage]:
     for unit in sorted(state.config.units, key=lambda unit: unit.sort_key):
         chosen = tuple(v for v in state.views if v.post.unit == unit.id)
         link = Link(unit.name, routes.unit(unit.id))
-        feed = Feed(routes.unit_feed(unit.id), "rss", f"{unit.name} – {state.site_name}", link.src_uri, chosen[: state.feed_size])
+        feed = Feed(
+            routes.unit_feed(unit.id), FeedKind.RSS, f"{unit.name} – {state.site_name}", link.src_uri, chosen[: state.feed_size]
+        )
         entries.append(UnitEntry(link, len(chosen), unit.since.vietnamese if unit.since else None))
         pages += _listing_pages(unit.name, link.src_uri, chosen, lambda year, u=unit.id: routes.unit_year(u, year), feed)
     pages.append(GeneratedPage(units.src_uri, units.title, "column/units.html", UnitsView(tuple(entries)), in_nav=True))
@@ -101,7 +104,7 @@ def tag_pages(state: ColumnState, tags: Link) -> list[GeneratedPage]:
     for src in sorted(by_page, key=lambda s: (-len(by_page[s]), vietnamese_key(names[s]))):
         name, chosen = names[src], tuple(by_page[src])
         title = f"Chủ đề: {name}"
-        feed = Feed(routes.tag_feed(name), "rss", f"{name} – {state.site_name}", src, chosen[: state.feed_size])
+        feed = Feed(routes.tag_feed(name), FeedKind.RSS, f"{name} – {state.site_name}", src, chosen[: state.feed_size])
         entries.append(TagEntry(Link(name, src), len(chosen)))
         pages += _listing_pages(title, src, chosen, lambda year, n=name: routes.tag_year(n, year), feed)
     pages.append(GeneratedPage(tags.src_uri, tags.title, "column/tags.html", TagsView(tuple(entries)), in_nav=True))
@@ -133,7 +136,7 @@ def coverage_page(state: ColumnState, section: Link) -> list[GeneratedPage]:
         show_whole=not config.per_unit and len(config.units) > 1,
         rows=tuple(rows),
         missing=state.coverage.missing,
-        data=Feed(routes.COVERAGE_DATA, "json", f"Số liệu theo dõi – {state.site_name}", routes.COVERAGE, ()),
+        data=Feed(routes.COVERAGE_DATA, FeedKind.JSON, f"Số liệu theo dõi – {state.site_name}", routes.COVERAGE, ()),
     )
     return [GeneratedPage(section.src_uri, section.title, "column/coverage.html", view, in_nav=True)]
 

@@ -23,6 +23,7 @@ from gecolumn.campaigns import campaign_of
 from gecolumn.config import ColumnConfig
 from gecolumn.coverage import coverage
 from gecolumn.dates import long_vietnamese, short_vietnamese
+from gecolumn.feeds import FeedKind
 from gecolumn.pages import PAGE_BUILDERS, ColumnState, section
 from gecolumn.posts import Corpus, Post
 from gecolumn.quarters import Quarter
@@ -106,7 +107,7 @@ def plan_site(
     pages = tuple(page for build in PAGE_BUILDERS for page in build(state))
     site_feeds = tuple(
         Feed(path, kind, site_name, routes.HOME, views[: config.feed_size])
-        for path, kind in ((routes.SITE_RSS, "rss"), (routes.SITE_ATOM, "atom"))
+        for path, kind in ((routes.SITE_RSS, FeedKind.RSS), (routes.SITE_ATOM, FeedKind.ATOM))
     )
     feeds = site_feeds + tuple(feed for page in pages for feed in page.feeds)
     default_unit = config.default_unit

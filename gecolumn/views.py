@@ -13,6 +13,7 @@ from typing import Any
 from gecolumn.campaigns import Campaign
 from gecolumn.config import Unit
 from gecolumn.coverage import Cell, Status
+from gecolumn.feeds import FeedKind
 from gecolumn.posts import Post
 from gecolumn.quarters import Quarter
 
@@ -69,20 +70,23 @@ class Feed:
 
     path: str
     """Where it is published in the site (``rss.xml``, ``chu-de/<tag>/rss.xml``)."""
-    kind: str
-    """``rss``, ``atom``, or ``json`` (the coverage data, written by the hook like a feed)."""
+    kind: FeedKind
+    """What it is written as: ``FeedKind("rss")`` and the like; an unknown kind fails here, where the feed is made."""
     title: str
     page: str
     """``src_uri`` of the page it belongs to (its ``<link>`` in the feed)."""
     posts: tuple[PostView, ...]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", FeedKind(self.kind))
+
     @property
     def mime_type(self) -> str:
-        return {"atom": "application/atom+xml", "json": "application/json"}.get(self.kind, "application/rss+xml")
+        return self.kind.mime_type
 
     @property
     def label(self) -> str:
-        return {"atom": "Atom", "json": "JSON"}.get(self.kind, "RSS")
+        return self.kind.label
 
 
 @dataclass(frozen=True)

@@ -270,3 +270,29 @@ def test_the_feed_writer_gives_an_atom_feed_its_author():
     root = ET.fromstring(atom(channel, [item]))
     assert root.findtext(f"{ATOM}author/{ATOM}name") == "Trường <A> & B"
     assert feedparser.parse(atom(channel, [item])).feed.author == "Trường <A> & B"
+
+
+def test_each_kind_of_post_feed_is_written_by_its_own_writer_and_parsed_as_that_kind():
+    from gecolumn.feeds import WRITERS, Channel, FeedKind, write
+
+    channel = Channel("Chuyên mục", "Mô tả", "https://x.vn/", "https://x.vn/feed")
+    versions = {kind: feedparser.parse(write(kind, channel, [])).version for kind in WRITERS}
+    assert versions == {FeedKind.RSS: "rss20", FeedKind.ATOM: "atom10"}
+
+
+def test_a_feed_kind_without_a_writer_is_refused_never_written_as_atom():
+    # Anything that was not RSS used to be written as Atom: a new kind is a row of WRITERS.
+    from gecolumn.feeds import Channel, FeedKind, write
+
+    channel = Channel("Theo dõi", "Số liệu", "https://x.vn/theo-doi/", "https://x.vn/theo-doi.json")
+    with pytest.raises(LookupError, match=r"no writer for feed kind 'json' \(theo-doi\.json\).*gecolumn\.feeds\.WRITERS"):
+        write(FeedKind.JSON, channel, [])
+
+
+def test_a_feed_of_an_unknown_kind_fails_where_the_plan_makes_it():
+    from gecolumn.feeds import FeedKind
+    from gecolumn.views import Feed
+
+    assert Feed("rss.xml", "rss", "Tin", "index.md", ()).kind is FeedKind.RSS
+    with pytest.raises(ValueError, match="'ical' is not a valid FeedKind"):
+        Feed("lich.ics", "ical", "Lịch", "index.md", ())

@@ -100,7 +100,7 @@ VNU_ALLOWED = (
 )
 # Nu HTML Checker: errors the project makes, in files this test's author does not own. None
 # now: the post's table-of-contents label (for="__toc") went with the layout work (issue 12),
-# which gives a post no table of contents (hooks/column.py, _skip_to_content).
+# which gives a post no table of contents (gecolumn/mkdocs/theme.py, skip_to_content).
 VNU_REPORTED: tuple[Known, ...] = ()
 
 # axe-core: serious or critical violations the project can fix, in files this test's author
