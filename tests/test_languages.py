@@ -6,14 +6,22 @@ prints is in English with ``--lang en`` and with ``LANG=en_US.UTF-8``, without o
 letter, and in Vietnamese with neither.
 """
 
+import datetime
 import re
 import sys
+import zipfile
 
 import pytest
 from conftest import post
 
 from gecolumn.__main__ import COMMANDS
 from gecolumn.__main__ import main as gecolumn
+from gecolumn.district import roster
+from gecolumn.district.fetch import Unreadable
+from gecolumn.district.sources import read_coverage, read_feed
+from gecolumn.docx_import import DocxRefused, import_docx
+from gecolumn.messages import render_problem
+from gecolumn.problems import Problem
 
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 
@@ -144,3 +152,34 @@ def test_an_unknown_command_is_said_in_english_when_asked(tmp_path, command, set
     status, said = command(tmp_path, ["nope", *extra], env)
     assert status == 2
     assert said.startswith("ERROR: there is no command 'nope'") and not VIETNAMESE.search(said)
+
+
+def english_and_vietnamese(problem) -> tuple[str, str]:
+    return render_problem(problem, "en"), render_problem(problem, "vi")
+
+
+def test_a_fault_found_deep_in_a_roster_a_source_or_a_word_file_is_worded_by_the_catalogue(tmp_path, monkeypatch):
+    monkeypatch.setattr(roster, "MAX_SCHOOLS", 1)
+    listed = tmp_path / "truong.csv"
+    listed.write_text("unit,name,url,since\na,A,https://a.vn/,2024-Q1\nb,B,https://b.vn/,2024-Q1\n", encoding="utf-8")
+    [too_large] = roster.read_roster(listed).problems
+    with pytest.raises(Unreadable) as not_coverage:
+        read_coverage(b'{"units": []}', "https://a.vn/theo-doi.json", None, datetime.date(2025, 1, 1))
+    with pytest.raises(Unreadable) as bad_xml:
+        read_feed(b"<rss><channel></rss>", "https://a.vn/feed/", datetime.date(2025, 1, 1))
+    (tmp_path / "bai.docx").write_bytes(b"")
+    with zipfile.ZipFile(tmp_path / "bai.docx", "w") as archive:
+        archive.writestr("anh.jpg", b"x")
+    with pytest.raises(DocxRefused) as not_word:
+        import_docx(tmp_path / "bai.docx")
+    found = [
+        too_large,
+        *(Problem("x", e.value.code, params=e.value.params) for e in (not_coverage, bad_xml)),
+        not_word.value.problem,
+    ]
+    said = [english_and_vietnamese(problem) for problem in found]
+    assert [english for english, _ in said if VIETNAMESE.search(english)] == []
+    assert "over 1 schools" in said[0][0] and "quá 1 trường" in said[0][1]
+    assert "no 'schema' key" in said[1][0] and "không có khoá 'schema'" in said[1][1]
+    assert re.search(r"\(line \d+, column \d+: ", said[2][0]) and re.search(r"\(dòng \d+, cột \d+: ", said[2][1])
+    assert "no word/document.xml part" in said[3][0] and "không có phần word/document.xml" in said[3][1]
