@@ -152,6 +152,14 @@ def test_package_site_refuses_when_the_strict_build_fails(make_site, tmp_path):
     assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").iterdir())
 
 
+def test_package_site_in_english_tells_the_build_to_speak_english_too(make_site, tmp_path):
+    site = make_site()
+    site.add("a.md", post())
+    result = run("package_site.py", "--output", str(tmp_path / "dist"), "--lang", "en", cwd=site.root, today="2025-03-20")
+    assert result.returncode == 1 and "no zip was written" in result.stderr
+    assert "2024-Q2 has no awareness post" in result.stderr and "chưa có bài" not in result.stderr  # the build's own warning
+
+
 # --- report ---------------------------------------------------------------------------------
 
 
