@@ -14,8 +14,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-from gecolumn.commands import prepare_streams
-from gecolumn.messages import LANGUAGES, label, pick_language, render
+from gecolumn.commands import prepare_streams, requested_language
+from gecolumn.messages import label, pick_language, render
 
 COMMANDS = {
     "new": "gecolumn.commands.new",
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] not in COMMANDS:
         prepare_streams()  # the usage line is Vietnamese too
-        lang = pick_language(_requested_language(argv))
+        lang = pick_language(requested_language(argv))
         usage = label("usage", lang, commands=",".join(COMMANDS))
         if argv and argv[0] in ("-V", "--version"):
             from gecolumn import __version__
@@ -51,21 +51,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     command = importlib.import_module(COMMANDS[argv[0]])
     return command.main(argv[1:])
-
-
-def _requested_language(argv: list[str]) -> str | None:
-    """The value of ``--lang`` (or ``--lang=…``) in ``argv``, if it is a language; the commands' own parsers are not reached."""
-    for at, word in enumerate(argv):
-        value = (
-            word.partition("=")[2]
-            if word.startswith("--lang=")
-            else argv[at + 1]
-            if word == "--lang" and at + 1 < len(argv)
-            else None
-        )
-        if value in LANGUAGES:
-            return value
-    return None
 
 
 if __name__ == "__main__":

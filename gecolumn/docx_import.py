@@ -244,8 +244,7 @@ def _read_docx_bytes(path: Path, where: str) -> bytes:
             if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
                 raise DocxRefused(Problem(where, Code.DOCX_OLD_FORMAT, params={"format": "OpenDocument (.odt)"}))
             if "word/document.xml" not in names:
-                problem = "không có phần word/document.xml (tệp nén khác, không phải văn bản Word)"
-                raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": problem}))
+                raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": "no_document"}))
             _refuse_damaged_parts_and_dtds(archive, where)
     except _DAMAGED_PART as exc:
         raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": _short(exc)})) from exc

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from gecolumn.catalogue import CATALOGUE, PHRASES, WORDS
 from gecolumn.catalogue.entry import Choice
 from gecolumn.problems import Problem
+from gecolumn.quarters import Quarter
 
 LANGUAGES = ("vi", "en")
 
@@ -25,10 +26,15 @@ LABELS: Mapping[str, Mapping[str, str]] = {name: {"vi": w.vi, "en": w.en} for na
 
 
 def pick_language(requested: str | None = None, environ: Mapping[str, str] | None = None) -> str:
-    """``requested`` if given, else English when ``LANG``/``LC_ALL`` is English, else Vietnamese."""
+    """``requested`` if given, else ``GECOLUMN_LANG``, else English when ``LANG``/``LC_ALL`` is English, else Vietnamese.
+
+    ``GECOLUMN_LANG`` is how a command passes its ``--lang`` on to the build it runs.
+    """
     if requested:
         return requested
     environ = os.environ if environ is None else environ
+    if environ.get("GECOLUMN_LANG") in LANGUAGES:
+        return environ["GECOLUMN_LANG"]
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")
         if value:
@@ -85,6 +91,11 @@ def _chosen(choice: Choice, params: Mapping, values: Mapping, lang: str) -> str:
 def label(name: str, lang: str = "vi", /, **params: object) -> str:
     """Words around the messages (:mod:`gecolumn.catalogue.words`) in ``lang``, filled with ``params``."""
     return WORDS[name].text(lang).format(**params)
+
+
+def quarter_name(quarter: Quarter, lang: str = "vi") -> str:
+    """A quarter as staff write it (``Quý I/2024``), or ``2024-Q1`` in English."""
+    return str(quarter) if lang == "en" else quarter.vietnamese
 
 
 def render_problem(problem: Problem, lang: str = "vi") -> str:

@@ -215,11 +215,11 @@ def folder_problem(folder: Path, given: str) -> Problem | None:
     return None
 
 
-def check_name(raw: str, option: str, example: str = '"Trường THCS Bảo Khê"') -> tuple[str, Problem | None]:
+def check_name(raw: str, option: str) -> tuple[str, Problem | None]:
     """A school's name as readers see it in every page's header and feed: one line, no invisible characters."""
     name = " ".join(clean(raw).split())
     if not name or len(name) > MAX_NAME or _CONTROL.search(raw):
-        return name, bad_option(option, raw, "name", limit=MAX_NAME, example=example)
+        return name, bad_option(option, raw, "name", limit=MAX_NAME)
     return name, None
 
 

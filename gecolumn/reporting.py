@@ -1,4 +1,7 @@
-"""The six-month report a district office files: posts per unit and quarter, gaps, topics.
+"""The six-month report a district office files: posts per unit and quarter, gaps, topics; and its tables.
+
+The tables (:func:`unit_table`, :func:`tag_table`) are laid out in the reader's language:
+Vietnamese, the language of the district's report forms, unless English is asked for.
 
 >>> report = period_report(corpus.posts, config, Quarter(2024, 1), Quarter(2024, 2), today)
 >>> [(row.unit.id, row.counts) for row in report.rows]
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 
 from gecolumn.config import ColumnConfig, Unit
 from gecolumn.coverage import Status, judge
+from gecolumn.messages import LANGUAGES, label, quarter_name
 from gecolumn.posts import Post
 from gecolumn.quarters import Quarter, quarter_range
 
@@ -89,10 +93,15 @@ def period_report(
     return PeriodReport(first, last, today, quarters, tuple(rows))
 
 
-TOTAL = "Tổng cộng"
+TOTAL = label("table_total", "vi")
+"""The first cell of a table's total row, in Vietnamese."""
+TOTALS = frozenset(label("table_total", lang) for lang in LANGUAGES)
+"""The first cell of a total row, in any language: a workbook sets that row in bold."""
 
 
-def total_row(counts: Sequence[Sequence[int]], quarters: int, units_with_post: int, units: int, units_missing: int) -> list:
+def total_row(
+    counts: Sequence[Sequence[int]], quarters: int, units_with_post: int, units: int, units_missing: int, lang: str = "vi"
+) -> list:
     """The line Vietnamese report forms end with: posts per quarter and in all, units with a post, units missing.
 
     Laid under the columns ``quarters…, Tổng số bài, Số quý có bài, Số quý phải có, Quý thiếu bài``;
@@ -103,10 +112,40 @@ def total_row(counts: Sequence[Sequence[int]], quarters: int, units_with_post: i
     """
     per_quarter = [sum(row[index] for row in counts) for index in range(quarters)]
     return [
-        TOTAL,
+        label("table_total", lang),
         *per_quarter,
         sum(per_quarter),
-        f"{units_with_post}/{units} đơn vị có bài",
+        label("table_with_post", lang, count=units_with_post, units=units),
         "",
-        f"{units_missing} đơn vị thiếu bài",
+        label("table_without_post", lang, count=units_missing),
     ]
+
+
+def unit_table(report: PeriodReport, lang: str = "vi") -> tuple[list[str], list[list]]:
+    """Posts per unit and quarter, quarters covered and missing, then the total row: ``(header, rows)``."""
+    header = [
+        label("table_unit", lang),
+        *(quarter_name(q, lang) for q in report.quarters),
+        *(label(name, lang) for name in ("table_posts", "table_covered", "table_due", "table_missing")),
+    ]
+    rows = [
+        [
+            row.unit.name,
+            *row.counts,
+            row.total,
+            row.covered,
+            len(row.due),
+            ", ".join(quarter_name(q, lang) for q in row.missing) or "—",
+        ]
+        for row in report.rows
+    ]
+    counts = [row.counts for row in report.rows]
+    rows.append(total_row(counts, len(report.quarters), report.units_with_post, len(report.rows), report.units_missing, lang))
+    return header, rows
+
+
+def tag_table(report: PeriodReport, lang: str = "vi") -> tuple[list[str], list[list]]:
+    """Posts per topic and unit, most used topic first: ``(header, rows)``."""
+    header = [label("table_topic", lang), *(row.unit.name for row in report.rows), label("table_all_units", lang)]
+    rows = [[tag, *(row.tags[tag] for row in report.rows), sum(row.tags[tag] for row in report.rows)] for tag in report.tags]
+    return header, rows

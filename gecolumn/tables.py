@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 
-from gecolumn.reporting import TOTAL
+from gecolumn.reporting import TOTALS
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,7 +36,7 @@ def write_csv(path: str, lines: Iterable[Sequence[object]]) -> None:
 
 
 def write_xlsx(path: str, sheets: Iterable[Sheet]) -> None:
-    """Write ``(title, header, rows)`` sheets as a workbook whose text cells stay text; a last ``TOTAL`` row is bold."""
+    """Write ``(title, header, rows)`` sheets as a workbook whose text cells stay text; a last total row is bold."""
     from openpyxl import Workbook  # only when a workbook is asked for: it is slow to import
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
@@ -53,7 +53,7 @@ def write_xlsx(path: str, sheets: Iterable[Sheet]) -> None:
                     cell.data_type = "s"  # text stays text: openpyxl makes "=…" a formula
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        if rows and rows[-1] and rows[-1][0] == TOTAL:
+        if rows and rows[-1] and rows[-1][0] in TOTALS:
             for cell in sheet[sheet.max_row]:
                 cell.font = Font(bold=True)
         for column in sheet.columns:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -32,6 +33,10 @@ TWO_UNITS = {
     "per_unit": True,
     "units": {"thcs-bao-khe": {"name": "Trường THCS Bảo Khê"}, "mn-hoa-sen": {"name": "Trường MN Hoa Sen", "since": "2024-Q3"}},
 }
+
+
+VIETNAMESE = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+"""Letters only Vietnamese writes: none is in a line said in English."""
 
 
 def district(*args: str, cwd: Path, env: dict | None = None, script: str = "scripts/district.py") -> subprocess.CompletedProcess:
@@ -453,7 +458,7 @@ def test_without_from_or_since_the_monitor_asks_for_one(tmp_path):
     result = district(str(listed), cwd=tmp_path)
     assert result.returncode == 2 and "--from 2024-Q1" in result.stderr
     result = district(str(listed), "--from", "Quý V/2024", cwd=tmp_path)
-    assert result.returncode == 2 and result.stderr.startswith("--from: LỖI") and "Quý V/2024" in result.stderr
+    assert result.returncode == 2 and result.stderr.startswith("LỖI [--from]") and "Quý V/2024" in result.stderr
     result = district(str(listed), "--from", "2024-Q3", "--to", "2024-Q1", "--format", "json", cwd=tmp_path)
     assert result.returncode == 2 and [e["code"] for e in as_json(result)["errors"]] == ["district_bad_period"]
 
@@ -544,6 +549,37 @@ def test_csv_and_xlsx_end_with_the_total_row(server, columns, wordpress, tmp_pat
     sheet = list(load_workbook(out_xlsx)["Theo quý"].iter_rows(values_only=True))
     assert sheet[1][:3] == ("Trường THCS Bảo Khê", 0, 1) and sheet[3][0] == '=HYPERLINK("http://x")'
     assert sheet[-1][:5] == ("Tổng cộng", 1, 2, 3, "2/3 đơn vị có bài")
+
+
+def test_with_lang_en_every_line_table_head_and_summary_is_in_english(columns, tmp_path):
+    a, _ = columns
+    listed = roster(tmp_path, f"thcs-bao-khe,THCS Bao Khe,{a.site_dir},2024-Q1", "loi,Loi,khong-co,2024-Q1")
+    out_csv, out_xlsx, summary = tmp_path / "report.csv", tmp_path / "report.xlsx", tmp_path / "summary.md"
+    arguments = ("--from", "2024-Q3", "--to", "2024-Q4", "--csv", str(out_csv), "--xlsx", str(out_xlsx), "--lang", "en")
+    text = district(str(listed), *arguments, cwd=tmp_path)
+    github = district(str(listed), *arguments, "--format", "github", cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert text.returncode == github.returncode == 1, text.stderr
+    assert "Due quarters: 2024-Q3 – 2024-Q4" in text.stdout and "THCS Bao Khe (thcs-bao-khe): MISSING 2024-Q3" in text.stdout
+    assert "## Gender-equality columns of the district's schools, on 10/02/2025" in summary.read_text(encoding="utf-8")
+    rows = list(csv.reader(out_csv.open(encoding="utf-8-sig")))
+    assert rows[0] == [
+        "Unit", "2024-Q3", "2024-Q4", "Posts", "Quarters with a post", "Quarters due", "Quarters without a post",
+        "Quarters unknown", "Id", "Source", "Note",
+    ]  # fmt: skip
+    assert rows[-1][:7] == ["Total", "0", "1", "1", "1/2 units with a post", "", "1 unit(s) without a post"]
+    assert rows[-1][-1] == "1 school(s) could not be read" and rows[2][-1].startswith("could not be read: ")
+    workbook = load_workbook(out_xlsx)
+    assert workbook.sheetnames == ["By quarter"]
+    said = [
+        text.stdout,
+        text.stderr,
+        github.stdout,
+        github.stderr,
+        summary.read_text(encoding="utf-8"),
+        out_csv.read_text("utf-8"),
+    ]
+    said += [str(cell) for row in workbook["By quarter"].iter_rows(values_only=True) for cell in row]
+    assert not [line for line in "\n".join(said).splitlines() if VIETNAMESE.search(line)]
 
 
 def test_the_dashboard_is_one_offline_page_with_every_school_linked_and_every_value_escaped(server, columns, wordpress, tmp_path):

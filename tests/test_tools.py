@@ -152,6 +152,14 @@ def test_package_site_refuses_when_the_strict_build_fails(make_site, tmp_path):
     assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").iterdir())
 
 
+def test_package_site_in_english_tells_the_build_to_speak_english_too(make_site, tmp_path):
+    site = make_site()
+    site.add("a.md", post())
+    result = run("package_site.py", "--output", str(tmp_path / "dist"), "--lang", "en", cwd=site.root, today="2025-03-20")
+    assert result.returncode == 1 and "no zip was written" in result.stderr
+    assert "2024-Q2 has no awareness post" in result.stderr and "chưa có bài" not in result.stderr  # the build's own warning
+
+
 # --- report ---------------------------------------------------------------------------------
 
 
@@ -209,6 +217,23 @@ def test_report_counts_match_the_fixture_on_screen_and_in_csv_and_xlsx(district,
         ["Tổng cộng", 2, 1, 3, "2/2 đơn vị có bài", None, "1 đơn vị thiếu bài"],
     ]
     assert list(workbook["Theo chủ đề"].iter_rows(values_only=True))[1] == ("Gia đình", 1, 2, 3)
+
+
+def test_report_in_english_has_english_heads_quarters_and_sheets(district, tmp_path):
+    csv_path, xlsx_path = tmp_path / "report.csv", tmp_path / "report.xlsx"
+    arguments = ("--from", "2024-Q1", "--to", "2024-Q2", "--csv", str(csv_path), "--xlsx", str(xlsx_path), "--lang", "en")
+    result = run("report.py", *arguments, cwd=district.root, today="2024-11-01")
+    assert result.returncode == 0, result.stderr
+    assert "GENDER-EQUALITY COLUMN REPORT: 2024-Q1 – 2024-Q2 (as of 01/11/2024)" in result.stdout
+    assert re.search(r"Trường THCS Bảo Khê\s+2\s+0\s+2\s+1\s+2\s+2024-Q2", result.stdout)  # names are the column's own
+    rows = list(csv.reader(csv_path.open(encoding="utf-8-sig")))
+    assert rows[0] == ["Unit", "2024-Q1", "2024-Q2", "Posts", "Quarters with a post", "Quarters due", "Quarters without a post"]
+    assert rows[3] == ["Total", "2", "1", "3", "2/2 units with a post", "", "1 unit(s) without a post"]
+    assert rows[5] == ["Topic", "Trường MN Hoa Sen", "Trường THCS Bảo Khê", "All units"]
+    workbook = load_workbook(xlsx_path)
+    assert workbook.sheetnames == ["By quarter", "By topic"]
+    assert workbook["By quarter"]["A4"].value == "Total" and workbook["By quarter"]["A4"].font.bold
+    assert "Wrote " in result.stdout and "Đã ghi" not in result.stdout
 
 
 def test_report_rejects_a_bad_quarter(district):

@@ -18,7 +18,7 @@ _NEW_OPTION = {  # why a value of ``gecolumn new`` cannot be used: (reason, fix)
     "folder_unusable": (("{problem}", "{problem}"), ("chọn một thư mục khác", "choose another folder")),
     "name": (
         ("cần một dòng chữ, không quá {limit} ký tự", "one line of text of at most {limit} characters is needed"),
-        ("một dòng chữ trong dấu nháy, ví dụ {example}", "one quoted line, e.g. {example}"),
+        ('một dòng chữ trong dấu nháy, ví dụ "Trường THCS Bảo Khê"', 'one quoted line, e.g. "Bao Khe Lower Secondary School"'),
     ),
     "unit_id": (
         (
@@ -139,6 +139,7 @@ MESSAGES = (
             "{field} is missing (e.g. {field} {example}). Fix: add {field} to the command, or run it in a terminal to "
             "be asked for each setting."
         ),
+        choices={"example": Choice("example", {"school": ('"Trường THCS Bảo Khê"', '"Bao Khe Lower Secondary School"')})},
     ),
     Message(
         "new_bad_option",

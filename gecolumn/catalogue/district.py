@@ -1,6 +1,6 @@
 """Messages of the district monitor: its roster and options, unreadable sources, its findings."""
 
-from gecolumn.catalogue.entry import Message
+from gecolumn.catalogue.entry import Choice, Message
 
 MESSAGES = (
     # --- the district monitor: its roster (truong.csv) and options
@@ -15,6 +15,7 @@ MESSAGES = (
         when="The roster is larger than any district's (2 MB, 5,000 schools).",
         vi="danh sách trường quá lớn (quá {limit}). Cách sửa: mỗi dòng một trường; tách thành nhiều tệp nếu thật sự cần.",
         en="the roster is too large (over {limit}). Fix: one school per line; split it into several files if really needed.",
+        choices={"limit": Choice("limit", {"schools": ("{schools} trường", "{schools} schools")})},
     ),
     Message(
         "roster_not_utf8",
@@ -230,6 +231,11 @@ MESSAGES = (
             "the feed at '{location}' is malformed XML ({detail}). Fix: tell the school's web master (often a plugin, "
             "or a stray character in a title)."
         ),
+        choices={
+            "detail": Choice(
+                "detail", {"xml_at": ("dòng {line}, cột {column}: {reason}", "line {line}, column {column}: {reason}")}
+            )
+        },
     ),
     Message(
         "source_not_utf8",
@@ -254,6 +260,15 @@ MESSAGES = (
             "the theo-doi.json at '{location}' is not in the documented format ({detail}). Fix: have the school rebuild "
             "its column with a current version of the tool."
         ),
+        choices={
+            "detail": Choice(
+                "detail",
+                {
+                    "not_json": ("không phải JSON", "not JSON"),
+                    "no_schema": ("không có khoá 'schema' của theo-doi.json", "no 'schema' key of a theo-doi.json"),
+                },
+            )
+        },
     ),
     Message(
         "source_newer_schema",

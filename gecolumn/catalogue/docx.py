@@ -1,6 +1,6 @@
 """Messages of ``new-post --from``: a Word document refused, and what did not come along."""
 
-from gecolumn.catalogue.entry import Message
+from gecolumn.catalogue.entry import Choice, Message
 
 MESSAGES = (
     # --- importing a Word document (new-post --from): refused files
@@ -52,6 +52,17 @@ MESSAGES = (
             "the file is damaged or not a Word document ({problem}). Fix: open it in Word; if it opens, save it again "
             "as .docx under a new name; if not, ask the author for the file again."
         ),
+        choices={
+            "problem": Choice(
+                "problem",
+                {
+                    "no_document": (
+                        "không có phần word/document.xml: tệp nén khác, không phải văn bản Word",
+                        "no word/document.xml part: another kind of zip, not a Word document",
+                    )
+                },
+            )
+        },
     ),
     Message(
         "docx_zip_bomb",

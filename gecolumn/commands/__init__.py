@@ -25,20 +25,45 @@ from pathlib import Path
 from gecolumn.check import ExitCode
 from gecolumn.column import OpenedColumn, Validation, open_column
 from gecolumn.dates import BadToday, TodaySource
-from gecolumn.messages import pick_language, render_located, shown
+from gecolumn.messages import LANGUAGES, pick_language, render_located, shown
 from gecolumn.problems import Problem
 
 
-def run(command: str, parser: argparse.ArgumentParser, body: Callable[[argparse.Namespace], int], argv: list[str] | None) -> int:
-    """Prepare the streams, parse ``argv`` and run ``body``: an unexpected error is exit 2 with a message, no traceback.
+def run(
+    command: str,
+    parser: Callable[[str], argparse.ArgumentParser],
+    body: Callable[[argparse.Namespace], int],
+    argv: list[str] | None,
+) -> int:
+    """Prepare the streams, parse ``argv`` with ``parser(lang)`` and run ``body``: an unexpected error is exit 2 with a message.
 
-    The message is in the command's ``--lang``, else in the language of ``LANG``; ``args.lang``
-    is set to that language, so ``body`` never chooses again.
+    The language is the command's ``--lang``, else that of ``LANG``; it is found before
+    parsing, so ``--help`` and a usage error are in it too. ``args.lang`` is set to it, so
+    ``body`` never chooses again.
     """
     prepare_streams()
-    args = parser.parse_args(argv)
-    args.lang = pick_language(getattr(args, "lang", None))
-    return guarded(command, lambda: body(args), args.lang)
+    argv = sys.argv[1:] if argv is None else argv
+    lang = pick_language(requested_language(argv))
+    args = parser(lang).parse_args(argv)
+    args.lang = lang
+    return guarded(command, lambda: body(args), lang)
+
+
+def requested_language(argv: list[str]) -> str | None:
+    """The value of ``--lang`` (or ``--lang=…``) in ``argv``, if it is a language, read before any parser runs."""
+    for at, word in enumerate(argv):
+        if word == "--":
+            break
+        value = (
+            word.partition("=")[2]
+            if word.startswith("--lang=")
+            else argv[at + 1]
+            if word == "--lang" and at + 1 < len(argv)
+            else None
+        )
+        if value in LANGUAGES:
+            return value
+    return None
 
 
 def guarded(command: str, body: Callable[[], int], lang: str = "vi") -> int:

@@ -1,4 +1,4 @@
-"""Output forms the commands share: problems as JSON, GitHub workflow commands and job summary, a text table.
+"""Output forms the commands share: problems as JSON, GitHub workflow commands and job summary, text tables, progress.
 
 GitHub reads any stdout line that starts with ``::`` as a command; what a report repeats from
 posts, rosters and servers is printed between ``::stop-commands::<token>`` and ``::<token>::``
@@ -8,6 +8,7 @@ posts, rosters and servers is printed between ``::stop-commands::<token>`` and `
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -91,3 +92,23 @@ def print_table(header: Sequence[object], rows: Sequence[Sequence[object]]) -> N
         )
         if number == 0:
             print("  ".join("-" * width for width in widths))
+
+
+def print_columns(lines: Sequence[Sequence[str]]) -> None:
+    """Lines of cells, each column padded to its widest cell, as a terminal shows a table without rules."""
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))] if lines else []
+    for line in lines:
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+
+
+def progress_bar() -> Callable[[int, int], None]:
+    """``show(done, total)``: a bar on stderr that a terminal redraws in place, ended by a new line when all is done."""
+
+    def show(done: int, total: int) -> None:
+        filled = 30 * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show

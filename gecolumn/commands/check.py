@@ -20,18 +20,18 @@ from pathlib import Path
 from gecolumn.check import CheckResult, ExitCode, check_column, missing_params
 from gecolumn.column import Validation
 from gecolumn.commands import crash_problem, located, open_and_show_warnings, run, today_problem
-from gecolumn.commands._options import common_options
+from gecolumn.commands._options import command_parser, common_options, format_option
 from gecolumn.commands._output import annotation, append_step_summary, problem_annotation, problem_json, untrusted
 from gecolumn.coverage import Status
 from gecolumn.dates import BadToday, short_vietnamese
-from gecolumn.messages import label, render, render_problem, shown
+from gecolumn.messages import label, quarter_name, render, render_problem, shown
 from gecolumn.posts import Corpus
 from gecolumn.problems import Problem
 
 
 def main(argv: list[str] | None = None) -> int:
     """Check the column of ``-f mkdocs.yml`` and print the result; the exit status says what it found."""
-    return run("check_quarters", _parser(), _check_and_print, argv)
+    return run("check_quarters", _parser, _check_and_print, argv)
 
 
 def _check_and_print(args: argparse.Namespace) -> int:
@@ -65,13 +65,10 @@ def _stopped(today: datetime.date | None, problem: Problem) -> CheckResult:
     return CheckResult(today, None, Corpus((), (), ()), None, (problem,))
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="check_quarters",
-        description="Kiểm tra mỗi quý đều có bài tuyên truyền bình đẳng giới (check every due quarter has a post).",
-    )
-    common_options(parser, today=True)
-    parser.add_argument("--format", choices=sorted(_FORMATS), default="text")
+def _parser(lang: str) -> argparse.ArgumentParser:
+    parser = command_parser("check_quarters", "check", lang)
+    common_options(parser, lang, today=True)
+    format_option(parser, lang, tuple(sorted(_FORMATS)))
     return parser
 
 
@@ -91,7 +88,7 @@ def _print_text(result: CheckResult, lang: str) -> None:
     if result.coverage is not None:
         rows = [
             (
-                cell.quarter.vietnamese if lang != "en" else str(cell.quarter),
+                quarter_name(cell.quarter, lang),
                 shown(cell.unit.name) if cell.unit else label("whole_column", lang),
                 str(len(cell.posts)),
                 _status_text(cell, lang),
@@ -122,7 +119,7 @@ def _print_text(result: CheckResult, lang: str) -> None:
 
 
 def _cell_name(cell, lang: str) -> str:
-    quarter = str(cell.quarter) if lang == "en" else cell.quarter.vietnamese
+    quarter = quarter_name(cell.quarter, lang)
     return f"{quarter} ({cell.unit.id})" if cell.unit else quarter
 
 
@@ -182,8 +179,9 @@ def _summary_markdown(result: CheckResult, lang: str) -> str:
         for cell in result.coverage.cells:
             unit = shown(cell.unit.name) if cell.unit else label("whole_column", lang)
             mark = {Status.OK: "✅", Status.MISSING: "❌", Status.IN_PROGRESS: "⏳"}[cell.status]
-            quarter = str(cell.quarter) if lang == "en" else cell.quarter.vietnamese
-            lines.append(f"| {quarter} | {unit} | {len(cell.posts)} | {mark} {_status_text(cell, lang)} |")
+            lines.append(
+                f"| {quarter_name(cell.quarter, lang)} | {unit} | {len(cell.posts)} | {mark} {_status_text(cell, lang)} |"
+            )
         lines.append("")
     if result.errors:
         lines += [f"### {label('errors', lang, count=len(result.errors))}", ""]

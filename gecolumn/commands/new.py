@@ -25,11 +25,11 @@ from gecolumn import __version__
 from gecolumn.check import ExitCode, check_column
 from gecolumn.column import open_column
 from gecolumn.commands import located, refuse, run, today_problem
-from gecolumn.commands._options import common_options
+from gecolumn.commands._options import command_parser, common_options, helps
 from gecolumn.config import unit_suggestion
 from gecolumn.dates import BadToday, find_today
 from gecolumn.district.roster import read_roster
-from gecolumn.messages import label, render_problem
+from gecolumn.messages import label, quarter_name, render_problem
 from gecolumn.newcolumn import (
     NEW_COMMAND,
     NewColumn,
@@ -48,7 +48,7 @@ from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
 
 _EXAMPLES = {
-    "--school": '"Trường THCS Bảo Khê"',
+    "--school": "school",  # the catalogue gives a name in the reader's language
     "--unit": "thcs-bao-khe",
     "--url": "https://thcs-baokhe.edu.vn/binh-dang-gioi/",
     "--start": "2025-Q1",
@@ -58,20 +58,19 @@ _QUESTIONS = {"--school": "ask_school", "--unit": "ask_unit_id", "--url": "ask_u
 
 def main(argv: list[str] | None = None) -> int:
     """Write, build and check a new column; print what to do next."""
-    parser = argparse.ArgumentParser(prog="gecolumn new", description="Tạo chuyên mục mới cho một trường (create a new column).")
-    parser.add_argument("folder", help="thư mục mới cho chuyên mục, ví dụ thcs-bao-khe")
-    parser.add_argument("--school", help="tên trường hoặc cơ quan, như bạn đọc thấy")
-    parser.add_argument("--unit", help="mã đơn vị: chữ thường không dấu, nối bằng '-' (mặc định: từ tên trường)")
-    parser.add_argument("--url", help="địa chỉ chuyên mục trên cổng thông tin, http(s)://…/")
-    parser.add_argument("--start", help="quý đầu tiên phải có bài, ví dụ 2025-Q1 (mặc định: quý này)")
-    parser.add_argument("--address", help="địa chỉ của trường, in ở chân trang")
-    parser.add_argument(
-        "--units", metavar="truong.csv", help="danh sách các trường (như lệnh district): chuyên mục của phòng, sở"
-    )
-    parser.add_argument("--requirement", help=f"dòng cài gecolumn trong requirements.txt (mặc định: gecolumn=={__version__})")
-    parser.add_argument("--no-build", action="store_true", help="chỉ ghi tệp, không dựng trang")
-    common_options(parser, config=False)
-    return run("new", parser, _new, argv)
+    return run("new", _parser, _new, argv)
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    parser, said = command_parser("gecolumn new", "new", lang), helps("new", lang)
+    parser.add_argument("folder", help=said("folder"))
+    for option in ("school", "unit", "url", "start", "address"):
+        parser.add_argument(f"--{option}", help=said(option))
+    parser.add_argument("--units", metavar="truong.csv", help=said("units"))
+    parser.add_argument("--requirement", help=said("requirement", version=__version__))
+    parser.add_argument("--no-build", action="store_true", help=said("no_build"))
+    common_options(parser, lang, config=False)
+    return parser
 
 
 class _Cancelled(Exception):
@@ -185,7 +184,7 @@ def _build_and_check(folder: Path, column: NewColumn, today, lang: str) -> int:
     # built anyway (without --strict, which would refuse it), and the missing quarters lead
     # the next steps.
     command = [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml"] + ([] if owing else ["--strict"])
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GECOLUMN_LANG": lang}  # the build speaks as we do
     print(label("new_building" if owing else "new_building_strict", lang), flush=True)
     built = subprocess.run(
         command, capture_output=True, text=True, encoding="utf-8", errors="replace", env=environment, cwd=folder
@@ -203,7 +202,7 @@ def _build_and_check(folder: Path, column: NewColumn, today, lang: str) -> int:
     first_owed = owing[0].quarter if owing else None
     site = folder / "site"
     if owing:
-        names = ", ".join(dict.fromkeys(cell.quarter.vietnamese if lang != "en" else str(cell.quarter) for cell in owing))
+        names = ", ".join(dict.fromkeys(quarter_name(cell.quarter, lang) for cell in owing))
         print(label("new_built_owing", lang, site=site, quarters=names, start=column.start))
     else:
         print(label("new_built", lang, site=site))

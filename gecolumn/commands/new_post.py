@@ -23,7 +23,7 @@ from pathlib import Path
 
 from gecolumn.campaigns import WITH_TEMPLATE
 from gecolumn.commands import located, refuse, require_column, run, today_problem
-from gecolumn.commands._options import common_options
+from gecolumn.commands._options import command_parser, common_options, helps
 from gecolumn.dates import LOCAL_TZ, BadToday, find_today, parse_post_date, short_vietnamese
 from gecolumn.docx_import import DocxRefused, ImportedDocument, import_docx
 from gecolumn.messages import label
@@ -34,16 +34,20 @@ from gecolumn.scaffold import default_title, post_path, scaffold
 
 def main(argv: list[str] | None = None) -> int:
     """Write a new post under ``posts/`` and print its path."""
-    parser = argparse.ArgumentParser(prog="new_post", description="Tạo bài viết mới (create a new post).")
-    common_options(parser)
-    parser.add_argument("--title", help="tiêu đề bài viết")
-    parser.add_argument("--unit", help="mã đơn vị (xem mkdocs.yml)")
-    parser.add_argument("--date", help="ngày đăng, ví dụ 08/03/2024 hoặc '08/03/2024 07:30' (mặc định: hôm nay)")
-    parser.add_argument("--campaign", choices=sorted(WITH_TEMPLATE), help="mẫu bài cho 8/3, 28/6 hoặc Tháng hành động")
-    parser.add_argument("--author", help="tác giả hoặc tổ chức viết bài")
-    parser.add_argument("--tag", action="append", default=[], help="chủ đề (có thể lặp lại)")
-    parser.add_argument("--from", dest="source", metavar="TỆP.docx", help="lấy tiêu đề, nội dung và ảnh từ tệp Word (.docx)")
-    return run("new_post", parser, _new_post, argv)
+    return run("new_post", _parser, _new_post, argv)
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    parser, said = command_parser("new_post", "new_post", lang), helps("new_post", lang)
+    common_options(parser, lang)
+    parser.add_argument("--title", help=said("title"))
+    parser.add_argument("--unit", help=said("unit"))
+    parser.add_argument("--date", help=said("date"))
+    parser.add_argument("--campaign", choices=sorted(WITH_TEMPLATE), help=said("campaign"))
+    parser.add_argument("--author", help=said("author"))
+    parser.add_argument("--tag", action="append", default=[], help=said("tag"))
+    parser.add_argument("--from", dest="source", metavar=label("metavar_docx", lang), help=said("from"))
+    return parser
 
 
 def _new_post(args: argparse.Namespace) -> int:

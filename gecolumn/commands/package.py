@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 
 from gecolumn.commands import refuse, require_column, run, today_problem
-from gecolumn.commands._options import common_options
+from gecolumn.commands._options import command_parser, common_options, helps
 from gecolumn.dates import BadToday
 from gecolumn.problems import Problem
 from gecolumn.slugs import slug_of
@@ -29,12 +29,14 @@ from gecolumn.slugs import slug_of
 
 def main(argv: list[str] | None = None) -> int:
     """Build the site strictly, zip it with its checksum, and print the two paths."""
-    parser = argparse.ArgumentParser(
-        prog="package_site", description="Đóng gói trang để tải lên cổng thông tin (package the site)."
-    )
-    common_options(parser)
-    parser.add_argument("--output", default="dist", help="thư mục chứa tệp zip (default: dist)")
-    return run("package_site", parser, _package, argv)
+    return run("package_site", _parser, _package, argv)
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    parser = command_parser("package_site", "package", lang)
+    common_options(parser, lang)
+    parser.add_argument("--output", default="dist", help=helps("package", lang)("output"))
+    return parser
 
 
 def _package(args: argparse.Namespace) -> int:
@@ -56,7 +58,7 @@ def _package(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="gecolumn-site-") as site_dir:
         build = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path), "-d", site_dir],
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GECOLUMN_LANG": lang},  # the build speaks as we do
         )
         if build.returncode != 0:
             refuse(Problem("", "package_build_failed"), lang)

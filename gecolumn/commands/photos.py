@@ -25,7 +25,7 @@ from pathlib import Path
 
 from gecolumn.check import ExitCode
 from gecolumn.commands import located, run
-from gecolumn.commands._options import common_options
+from gecolumn.commands._options import command_parser, common_options, helps
 from gecolumn.messages import label
 from gecolumn.photo_privacy import file_problem, strip_private_data
 from gecolumn.problems import Problem, Refusal, Severity
@@ -36,14 +36,15 @@ DEFAULT_FOLDERS = ("posts", "docs")
 
 def main(argv: list[str] | None = None) -> int:
     """List the photos that carry a position or a serial (exit 1 if any), or strip them with ``--strip``."""
-    parser = argparse.ArgumentParser(
-        prog="photos",
-        description="Tìm và xoá vị trí GPS, số sê-ri máy ảnh trong ảnh gốc (find and remove GPS and serials from photos).",
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="tệp hoặc thư mục (mặc định: posts/ và docs/)")
-    parser.add_argument("--strip", action="store_true", help="xoá thông tin đó ngay trong tệp, không làm giảm chất lượng ảnh")
-    common_options(parser, config=False)
-    return run("photos", parser, _photos, argv)
+    return run("photos", _parser, _photos, argv)
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    parser, said = command_parser("photos", "photos", lang), helps("photos", lang)
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=said("paths"))
+    parser.add_argument("--strip", action="store_true", help=said("strip"))
+    common_options(parser, lang, config=False)
+    return parser
 
 
 def _photos(args: argparse.Namespace) -> int:

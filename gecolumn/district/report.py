@@ -1,8 +1,10 @@
-"""The district's findings laid out for people: the six-month table (CSV, XLSX) and the dashboard page.
+"""The district's findings laid out for people: the school table, the six-month table (CSV, XLSX), JSON and the dashboard.
 
-Both are in Vietnamese, the language of the district's report forms. The dashboard is a
-typed view (:class:`DashboardView`) rendered by ``templates/district/dashboard.html``, one
-self-contained, printable HTML file with every value escaped.
+The tables speak the reader's language (``lang``): Vietnamese, the language of the district's
+report forms, unless English is asked for. The dashboard is a page for the district office and
+stays Vietnamese only: a typed view (:class:`DashboardView`) rendered by
+``templates/district/dashboard.html``, one self-contained, printable HTML file with every value
+escaped.
 """
 
 from __future__ import annotations
@@ -13,30 +15,49 @@ from pathlib import Path
 
 from gecolumn.coverage import Status
 from gecolumn.dates import short_vietnamese
-from gecolumn.district.judge import DistrictResult, SchoolStatus
+from gecolumn.district.judge import DistrictResult, SchoolResult, SchoolStatus
 from gecolumn.district.sources import SourceKind
-from gecolumn.messages import label, render_problem
+from gecolumn.messages import label, quarter_name, render_problem, shown
+from gecolumn.quarters import Quarter
 from gecolumn.reporting import total_row
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "district"
 KIND_NAMES = {SourceKind.COVERAGE: "theo-doi.json", SourceKind.RSS: "RSS", SourceKind.ATOM: "Atom"}
 """How a source kind is named to people."""
+MARKS = {Status.OK: "✅", Status.MISSING: "❌", Status.IN_PROGRESS: "⏳", Status.UNKNOWN: "❔"}
+"""A quarter's status as a sign, where colour is not available (GitHub's job summary)."""
 
 
-def six_month_table(result: DistrictResult) -> tuple[list[str], list[list]]:
-    """The district's six-month table, in the Vietnamese report form: a row per school, then the total."""
+def cell_word(result: SchoolResult, quarter: Quarter, lang: str = "vi") -> str:
+    """One school's quarter in words (``3 bài``, ``THIẾU``, ``chưa rõ``); empty when the quarter is not due."""
+    cell = result.cell(quarter)
+    if cell is None:
+        return ""
+    if cell.status is Status.OK:
+        return label("district_ok", lang, posts=cell.posts)
+    return label(f"district_{cell.status.value}", lang)
+
+
+def source_word(result: SchoolResult, lang: str = "vi") -> str:
+    """The kind of a school's source (``RSS``, ``theo-doi.json``), or that it could not be read."""
+    return KIND_NAMES[result.evidence.kind] if result.evidence else label("district_unreachable_source", lang)
+
+
+def school_table(result: DistrictResult, lang: str = "vi") -> tuple[list[str], list[list[str]]]:
+    """A row per school: its name (shown safely), each due quarter in words, its source: ``(header, rows)``."""
+    quarters = result.quarters
+    header = [label("district_school", lang), *(f"Q{q.number}/{q.year}" for q in quarters), label("district_source", lang)]
+    rows = [[str(shown(r.school.name)), *(cell_word(r, q, lang) for q in quarters), source_word(r, lang)] for r in result.schools]
+    return header, rows
+
+
+def six_month_table(result: DistrictResult, lang: str = "vi") -> tuple[list[str], list[list]]:
+    """The district's six-month table, as the report form lays it out: a row per school, then the total."""
     quarters = result.quarters
     header = [
-        "Đơn vị",
-        *(q.vietnamese for q in quarters),
-        "Tổng số bài",
-        "Số quý có bài",
-        "Số quý phải có",
-        "Quý thiếu bài",
-        "Quý chưa rõ",
-        "Mã",
-        "Nguồn",
-        "Ghi chú",
+        label("table_unit", lang),
+        *(quarter_name(q, lang) for q in quarters),
+        *(label(f"table_{name}", lang) for name in ("posts", "covered", "due", "missing", "unknown", "id", "source", "note")),
     ]
     rows, counts = [], []
     for r in result.schools:
@@ -47,34 +68,64 @@ def six_month_table(result: DistrictResult) -> tuple[list[str], list[list]]:
             if cell is None:
                 cells.append("")
             elif cell.status is Status.UNKNOWN:
-                cells.append("chưa rõ")
+                cells.append(label("district_unknown", lang))
             else:
                 cells.append(cell.posts)
         counts.append(numbers)
         due = [c for c in r.cells if c.status is not Status.IN_PROGRESS]
         covered = [c for c in due if c.status is Status.OK]
+        read = r.evidence is not None
         rows.append(
             [
                 r.school.name,
                 *cells,
-                r.posts if r.evidence else "",
-                len(covered) if r.evidence else "",
-                len(due) if r.evidence else "",
-                ", ".join(c.quarter.vietnamese for c in r.missing) or ("—" if r.evidence else ""),
-                ", ".join(c.quarter.vietnamese for c in r.unknown) or ("—" if r.evidence else ""),
+                r.posts if read else "",
+                len(covered) if read else "",
+                len(due) if read else "",
+                ", ".join(quarter_name(c.quarter, lang) for c in r.missing) or ("—" if read else ""),
+                ", ".join(quarter_name(c.quarter, lang) for c in r.unknown) or ("—" if read else ""),
                 r.school.unit,
-                r.evidence.location if r.evidence else "",
-                f"không đọc được: {render_problem(r.problem, 'vi')}" if r.problem else "",
+                r.evidence.location if read else "",
+                label("table_unreadable", lang, problem=render_problem(r.problem, lang)) if r.problem else "",
             ]
         )
     read = [r for r in result.schools if r.evidence]
     total = total_row(
-        counts, len(quarters), sum(1 for r in read if r.posts), len(result.schools), sum(1 for r in read if r.missing)
+        counts, len(quarters), sum(1 for r in read if r.posts), len(result.schools), sum(1 for r in read if r.missing), lang
     )
     unreadable = len(result.unreachable)
-    total += ["", "", "", f"{unreadable} trường không đọc được" if unreadable else ""]
+    total += ["", "", "", label("table_schools_unreadable", lang, count=unreadable) if unreadable else ""]
     rows.append(total)
     return header, rows
+
+
+def json_report(result: DistrictResult, lang: str = "vi") -> dict:
+    """The result as CI reads it (``--format json``): codes and values, and each error's message in ``lang``."""
+    return {
+        "today": result.today.isoformat(),
+        "to": str(result.last),
+        "exit_code": result.exit_code,
+        "schools": [
+            {
+                "unit": r.school.unit,
+                "name": r.school.name,
+                "url": r.school.url,
+                "source": r.evidence.location if r.evidence else None,
+                "kind": r.evidence.kind.value if r.evidence else None,
+                "status": r.status.value,
+                "from": str(r.first),
+                "quarters": [{"quarter": str(c.quarter), "posts": c.posts, "status": c.status.value} for c in r.cells],
+            }
+            for r in result.schools
+        ],
+        "missing": [{"unit": r.school.unit, "quarter": str(c.quarter)} for r in result.schools for c in r.missing],
+        "unknown": [{"unit": r.school.unit, "quarter": str(c.quarter)} for r in result.schools for c in r.unknown],
+        "unreachable": [
+            {"unit": r.school.unit, "url": r.school.url, "code": r.problem.code.value, "error": render_problem(r.problem, lang)}
+            for r in result.unreachable
+        ],
+        "errors": [],
+    }
 
 
 @dataclass(frozen=True)
@@ -124,7 +175,7 @@ def _link(address: str | None) -> str | None:
 
 
 def dashboard_view(result: DistrictResult) -> DashboardView:
-    """The dashboard of ``result``, in Vietnamese."""
+    """The dashboard of ``result``, in Vietnamese: a page for the district office, which reads Vietnamese only."""
     schools = []
     for order, r in enumerate(result.schools):
         cells = []
@@ -159,6 +210,15 @@ def dashboard_view(result: DistrictResult) -> DashboardView:
         total=len(result.schools),
         counts=counts,
     )
+
+
+def write_dashboard(folder: str | Path, result: DistrictResult) -> Path:
+    """Write the dashboard as ``index.html`` in ``folder`` (made if need be); return the page's path."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    page = out / "index.html"
+    page.write_text(dashboard_html(result), encoding="utf-8")
+    return page
 
 
 def dashboard_html(result: DistrictResult) -> str:

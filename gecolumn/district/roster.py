@@ -124,7 +124,7 @@ def _parse(path: Path, text: str) -> Roster:
         if not any(cells.values()):
             continue  # the empty lines Excel keeps below a table
         if len(schools) >= MAX_SCHOOLS:
-            problems.append(Problem(file, "roster_too_large", line=start, params={"limit": f"{MAX_SCHOOLS} trường"}))
+            problems.append(Problem(file, "roster_too_large", line=start, params={"limit": "schools", "schools": MAX_SCHOOLS}))
             break
         school, found = _school(file, path.parent, start, cells)
         problems += found

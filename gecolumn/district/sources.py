@@ -124,7 +124,7 @@ def _from_web(school: School, fetcher: Fetcher, today: datetime.date) -> Evidenc
 def _coverage_at(fetcher: Fetcher, url: str, unit: str, today: datetime.date) -> Evidence:
     fetched = fetcher.get(url)
     if _sniff(fetched.body, fetched.content_type) != "json":
-        raise Unreadable("source_bad_data", location=fetched.url, detail="không phải JSON")
+        raise Unreadable("source_bad_data", location=fetched.url, detail="not_json")
     return read_coverage(fetched.body, fetched.url, unit, today)
 
 
@@ -242,7 +242,7 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
     except ValueError as exc:
         raise Unreadable("source_bad_data", location=location, detail=str(exc)[:120]) from None
     if not isinstance(document, dict) or "schema" not in document:
-        raise _NotCoverage("source_bad_data", location=location, detail="không có khoá 'schema' của theo-doi.json")
+        raise _NotCoverage("source_bad_data", location=location, detail="no_schema")
     schema = document.get("schema")
     if isinstance(schema, int) and not isinstance(schema, bool) and schema > SUPPORTED_SCHEMA:
         raise Unreadable("source_newer_schema", location=location, schema=schema)
@@ -279,7 +279,7 @@ class _NotCoverage(Unreadable):
 def _list(document: dict, key: str) -> list[dict]:
     value = document[key]
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise TypeError(f"'{key}' không phải danh sách")
+        raise TypeError(f"'{key}': not a list of objects")
     return value
 
 
@@ -305,8 +305,8 @@ def read_feed(body: bytes, location: str, today: datetime.date) -> Evidence:
     parsed = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
     problem = parsed.get("bozo_exception")
     if isinstance(problem, xml.sax.SAXParseException):
-        detail = f"dòng {problem.getLineNumber()}, cột {problem.getColumnNumber()}: {problem.getMessage()}"
-        raise Unreadable("source_bad_xml", location=location, detail=detail)
+        at = {"line": problem.getLineNumber(), "column": problem.getColumnNumber(), "reason": problem.getMessage()}
+        raise Unreadable("source_bad_xml", location=location, detail="xml_at", **at)
     if parsed.get("bozo") and isinstance(problem, xml.sax.SAXException):
         raise Unreadable("source_bad_xml", location=location, detail=str(problem)[:120])
     version = parsed.get("version") or ""
