@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -54,7 +55,15 @@ def user_agent() -> str:
 
 
 class Unreadable(Refusal):
-    """A school's source could not be read; ``code`` and ``params`` make its message."""
+    """A school's source could not be read; ``code`` and ``params`` make its message.
+
+    A ``line`` here is a place in the school's document (an XML error's), not in a file of
+    the column: it stays a parameter of the message.
+    """
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.params = params
 
     def __str__(self) -> str:
         return f"{self.code}: {self.params}"
