@@ -58,6 +58,16 @@ class SourceKind(enum.Enum):
 
 
 @dataclass(frozen=True)
+class SeenPost:
+    """One post a source showed: what the district's ledger keeps of it."""
+
+    url: str
+    title: str
+    published: datetime.datetime
+    """Aware; its quarter is that of its local (+07:00) date."""
+
+
+@dataclass(frozen=True)
 class Evidence:
     """What one source proves about a school: posts per quarter, and how far back it can tell."""
 
@@ -68,6 +78,8 @@ class Evidence:
     """Posts that count per quarter: published, dated on or before today."""
     known_from: Quarter | None
     """The first quarter the source can prove empty; ``None`` when it proves every quarter."""
+    posts: tuple[SeenPost, ...] = ()
+    """The posts behind ``counts``, where the source lists them (the ledger keeps them)."""
 
 
 def find_evidence(school: School, fetcher: Fetcher, today: datetime.date) -> Evidence:
