@@ -344,6 +344,12 @@ _LINK_PROCESSORS = {
 }
 """Python-Markdown's processors that look for a ``]`` (markdown/inlinepatterns.py), with their priorities."""
 
+_LINEAR_LINK_PROCESSORS = {
+    name: (type(f"Linear{base.__name__}", (_LinearBrackets, base), {}), base, priority)
+    for name, (base, priority) in _LINK_PROCESSORS.items()
+}
+"""Each of them with the bounded address scan: made once, as MkDocs makes a Markdown instance per page."""
+
 
 class _Blocks:
     """The blocks Markdown's block parser still has to parse, first one first, with O(1) ``pop(0)`` and ``insert(0, block)``.
@@ -489,7 +495,6 @@ class LinearScans(Extension):
             md.preprocessors.register(_HideFromMkDocsScan(md, html_block), "gecolumn_hide_raw_html", 21.5)
         if "inline" in md.treeprocessors and type(md.treeprocessors["inline"]) is treeprocessors.InlineProcessor:
             md.treeprocessors.register(_LinearInlineProcessor(md), "inline", 20)
-        for name, (base, priority) in _LINK_PROCESSORS.items():
+        for name, (linear, base, priority) in _LINEAR_LINK_PROCESSORS.items():
             if name in md.inlinePatterns and type(md.inlinePatterns[name]) is base:
-                linear = type(f"Linear{base.__name__}", (_LinearBrackets, base), {})
                 md.inlinePatterns.register(linear(md.inlinePatterns[name].pattern, md), name, priority)
