@@ -12,21 +12,27 @@ python -m gecolumn photos --strip
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import sys
 
 from gecolumn.commands import prepare_streams, requested_language
 from gecolumn.messages import label, pick_language, render
 
-COMMANDS = {
-    "new": "gecolumn.commands.new",
-    "check": "gecolumn.commands.check",
-    "new-post": "gecolumn.commands.new_post",
-    "report": "gecolumn.commands.report",
-    "package": "gecolumn.commands.package",
-    "district": "gecolumn.commands.district",
-    "photos": "gecolumn.commands.photos",
-}
-"""Command name → module with its ``main(argv)``; imported on use, so ``check`` never loads openpyxl."""
+
+def _commands() -> dict[str, str]:
+    """Command name → module with its ``main(argv)``: every public module of :mod:`gecolumn.commands`.
+
+    A new command is its module (no list to edit here); ``new_post`` is called ``new-post``.
+    Modules are imported on use, so ``check`` never loads openpyxl.
+    """
+    import gecolumn.commands
+
+    found = pkgutil.iter_modules(gecolumn.commands.__path__)
+    return {info.name.replace("_", "-"): f"gecolumn.commands.{info.name}" for info in found if not info.name.startswith("_")}
+
+
+COMMANDS = _commands()
+"""Command name → module with its ``main(argv)``; imported on use."""
 
 
 def main(argv: list[str] | None = None) -> int:

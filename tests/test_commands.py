@@ -18,6 +18,7 @@ import tomllib
 import pytest
 from conftest import ROOT, post
 
+from gecolumn.__main__ import COMMANDS as COMMANDS_FOUND
 from gecolumn.column import Validation, open_column
 
 TODAY = "2024-11-22"
@@ -94,7 +95,7 @@ def test_python_m_gecolumn_without_a_known_command_shows_the_commands():
     for args, status in (((), 2), (("xuat-ban",), 2), (("--help",), 0)):
         result = run("-m", "gecolumn", *args)
         assert result.returncode == status
-        assert "check,new-post,report,package" in result.stdout + result.stderr
+        assert "check,district,new,new-post,package,photos,report" in result.stdout + result.stderr
     assert "không có lệnh 'xuat-ban'" in run("-m", "gecolumn", "xuat-ban").stderr
 
 
@@ -123,6 +124,7 @@ def test_every_command_is_a_console_script_declared_in_pyproject_and_installed()
     every = {name: (module, script) for name, (module, script, _, _) in EVERY_COMMAND.items()} | STARTERS
     expected = {script: f"{module}:main" for module, script in every.values()}
     assert declared == {"gecolumn": "gecolumn.__main__:main", **expected}  # `gecolumn <command>` reaches them all
+    assert set(every) == set(COMMANDS_FOUND), "a module in gecolumn/commands/ is a command: give it a row here"
     installed = {ep.name: ep for ep in importlib.metadata.entry_points(group="console_scripts") if ep.name in declared}
     assert {name: ep.value for name, ep in installed.items()} == declared, "run: pip install --no-deps -e ."
     for module, script in every.values():
