@@ -44,9 +44,11 @@ from typing import BinaryIO
 from gecolumn.files import NotRegularFile, open_regular, read_head
 from gecolumn.images import SNIFF_BYTES, sniff
 from gecolumn.posts import Corpus
-from gecolumn.problems import Problem, Refusal, Severity
+from gecolumn.problems import Problem, Refusal, Severity, megabytes
 from gecolumn.sources import MAX_ASSET_BYTES, scan_sources
 from gecolumn.xmp import text_facts, xmp_facts
+
+_ASSET_LIMIT = megabytes(MAX_ASSET_BYTES)
 
 _DAMAGED_PART = (zipfile.BadZipFile, lzma.LZMAError, NotImplementedError, RuntimeError)
 """What zipfile raises on a damaged, encrypted or deflate64 part (as the Word import knows it)."""
@@ -66,9 +68,10 @@ class Carried(enum.StrEnum):
 class PhotoUnreadable(Refusal, ValueError):
     """The file is not a photo of a known format, or its metadata is malformed or too large to read."""
 
-    def __init__(self, reason: str):
-        super().__init__("image_unreadable", problem=reason)
-        self.reason = reason
+    def __init__(self, reason: str, **values: object):
+        super().__init__("image_unreadable", problem=reason, **values)
+        self.reason, self.values = reason, values
+        """A key the catalogue words (``UNREADABLE`` in :mod:`gecolumn.catalogue.files`), or a library's own text."""
 
 
 class StripRefused(Refusal, ValueError):
@@ -142,7 +145,7 @@ def _inspect(source: str | os.PathLike | bytes) -> tuple[tuple[str, ...], tuple[
     try:
         if isinstance(source, (bytes, bytearray)):
             if len(source) > MAX_ASSET_BYTES:
-                raise PhotoUnreadable("quá 25 MB / over 25 MB")
+                raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
             return _examine(io.BytesIO(source), len(source), 0, budget)
         with _open_regular(source) as handle:
             return _examine(handle, os.fstat(handle.fileno()).st_size, 0, budget)
@@ -164,13 +167,13 @@ class _Budget:
     def member(self) -> None:
         self.members += 1
         if self.members > MAX_MEMBERS:
-            raise PhotoUnreadable(f"quá nhiều phần / over {MAX_MEMBERS} parts")
+            raise PhotoUnreadable("too_many_parts", limit=MAX_MEMBERS)
 
     def spend(self, count: int) -> int:
         """Take ``count`` bytes from what may still be inflated; returns what is left."""
         self.inflated += count
         if self.inflated > MAX_INFLATED:
-            raise PhotoUnreadable(f"giải nén quá {MAX_INFLATED // 1_000_000} MB / over {MAX_INFLATED // 1_000_000} MB inflated")
+            raise PhotoUnreadable("inflated", limit=megabytes(MAX_INFLATED))
         return MAX_INFLATED - self.inflated
 
 
@@ -180,7 +183,7 @@ def _examine(handle: BinaryIO, size: int, depth: int, budget: _Budget):
     kind = _format_of(head)
     handle.seek(0)
     if kind in CONTAINER_FORMATS and depth >= MAX_NESTING:
-        raise PhotoUnreadable(f"lồng quá {MAX_NESTING} lớp / nested over {MAX_NESTING} levels")
+        raise PhotoUnreadable("nested", limit=MAX_NESTING)
     if kind == "ZIP":
         parts = _zip_parts(handle, depth, budget)
     elif kind == "PDF":
@@ -192,16 +195,16 @@ def _examine(handle: BinaryIO, size: int, depth: int, budget: _Budget):
     elif kind in _READ_FORMATS:
         return _judge(_metadata_blocks(kind, handle, size)), ()
     else:
-        raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(head)}")
+        raise _not_an_image(head)
     return _union(carried for _, _, carried in parts), parts
 
 
 def _read_whole(handle: BinaryIO, size: int, budget: _Budget) -> bytes:
     if size > MAX_ASSET_BYTES:
-        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+        raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
     data = handle.read(MAX_ASSET_BYTES + 1)
     if len(data) > MAX_ASSET_BYTES:
-        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+        raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
     return data
 
 
@@ -219,13 +222,16 @@ def _format_of(head: bytes) -> str | None:
     return None
 
 
-def _describe(head: bytes) -> str:
+def _not_an_image(head: bytes) -> PhotoUnreadable:
+    """The refusal of a file whose first bytes are no picture: what they look like, as a value."""
+    if not head:
+        return PhotoUnreadable("empty")
     if head.lstrip()[:2] == b"%!" or head.startswith(b"\xc5\xd0\xd3\xc6"):
-        return "PostScript"
+        return PhotoUnreadable("not_image", found="PostScript")
     if head.lstrip()[:5] == b"%PDF-":
-        return "PDF"
+        return PhotoUnreadable("not_image", found="PDF")
     printable = head[:12].decode("ascii", "replace")
-    return re.sub(r"[^\x20-\x7e]", "?", printable) or "tệp rỗng / empty"
+    return PhotoUnreadable("not_image", found=re.sub(r"[^\x20-\x7e]", "?", printable))
 
 
 def _judge(blocks: Iterable[tuple[str, bytes]]) -> tuple[str, ...]:
@@ -324,7 +330,7 @@ def _inflate(data: bytes) -> bytes:
     inflater = zlib.decompressobj()
     text = inflater.decompress(data, MAX_TEXT_BYTES)
     if inflater.unconsumed_tail:
-        raise PhotoUnreadable(f"khối chữ quá lớn / text chunk over {MAX_TEXT_BYTES // 1_000_000} MB")
+        raise PhotoUnreadable("text_chunk", limit=megabytes(MAX_TEXT_BYTES))
     return text
 
 
@@ -359,13 +365,13 @@ def _zip_parts(handle: BinaryIO, depth: int, budget: _Budget) -> tuple[tuple[str
     from gecolumn.docx_import import DocxRefused, _refuse_zip_bomb  # imported on use: the check rarely meets one
 
     found: list[tuple[str, str, tuple[str, ...]]] = []
-    unchecked: list[str] = []
+    unchecked: list[PhotoUnreadable] = []
     with zipfile.ZipFile(handle) as archive:
         members = archive.infolist()
         try:
             _refuse_zip_bomb(members, "")
         except DocxRefused as refused:
-            raise PhotoUnreadable(f"tệp nén bất thường / zip bomb ({refused.problem.params['size']})") from None
+            raise PhotoUnreadable("zip_bomb", size=refused.problem.params["size"]) from None
         for member in members:
             if member.is_dir() or member.file_size == 0:
                 continue
@@ -378,7 +384,7 @@ def _zip_parts(handle: BinaryIO, depth: int, budget: _Budget) -> tuple[tuple[str
                         carried, parts = _examine(stream, member.file_size, depth + 1, budget)
                     elif kind is not None:
                         if member.file_size > MAX_ASSET_BYTES:
-                            raise PhotoUnreadable("quá 25 MB / over 25 MB")
+                            raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
                         budget.spend(member.file_size)
                         data = archive.read(member)
                         carried, parts = _examine(io.BytesIO(data), len(data), depth + 1, budget)
@@ -387,17 +393,18 @@ def _zip_parts(handle: BinaryIO, depth: int, budget: _Budget) -> tuple[tuple[str
             except PhotoUnreadable as exc:
                 if budget.members > MAX_MEMBERS or budget.inflated > MAX_INFLATED:
                     raise
-                unchecked.append(f"{member.filename}: {exc.reason}" if depth == 0 else exc.reason)  # the outer name, once
+                inside = {"inside": member.filename} if depth == 0 else {}  # the outer name, once
+                unchecked.append(PhotoUnreadable(exc.reason, **{**exc.values, **inside}))
                 continue
             except (ValueError, EOFError, struct.error, zlib.error, *_DAMAGED_PART) as exc:
-                unchecked.append(f"{member.filename}: {_short(exc)}")
+                unchecked.append(PhotoUnreadable(_short(exc), inside=member.filename))
                 continue
             if parts:
                 found.extend((member.filename, f"{member.filename} › {label}", inner) for _, label, inner in parts)
             elif carried:
                 found.append((member.filename, member.filename, carried))
     if not found and unchecked:
-        raise PhotoUnreadable(unchecked[0])
+        raise unchecked[0]
     return tuple(found)
 
 
@@ -427,7 +434,7 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
     undone here, cannot be looked into.
     """
     if re.search(rb"/Encrypt\b", data):
-        raise PhotoUnreadable("PDF có mật khẩu / encrypted PDF")
+        raise PhotoUnreadable("encrypted_pdf")
     pieces = [data]
     previous = 0
     count = 0
@@ -436,7 +443,7 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
             continue  # the word inside another stream's bytes: streams never overlap, so each byte is read once
         count += 1
         if count > MAX_PDF_STREAMS:
-            raise PhotoUnreadable(f"quá nhiều luồng PDF / over {MAX_PDF_STREAMS} streams")
+            raise PhotoUnreadable("pdf_streams", limit=MAX_PDF_STREAMS)
         floor = max(previous, match.start() - 65536)  # dictionaries never overlap: each byte is read once
         opening = data.rfind(b"obj", floor, match.start())
         names = _PDF_NAME.findall(data, opening if opening >= 0 else floor, match.start())
@@ -446,7 +453,7 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
         if not filters or (b"Image" in names and b"DCTDecode" not in names and b"DCT" not in names):
             continue  # raw bytes, already searched in the file as it is; or pixels, which hold no metadata
         if any(name in _PDF_UNREAD for name in filters):
-            raise PhotoUnreadable(f"bộ lọc PDF / PDF filter {filters[0].decode('ascii')}")
+            raise PhotoUnreadable("pdf_filter", filter=filters[0].decode("ascii"))
         stream = data[match.end() : previous]
         try:
             for name in filters:
@@ -471,7 +478,7 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
             carried, parts = _examine(io.BytesIO(piece), len(piece), depth + 1, budget)  # an attached file
             found.extend(("", label, inner) for _, label, inner in parts)
             if carried and not parts:
-                found.append(("", "tệp đính kèm / attached file", carried))
+                found.append(("", "EmbeddedFile", carried))
     return tuple(found)
 
 
@@ -498,7 +505,7 @@ def _pdf_decoded(stream: bytes, how: str, budget: _Budget) -> bytes:
     inflater = zlib.decompressobj()
     out = inflater.decompress(stream, MAX_ASSET_BYTES + 1)
     if len(out) > MAX_ASSET_BYTES:
-        raise PhotoUnreadable("luồng PDF quá 25 MB khi giải nén / PDF stream over 25 MB inflated")
+        raise PhotoUnreadable("pdf_stream_size", limit=_ASSET_LIMIT)
     budget.spend(len(out))
     return out
 
@@ -552,7 +559,7 @@ def _video_parts(handle: BinaryIO, size: int) -> tuple[tuple[str, str, tuple[str
         while position + 8 <= end:
             boxes += 1
             if boxes > MAX_SEGMENTS:
-                raise PhotoUnreadable("quá nhiều hộp MP4 / too many MP4 boxes")
+                raise PhotoUnreadable("mp4_boxes")
             handle.seek(position)
             length, box = struct.unpack(">I4s", _read_exactly(handle, 8))
             header = 8
@@ -562,7 +569,7 @@ def _video_parts(handle: BinaryIO, size: int) -> tuple[tuple[str, str, tuple[str
             elif length == 0:
                 length = end - position
             if length < header or position + length > end:
-                raise PhotoUnreadable("hộp MP4 hỏng / bad MP4 box")
+                raise PhotoUnreadable("mp4_box")
             body, label = length - header, path + box.decode("latin-1")
             if box in _VIDEO_LOCATION and body > 4:
                 found.append(("", label, (str(Carried.LOCATION),)))
@@ -593,7 +600,7 @@ def _video_parts(handle: BinaryIO, size: int) -> tuple[tuple[str, str, tuple[str
 def _read_exactly(handle: BinaryIO, count: int) -> bytes:
     data = handle.read(count)
     if len(data) != count:
-        raise PhotoUnreadable("tệp bị cắt cụt / truncated")
+        raise PhotoUnreadable("truncated")
     return data
 
 
@@ -608,18 +615,18 @@ def _jpeg_headers(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
             continue
         (length,) = struct.unpack(">H", _read_exactly(handle, 2))
         if length < 2:
-            raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+            raise PhotoUnreadable("jpeg_segment")
         if 0xE0 <= marker <= 0xEF or marker == 0xFE:
             yield marker, _read_exactly(handle, length - 2)
         else:
             handle.seek(length - 2, os.SEEK_CUR)
-    raise PhotoUnreadable("quá nhiều đoạn JPEG / too many JPEG segments")
+    raise PhotoUnreadable("jpeg_segments")
 
 
 def _next_marker(handle: BinaryIO) -> int:
     byte = _read_exactly(handle, 1)
     if byte != b"\xff":
-        raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+        raise PhotoUnreadable("jpeg_segment")
     while byte == b"\xff":  # fill bytes
         byte = _read_exactly(handle, 1)
     return byte[0]
@@ -631,7 +638,7 @@ def _png_chunks(handle: BinaryIO, wanted: frozenset[bytes]) -> Iterator[tuple[by
     for _ in range(MAX_SEGMENTS * 50):  # a PNG may split its pixels into many IDAT chunks
         length, chunk_type = struct.unpack(">I4s", _read_exactly(handle, 8))
         if length > MAX_ASSET_BYTES:
-            raise PhotoUnreadable("khối PNG hỏng / bad PNG chunk")
+            raise PhotoUnreadable("png_chunk")
         if chunk_type in wanted:
             yield chunk_type, _read_exactly(handle, length)
             handle.seek(4, os.SEEK_CUR)
@@ -639,7 +646,7 @@ def _png_chunks(handle: BinaryIO, wanted: frozenset[bytes]) -> Iterator[tuple[by
             handle.seek(length + 4, os.SEEK_CUR)
         if chunk_type == b"IEND":
             return
-    raise PhotoUnreadable("quá nhiều khối PNG / too many PNG chunks")
+    raise PhotoUnreadable("png_chunks")
 
 
 def _riff_chunks(handle: BinaryIO, size: int, wanted: set[bytes]) -> Iterator[tuple[bytes, bytes]]:
@@ -651,14 +658,14 @@ def _riff_chunks(handle: BinaryIO, size: int, wanted: set[bytes]) -> Iterator[tu
             return
         fourcc, length = struct.unpack("<4sI", _read_exactly(handle, 8))
         if position + 8 + length > end:
-            raise PhotoUnreadable("khối WebP hỏng / bad WebP chunk")
+            raise PhotoUnreadable("webp_chunk")
         if fourcc in wanted:
             yield fourcc, _read_exactly(handle, length)
             handle.seek(length & 1, os.SEEK_CUR)
         else:
             handle.seek(length + (length & 1), os.SEEK_CUR)
         position += 8 + length + (length & 1)
-    raise PhotoUnreadable("quá nhiều khối WebP / too many WebP chunks")
+    raise PhotoUnreadable("webp_chunks")
 
 
 def _exif_facts(data: bytes) -> tuple[set[str], int | None]:
@@ -667,7 +674,7 @@ def _exif_facts(data: bytes) -> tuple[set[str], int | None]:
         data = data[6:]
     order = {b"II*\0": "<", b"MM\0*": ">"}.get(data[:4])
     if order is None:
-        raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+        raise PhotoUnreadable("exif")
     found: set[str] = set()
     ifd0 = _ifd(data, order, struct.unpack(order + "I", data[4:8])[0])
     orientation = None
@@ -692,7 +699,7 @@ def _exif_facts(data: bytes) -> tuple[set[str], int | None]:
         _kind, count, value = ifd0[0x02BC]
         offset = _pointer(ifd0[0x02BC], order) if count > 4 else None
         if offset is not None and (count > MAX_TEXT_BYTES or offset + count > len(data)):
-            raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+            raise PhotoUnreadable("exif")
         found |= xmp_facts(value[:count] if offset is None else data[offset : offset + count])
     return found, orientation
 
@@ -704,10 +711,10 @@ def _pointer(entry: tuple[int, int, bytes], order: str) -> int:
 def _ifd(data: bytes, order: str, offset: int) -> dict[int, tuple[int, int, bytes]]:
     """tag → (type, count, the 4-byte value field) of one image file directory."""
     if offset < 8 or offset + 2 > len(data):
-        raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+        raise PhotoUnreadable("exif")
     (count,) = struct.unpack(order + "H", data[offset : offset + 2])
     if count > MAX_IFD_ENTRIES or offset + 2 + 12 * count > len(data):
-        raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+        raise PhotoUnreadable("exif")
     entries = {}
     for n in range(count):
         start = offset + 2 + 12 * n
@@ -734,7 +741,7 @@ def strip_private_data(path: str | os.PathLike) -> Stripped:
     except OSError as exc:
         raise PhotoUnreadable(exc.strerror or type(exc).__name__) from None
     if len(data) > MAX_ASSET_BYTES:
-        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+        raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
     try:
         carried = find_private_data(data)
     except PhotoUnreadable:
@@ -767,7 +774,7 @@ def _stripped_bytes(data: bytes, depth: int = 0) -> tuple[bytes, tuple[str, ...]
         if not _inspect(data)[0]:
             return data, (), None
         raise StripRefused("MP4/MOV" if kind == "VIDEO" else kind)
-    raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(data[:32])}")
+    raise _not_an_image(data[:32])
 
 
 def _strip_jpeg(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
@@ -780,7 +787,7 @@ def _strip_jpeg(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         if marker == 0xDA:
             break
         if marker == 0xD9:
-            raise PhotoUnreadable("ảnh không có dữ liệu / no image data")
+            raise PhotoUnreadable("no_image_data")
         payload = data[start + 4 : position]
         if 0xE0 <= marker <= 0xEF or marker == 0xFE:
             if marker in _JPEG_KEPT_APP and payload.startswith(_JPEG_KEPT_APP[marker]):
@@ -792,7 +799,7 @@ def _strip_jpeg(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         else:
             kept.append(data[start:position])
     else:
-        raise PhotoUnreadable("quá nhiều đoạn JPEG / too many JPEG segments")
+        raise PhotoUnreadable("jpeg_segments")
     end = _end_of_image(data, start)
     if end < len(data):
         removed.append("trailer")  # a second picture or a phone's motion video, with metadata of its own
@@ -811,7 +818,7 @@ def _strip_jpeg(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
 def _jpeg_segment(data: bytes, position: int) -> tuple[int, int, int]:
     """(start, marker, end) of the segment at ``position``, fill bytes skipped."""
     if data[position : position + 1] != b"\xff":
-        raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+        raise PhotoUnreadable("jpeg_segment")
     while data[position + 1 : position + 2] == b"\xff":
         position += 1
     marker = data[position + 1]
@@ -819,7 +826,7 @@ def _jpeg_segment(data: bytes, position: int) -> tuple[int, int, int]:
         return position, marker, position + 2
     (length,) = struct.unpack(">H", data[position + 2 : position + 4])
     if length < 2 or position + 2 + length > len(data):
-        raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+        raise PhotoUnreadable("jpeg_segment")
     return position, marker, position + 2 + length
 
 
@@ -865,7 +872,7 @@ def _strip_png(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         length, chunk_type = struct.unpack(">I4s", data[position : position + 8])
         end = position + 12 + length
         if end > len(data):
-            raise PhotoUnreadable("khối PNG hỏng / bad PNG chunk")
+            raise PhotoUnreadable("png_chunk")
         if chunk_type in _PNG_DROPPED:
             if chunk_type == b"eXIf" and orientation is None:
                 orientation = _orientation_of(data[position + 8 : end - 4])
@@ -878,7 +885,7 @@ def _strip_png(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         if chunk_type == b"IEND":
             break
     else:
-        raise PhotoUnreadable("quá nhiều khối PNG / too many PNG chunks")
+        raise PhotoUnreadable("png_chunks")
     if position < len(data):
         removed.append("trailer")
     if not removed:
@@ -903,7 +910,7 @@ def _strip_webp(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         fourcc, length = struct.unpack("<4sI", data[position : position + 8])
         stop = position + 8 + length + (length & 1)
         if position + 8 + length > end:
-            raise PhotoUnreadable("khối WebP hỏng / bad WebP chunk")
+            raise PhotoUnreadable("webp_chunk")
         if fourcc == b"EXIF":
             orientation = _orientation_of(data[position + 8 : position + 8 + length])
             removed.append("EXIF")
@@ -913,7 +920,7 @@ def _strip_webp(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
             chunks.append(bytearray(data[position:stop]))
         position = stop
     else:
-        raise PhotoUnreadable("quá nhiều khối WebP / too many WebP chunks")
+        raise PhotoUnreadable("webp_chunks")
     if len(data) > end:
         removed.append("trailer")
     if not removed:
@@ -932,7 +939,7 @@ def _strip_webp(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
 def _strip_attachment(data: bytes, depth: int) -> tuple[bytes, tuple[str, ...], int | None]:
     """The attachment with each part that carries something stripped (a document inside, in turn); the rest copied as it was."""
     if depth >= MAX_NESTING:
-        raise PhotoUnreadable(f"lồng quá {MAX_NESTING} lớp / nested over {MAX_NESTING} levels")
+        raise PhotoUnreadable("nested", limit=MAX_NESTING)
     members = {member for member, _, _ in _zip_parts(io.BytesIO(data), depth, _Budget())}
     if not members:
         return data, (), None
@@ -969,14 +976,14 @@ def _orientation_tiff(orientation: int) -> bytes:
 def _open_regular(path: str | os.PathLike) -> BinaryIO:
     """``path`` opened for reading if it is a regular file of at most 25 MB, and not a symlink."""
     if stat.S_ISLNK(os.lstat(path).st_mode):
-        raise PhotoUnreadable("liên kết tượng trưng / symlink")
+        raise PhotoUnreadable("symlink")
     try:
         handle = open_regular(path)
     except NotRegularFile:
-        raise PhotoUnreadable("không phải tệp thông thường / not a regular file") from None
+        raise PhotoUnreadable("not_regular") from None
     if os.fstat(handle.fileno()).st_size > MAX_ASSET_BYTES:
         handle.close()
-        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+        raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
     return handle
 
 
@@ -993,7 +1000,7 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
             raise
     if stat.S_ISLNK(os.lstat(path).st_mode):  # swapped for a link meanwhile: replace nothing it points at
         os.unlink(handle.name)
-        raise PhotoUnreadable("liên kết tượng trưng / symlink")
+        raise PhotoUnreadable("symlink")
     os.replace(handle.name, path)
 
 
@@ -1015,7 +1022,7 @@ def upright_without_metadata(data: bytes) -> tuple[bytes, str]:
     kind = _format_of(data[:32])
     extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "HEIF": "jpg", "AVIF": "avif"}.get(kind or "")
     if extension is None:
-        raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(data[:32])}")
+        raise _not_an_image(data[:32])
     orientation = None
     if kind in ("JPEG", "PNG", "WEBP"):
         exif = [block for kind_, block in _metadata_blocks(kind, io.BytesIO(data), len(data)) if kind_ == "exif"]
@@ -1036,7 +1043,7 @@ def _reencoded(data: bytes, kind: str) -> bytes:
     try:
         with Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS.get(kind, [kind])) as image:
             if image.width * image.height > MAX_PIXELS:
-                raise PhotoUnreadable(f"quá lớn / too large: {image.width}×{image.height}")
+                raise PhotoUnreadable("pixels", pixels=f"{image.width}×{image.height}")
             if kind == "GIF":  # every frame of an animation, and no metadata
                 buffer = io.BytesIO()
                 image.save(buffer, "GIF", save_all=True)
@@ -1099,9 +1106,9 @@ def file_problem(path: Path, label: str) -> Problem | None:
     except PhotoUnreadable as exc:
         if kind in CONTAINER_FORMATS:
             # Published as it is (its reader's problem); only say it was not looked into, and how to make it readable.
-            params = {"problem": exc.reason, "fix": "office" if kind == "ZIP" else "export"}
+            params = {**exc.params, "fix": "office" if kind == "ZIP" else "export"}
             return Problem(label, "attachment_unchecked", params=params, severity=Severity.WARNING)
-        return Problem(label, "image_unreadable", params={"problem": exc.reason})
+        return exc.as_problem(label)
     if not carried:
         return None
     params = {"file": label, "carried": tuple(carried), "fix": fix}  # the catalogue says each kind in words
