@@ -34,6 +34,7 @@ import re
 import stat
 import struct
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -45,7 +46,7 @@ from gecolumn.files import NotRegularFile, open_regular, read_head
 from gecolumn.images import SNIFF_BYTES, sniff
 from gecolumn.posts import Corpus
 from gecolumn.problems import Problem, Refusal, Severity, megabytes
-from gecolumn.sources import MAX_ASSET_BYTES, scan_sources
+from gecolumn.sources import MAX_ASSET_BYTES, MAX_DEPTH, MAX_FILES
 from gecolumn.xmp import text_facts, xmp_facts
 
 _ASSET_LIMIT = megabytes(MAX_ASSET_BYTES)
@@ -1067,27 +1068,64 @@ def _reencoded(data: bytes, kind: str) -> bytes:
 # --- the column -------------------------------------------------------------------------------------------
 
 
-def column_problems(corpus: Corpus, docs_dir: str | os.PathLike | None = None) -> tuple[Problem, ...]:
-    """Every file of ``corpus`` and under ``docs_dir`` that carries a position or a serial, as ERRORs.
+def column_problems(corpus: Corpus, *folders: tuple[str | os.PathLike, str]) -> tuple[Problem, ...]:
+    """Every file under the posts folder of ``corpus`` and the ``(folder, label prefix)`` pairs that carries a position or a serial, as ERRORs.
 
-    The posts' files are those :func:`gecolumn.posts.load_posts` found, published or not (a
-    refused ``.bin`` is in the repository all the same); ``docs_dir`` is walked the same way
-    (:func:`gecolumn.sources.scan_sources`: no symlink is followed). Each is chosen by its
-    bytes, whatever its name (:func:`file_problem`). A photo whose metadata cannot be read is an
-    ``image_unreadable`` ERROR: the build would not publish it either.
+    Every regular file the repository can hold there is looked at, whatever its name
+    (:func:`files_at_rest`: ``_draft.jpg``, ``.anh.jpg``, ``~$bai.docx`` and ``Thumbs.db``
+    too, which the site leaves out but a public repository serves all the same), each chosen
+    by its bytes (:func:`file_problem`). A photo whose metadata cannot be read is an
+    ``image_unreadable`` ERROR: the build would not publish it either. A file the posts
+    folder already refused as too large is not said twice.
     """
-    folders = [(Path(corpus.root), corpus.prefix, corpus.assets, corpus.disk_names, corpus.other_files)]
-    if docs_dir is not None:
-        found = scan_sources(docs_dir, "docs/")
-        folders.append((Path(docs_dir), "docs/", found.assets, found.disk_names, found.others))
+    refused = {problem.file for problem in corpus.problems if problem.code == "file_too_large"}
     problems: list[Problem] = []
-    for folder, prefix, assets, disk_names, others in folders:
-        on_disk = [(disk_names.get(asset, asset), asset) for asset in assets] + [(other, other) for other in others]
-        for relative, shown in sorted(on_disk, key=lambda pair: pair[1]):
-            problem = file_problem(folder / relative, prefix + shown)
+    for folder, prefix in ((corpus.root, corpus.prefix), *folders):
+        for path, label in files_at_rest(folder, prefix):
+            if isinstance(path, Problem):
+                problems.extend([path] if path not in corpus.problems else [])
+                continue
+            problem = None if label in refused else file_problem(path, label)
             if problem is not None:
                 problems.append(problem)
     return tuple(problems)
+
+
+def files_at_rest(folder: str | os.PathLike, prefix: str) -> Iterator[tuple[Path | Problem, str]]:
+    """``(path, label)`` of every regular file under ``folder``, whatever its name, in name order; ``.git`` is skipped.
+
+    No symlink is followed (the site never publishes one that leaves the column, and the file a
+    link inside points at is walked where it is). The walk is bounded as the posts folder's is
+    (:data:`gecolumn.sources.MAX_FILES` files, :data:`~gecolumn.sources.MAX_DEPTH` levels); past
+    the first bound the folder's ``too_many_files`` is given in place of a path.
+    """
+    root = Path(folder)
+    if root.is_symlink() or not root.is_dir():
+        return
+    count = 0
+    stack: list[tuple[Path, str, int]] = [(root, "", 0)]
+    while stack:
+        current, relative, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+        except OSError:
+            continue  # the posts folder's scan says so; an unreadable folder is not a photo
+        folders = []
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != ".git" and depth + 1 < MAX_DEPTH:
+                    folders.append((Path(entry.path), f"{relative}{entry.name}/", depth + 1))
+                continue
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            count += 1
+            if count > MAX_FILES:
+                yield Problem(prefix.rstrip("/"), "too_many_files", params={"limit": MAX_FILES}), prefix
+                return
+            yield Path(entry.path), prefix + unicodedata.normalize("NFC", relative + entry.name)
+        stack.extend(reversed(folders))
 
 
 def file_problem(path: Path, label: str) -> Problem | None:

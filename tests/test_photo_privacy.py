@@ -477,3 +477,38 @@ def test_every_refusal_of_a_photo_is_a_catalogue_word_never_prose_in_a_parameter
                 assert not isinstance(value, ast.JoinedStr), f"{module}:{value.lineno}: prose made in a parameter"
                 for word in (n.value for n in ast.walk(value) if isinstance(n, ast.Constant) and isinstance(n.value, str)):
                     assert word in UNREADABLE.options, f"{module}:{value.lineno}: {word!r} is not a catalogue word"
+
+
+HIDDEN_NAMES = ["posts/2024/.anh.jpg", "posts/2024/_anh.jpg", "posts/_rieng/anh.jpg", "posts/2024/~$bai.docx",
+                "posts/2024/Thumbs.db", "docs/.anh.jpg", "docs/_anh.jpg", "docs/~$bai.docx", "docs/.cu/anh.png"]  # fmt: skip
+
+
+def test_a_photo_with_gps_is_found_whatever_its_name_hides_and_stripped(make_site):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    for name in HIDDEN_NAMES:
+        target = site.root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(docx_holding(GPS_JPEG) if name.endswith(".docx") else png_with_gps() if ".png" in name else GPS_JPEG)
+    (site.root / "posts/.git").mkdir()
+    (site.root / "posts/.git/anh.jpg").write_bytes(GPS_JPEG)  # a nested repository's own store: not the column's files
+    result = site.check("--today", "2024-03-20")
+    assert result.returncode == 2
+    reported = {line.split(": ")[0].strip() for line in result.stdout.splitlines() if "LỖI:" in line}
+    assert reported == set(HIDDEN_NAMES), result.stdout
+    listed = photos(site)
+    assert listed.returncode == 1 and all(f"{name}:" in listed.stdout for name in HIDDEN_NAMES), listed.stdout
+    assert photos(site, "--strip").returncode == 0
+    assert site.check("--today", "2024-03-20").returncode == 0
+
+
+def test_a_photo_in_the_themes_custom_dir_is_checked_and_stripped_like_one_in_docs(make_site):
+    site = make_site(theme={"name": "material", "language": "vi", "custom_dir": "giao-dien"})
+    site.add("2024/bai.md", post())
+    (site.root / "giao-dien/assets").mkdir(parents=True)
+    (site.root / "giao-dien/assets/logo.jpg").write_bytes(GPS_JPEG)
+    result = site.check("--today", "2024-03-20")
+    assert result.returncode == 2 and "giao-dien/assets/logo.jpg: LỖI: ảnh mang vị trí GPS" in result.stdout
+    assert "giao-dien/assets/logo.jpg:" in photos(site).stdout
+    assert photos(site, "--strip").returncode == 0
+    assert site.check("--today", "2024-03-20").returncode == 0
