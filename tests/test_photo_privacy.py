@@ -512,3 +512,45 @@ def test_a_photo_in_the_themes_custom_dir_is_checked_and_stripped_like_one_in_do
     assert "giao-dien/assets/logo.jpg:" in photos(site).stdout
     assert photos(site, "--strip").returncode == 0
     assert site.check("--today", "2024-03-20").returncode == 0
+
+
+def clean_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 12), (10, 120, 10)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def gps_exif() -> bytes:
+    """An EXIF block (TIFF structure) holding a GPS position."""
+    exif = Image.Exif()
+    exif.get_ifd(GPS_IFD).update(GPS)
+    return exif.tobytes()[6:] if exif.tobytes().startswith(b"Exif") else exif.tobytes()
+
+
+def photoshop_jpeg(resource: int, data: bytes) -> bytes:
+    """A small clean JPEG with Photoshop's APP13 holding one ``8BIM`` resource."""
+    irb = b"Photoshop 3.0\0" + b"8BIM" + struct.pack(">H", resource) + b"\0\0" + struct.pack(">I", len(data)) + data
+    clean = tiny_jpeg()
+    return clean[:2] + b"\xff\xed" + struct.pack(">H", len(irb) + 2) + irb + clean[2:]
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("sau-anh.jpg", tiny_jpeg() + GPS_JPEG),  # a second picture after the end-of-image marker (MPF)
+        ("anh-dong.jpg", tiny_jpeg() + mp4_with_position()),  # a motion photo: its video after the picture
+        ("samsung.jpg", tiny_jpeg() + b"MotionPhoto_Data" + mp4_with_position()),
+        ("sau-anh.png", clean_png() + GPS_JPEG),
+        ("photoshop-xmp.jpg", photoshop_jpeg(0x0424, XMP)),
+        ("photoshop-exif.jpg", photoshop_jpeg(0x0422, gps_exif())),
+    ],
+)
+def test_a_position_after_the_image_or_in_photoshops_block_is_found_and_stripped(make_site, name, content):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    site.add(f"2024/{name}", content)
+    result = site.check("--today", "2024-03-20")
+    assert result.returncode == 2 and f"posts/2024/{name}: LỖI: ảnh mang vị trí GPS" in result.stdout, result.stdout
+    stripped = photos(site, "--strip")
+    assert stripped.returncode == 0, stripped.stderr
+    assert site.check("--today", "2024-03-20").returncode == 0
