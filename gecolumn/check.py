@@ -96,7 +96,7 @@ def run_check(
 
 def check_column(column: OpenedColumn, today: Today) -> CheckResult:
     """:func:`run_check` on an opened column, on its day (``column.today()``); its posts are read even when its settings are unusable."""
-    return _judge(column.config, column.problems, column.posts_dir, today.date, column.label, today)
+    return _judge(column.config, column.problems, column.posts_dir, today.date, column.label, today, column.own_folders)
 
 
 def _judge(
@@ -106,13 +106,16 @@ def _judge(
     today: datetime.date,
     config_label: str,
     today_from: Today | None,
+    own_folders: tuple[tuple[os.PathLike, str], ...] | None = None,
 ) -> CheckResult:
     if config is not None and config.start.first_day > today:
         config_problems += (_start_after_today(config, today, today_from, config_label),)
     corpus = load_posts(posts_dir, config, today=today)
     report = coverage(corpus.posts, config, today) if config else None
     # The repository is public: what the check lets through is served to anyone, originals included.
-    photos = column_problems(corpus, os.path.join(os.path.dirname(os.path.abspath(posts_dir)), "docs"))
+    if own_folders is None:  # settings given as a mapping: the folder beside posts/ that a new column has
+        own_folders = ((os.path.join(os.path.dirname(os.path.abspath(posts_dir)), "docs"), "docs/"),)
+    photos = column_problems(corpus, *own_folders)
     return CheckResult(today, config, corpus, report, config_problems, photos)
 
 

@@ -10,6 +10,7 @@ uses MkDocs, and only inside :func:`open_column`.
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,30 @@ class OpenedColumn(HasProblems):
         config_path = Path(mkdocs_config.config_file_path)
         column, problems = read_column_config(mkdocs_config["extra"], config_path.name)
         return cls(config_path, mkdocs_config, column, config_path.parent / routes.SOURCES, tuple(problems))
+
+    @property
+    def own_folders(self) -> tuple[tuple[Path, str], ...]:
+        """``(folder, label prefix)`` of the school's folders the site publishes besides posts/: ``docs_dir`` and the theme's ``custom_dir``.
+
+        Read from MkDocs' validated configuration (the build's) or from the mapping as written
+        (relative to ``mkdocs.yml``); a folder outside the column's own is not the repository's
+        and is left out.
+
+        >>> open_column("/khong-co/mkdocs.yml").own_folders[0][1]
+        'docs/'
+        """
+        root = Path(os.path.abspath(self.config_path.parent))
+        settings = self.mkdocs_config or {}
+        theme = settings.get("theme")
+        custom = getattr(theme, "custom_dir", None) or (theme.get("custom_dir") if isinstance(theme, Mapping) else None)
+        found: list[tuple[Path, str]] = []
+        for written in (settings.get("docs_dir") or "docs", custom):
+            if not isinstance(written, str) or not written:
+                continue
+            folder = Path(os.path.normpath(root / written))  # as written: a symlinked folder is not followed out
+            if folder.is_relative_to(root) and folder != root and all(folder != seen for seen, _ in found):
+                found.append((folder, folder.relative_to(root).as_posix() + "/"))
+        return tuple(found)
 
     def today(self, given: str | None = None, environ: Mapping[str, str] | None = None) -> Today:
         """The one day this column is judged on, by every command and the build.

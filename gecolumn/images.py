@@ -315,10 +315,9 @@ def _encode(data: bytes) -> tuple[str, list[tuple[Image.Image, bytes]]]:
         raise
     except UnidentifiedImageError:
         found = sniff(data[:SNIFF_BYTES])
-        problem = f"tệp {found}, không phải JPEG, PNG, WebP, GIF, AVIF hay HEIC" if found else "không phải ảnh / not an image"
-        raise ImageRefused("image_unreadable", problem=problem) from None
+        raise ImageRefused("image_unreadable", problem="other_format" if found else "not_image", found=found or "?") from None
     except Image.DecompressionBombError:
-        raise ImageRefused("image_unreadable", problem="không phải ảnh / not an image") from None
+        raise ImageRefused("image_unreadable", problem="bomb") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:  # truncated or corrupt data
         raise ImageRefused("image_unreadable", problem=str(exc)[:120]) from None
     if image.mode not in ("RGB", "RGBA", "L", "LA", "P", "CMYK"):

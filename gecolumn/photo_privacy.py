@@ -34,6 +34,7 @@ import re
 import stat
 import struct
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -44,9 +45,11 @@ from typing import BinaryIO
 from gecolumn.files import NotRegularFile, open_regular, read_head
 from gecolumn.images import SNIFF_BYTES, sniff
 from gecolumn.posts import Corpus
-from gecolumn.problems import Problem, Refusal, Severity
-from gecolumn.sources import MAX_ASSET_BYTES, scan_sources
+from gecolumn.problems import Problem, Refusal, Severity, megabytes
+from gecolumn.sources import MAX_ASSET_BYTES, MAX_DEPTH, MAX_FILES
 from gecolumn.xmp import text_facts, xmp_facts
+
+_ASSET_LIMIT = megabytes(MAX_ASSET_BYTES)
 
 _DAMAGED_PART = (zipfile.BadZipFile, lzma.LZMAError, NotImplementedError, RuntimeError)
 """What zipfile raises on a damaged, encrypted or deflate64 part (as the Word import knows it)."""
@@ -66,9 +69,10 @@ class Carried(enum.StrEnum):
 class PhotoUnreadable(Refusal, ValueError):
     """The file is not a photo of a known format, or its metadata is malformed or too large to read."""
 
-    def __init__(self, reason: str):
-        super().__init__("image_unreadable", problem=reason)
-        self.reason = reason
+    def __init__(self, reason: str, **values: object):
+        super().__init__("image_unreadable", problem=reason, **values)
+        self.reason, self.values = reason, values
+        """A key the catalogue words (``UNREADABLE`` in :mod:`gecolumn.catalogue.files`), or a library's own text."""
 
 
 class StripRefused(Refusal, ValueError):
@@ -142,7 +146,7 @@ def _inspect(source: str | os.PathLike | bytes) -> tuple[tuple[str, ...], tuple[
     try:
         if isinstance(source, (bytes, bytearray)):
             if len(source) > MAX_ASSET_BYTES:
-                raise PhotoUnreadable("quá 25 MB / over 25 MB")
+                raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
             return _examine(io.BytesIO(source), len(source), 0, budget)
         with _open_regular(source) as handle:
             return _examine(handle, os.fstat(handle.fileno()).st_size, 0, budget)
@@ -164,13 +168,13 @@ class _Budget:
     def member(self) -> None:
         self.members += 1
         if self.members > MAX_MEMBERS:
-            raise PhotoUnreadable(f"quá nhiều phần / over {MAX_MEMBERS} parts")
+            raise PhotoUnreadable("too_many_parts", limit=MAX_MEMBERS)
 
     def spend(self, count: int) -> int:
         """Take ``count`` bytes from what may still be inflated; returns what is left."""
         self.inflated += count
         if self.inflated > MAX_INFLATED:
-            raise PhotoUnreadable(f"giải nén quá {MAX_INFLATED // 1_000_000} MB / over {MAX_INFLATED // 1_000_000} MB inflated")
+            raise PhotoUnreadable("inflated", limit=megabytes(MAX_INFLATED))
         return MAX_INFLATED - self.inflated
 
 
@@ -180,7 +184,7 @@ def _examine(handle: BinaryIO, size: int, depth: int, budget: _Budget):
     kind = _format_of(head)
     handle.seek(0)
     if kind in CONTAINER_FORMATS and depth >= MAX_NESTING:
-        raise PhotoUnreadable(f"lồng quá {MAX_NESTING} lớp / nested over {MAX_NESTING} levels")
+        raise PhotoUnreadable("nested", limit=MAX_NESTING)
     if kind == "ZIP":
         parts = _zip_parts(handle, depth, budget)
     elif kind == "PDF":
@@ -190,18 +194,21 @@ def _examine(handle: BinaryIO, size: int, depth: int, budget: _Budget):
     elif kind == "TIFF":
         return _judge([("exif", _read_whole(handle, size, budget))]), ()
     elif kind in _READ_FORMATS:
-        return _judge(_metadata_blocks(kind, handle, size)), ()
+        carried = _judge(_metadata_blocks(kind, handle, size))
+        if kind in _TRAILED:
+            carried = _union([carried, *(inner for _, _, inner in _trailer_parts(kind, handle, size, depth, budget))])
+        return carried, ()
     else:
-        raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(head)}")
+        raise _not_an_image(head)
     return _union(carried for _, _, carried in parts), parts
 
 
 def _read_whole(handle: BinaryIO, size: int, budget: _Budget) -> bytes:
     if size > MAX_ASSET_BYTES:
-        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+        raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
     data = handle.read(MAX_ASSET_BYTES + 1)
     if len(data) > MAX_ASSET_BYTES:
-        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+        raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
     return data
 
 
@@ -219,13 +226,16 @@ def _format_of(head: bytes) -> str | None:
     return None
 
 
-def _describe(head: bytes) -> str:
+def _not_an_image(head: bytes) -> PhotoUnreadable:
+    """The refusal of a file whose first bytes are no picture: what they look like, as a value."""
+    if not head:
+        return PhotoUnreadable("empty")
     if head.lstrip()[:2] == b"%!" or head.startswith(b"\xc5\xd0\xd3\xc6"):
-        return "PostScript"
+        return PhotoUnreadable("not_image", found="PostScript")
     if head.lstrip()[:5] == b"%PDF-":
-        return "PDF"
+        return PhotoUnreadable("not_image", found="PDF")
     printable = head[:12].decode("ascii", "replace")
-    return re.sub(r"[^\x20-\x7e]", "?", printable) or "tệp rỗng / empty"
+    return PhotoUnreadable("not_image", found=re.sub(r"[^\x20-\x7e]", "?", printable))
 
 
 def _judge(blocks: Iterable[tuple[str, bytes]]) -> tuple[str, ...]:
@@ -255,6 +265,8 @@ def _metadata_blocks(kind: str, handle: BinaryIO, size: int) -> Iterator[tuple[s
                 extended.setdefault(chunk[:32], []).append((full, offset, chunk[40:]))
             elif marker == 0xE1:
                 yield from _app1_block(payload)
+            elif marker == 0xED:
+                yield from _photoshop_blocks(payload)
             elif marker == 0xFE:
                 yield "text", payload
         for chunks in extended.values():
@@ -283,6 +295,74 @@ def _extended_xmp(chunks: list[tuple[int, int, bytes]]) -> bytes:
             return b"\0"
         packet[offset : offset + len(data)] = data
     return bytes(packet)
+
+
+def _photoshop_blocks(payload: bytes) -> Iterator[tuple[str, bytes]]:
+    """The resources of Photoshop's APP13 (``8BIM``): its EXIF (0x0422), its XMP (0x0424), the rest (IPTC) read as text.
+
+    A block that does not parse as resources is read as text whole, as another vendor's APP1 is.
+    """
+    position = payload.find(b"\0") + 1 if payload.startswith(b"Photoshop ") else 0
+    for _ in range(MAX_SEGMENTS):
+        if position >= len(payload) or not payload.startswith(b"8BIM", position):
+            break
+        (resource,) = struct.unpack(">H", payload[position + 4 : position + 6])
+        name_length = payload[position + 6] if position + 6 < len(payload) else 0
+        at = position + 6 + ((name_length + 2) & ~1)  # a Pascal name padded to even, its length byte included
+        (length,) = struct.unpack(">I", payload[at : at + 4]) if at + 4 <= len(payload) else (len(payload),)
+        data = payload[at + 4 : at + 4 + length]
+        if at + 4 + length > len(payload):
+            break
+        yield {0x0422: "exif", 0x0423: "exif", 0x0424: "xmp"}.get(resource, "text"), data
+        position = at + 4 + length + (length & 1)
+    if position < len(payload):
+        yield "text", payload[position:]
+
+
+_TRAILED = frozenset({"JPEG", "PNG", "WEBP"})
+"""Formats whose end is known, so that bytes after it (a second picture, a phone's motion video) are looked into."""
+
+
+def _trailer_parts(kind: str, handle: BinaryIO, size: int, depth: int, budget: _Budget):
+    """What the bytes after the image carry: each JPEG starting in them, XMP packets, an appended file (a motion photo's MP4).
+
+    Viewers stop at the image's end, but the bytes are in the file all the same: a phone writes
+    a second picture with its own EXIF there (MPF), or a video with its own position.
+    """
+    if kind == "JPEG":
+        handle.seek(0)
+        data = _read_whole(handle, size, budget)
+        try:
+            end = _end_of_image(data, 2)
+        except PhotoUnreadable:
+            end = 2  # where the image ends cannot be told: every byte after its start is looked into
+        trailer = data[end:]
+    else:
+        end = handle.tell()  # the walk stopped at PNG's IEND, at the end of WebP's RIFF
+        if kind == "WEBP":
+            handle.seek(4)
+            end = min(size, 8 + struct.unpack("<I", _read_exactly(handle, 4))[0])
+        handle.seek(end)
+        trailer = handle.read(MAX_ASSET_BYTES)
+    if not trailer.strip(b"\0 \t\r\n"):
+        return ()  # padding
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    for count, carried in enumerate(_embedded_jpegs(trailer), 1):
+        if carried:
+            found.append(("", f"trailer › JPEG {count}", carried))
+    for packet in _xmp_packets(trailer):
+        carried = tuple(sorted(xmp_facts(packet)))
+        if carried:
+            found.append(("", "trailer › XMP", carried))
+    video = trailer.find(b"ftyp")
+    for start in {0, video - 4} if video >= 4 else {0}:
+        appended = trailer[start:]
+        if _format_of(appended[:HEAD_BYTES]) in (PHOTO_FORMATS | CONTAINER_FORMATS) - {"JPEG"}:
+            carried, parts = _examine(io.BytesIO(appended), len(appended), depth + 1, budget)
+            found.extend(("", f"trailer › {label}", inner) for _, label, inner in parts)
+            if carried and not parts:
+                found.append(("", "trailer", carried))
+    return tuple(found)
 
 
 def _app1_block(payload: bytes) -> Iterator[tuple[str, bytes]]:
@@ -324,7 +404,7 @@ def _inflate(data: bytes) -> bytes:
     inflater = zlib.decompressobj()
     text = inflater.decompress(data, MAX_TEXT_BYTES)
     if inflater.unconsumed_tail:
-        raise PhotoUnreadable(f"khối chữ quá lớn / text chunk over {MAX_TEXT_BYTES // 1_000_000} MB")
+        raise PhotoUnreadable("text_chunk", limit=megabytes(MAX_TEXT_BYTES))
     return text
 
 
@@ -359,13 +439,13 @@ def _zip_parts(handle: BinaryIO, depth: int, budget: _Budget) -> tuple[tuple[str
     from gecolumn.docx_import import DocxRefused, _refuse_zip_bomb  # imported on use: the check rarely meets one
 
     found: list[tuple[str, str, tuple[str, ...]]] = []
-    unchecked: list[str] = []
+    unchecked: list[PhotoUnreadable] = []
     with zipfile.ZipFile(handle) as archive:
         members = archive.infolist()
         try:
             _refuse_zip_bomb(members, "")
         except DocxRefused as refused:
-            raise PhotoUnreadable(f"tệp nén bất thường / zip bomb ({refused.problem.params['size']})") from None
+            raise PhotoUnreadable("zip_bomb", size=refused.problem.params["size"]) from None
         for member in members:
             if member.is_dir() or member.file_size == 0:
                 continue
@@ -378,7 +458,7 @@ def _zip_parts(handle: BinaryIO, depth: int, budget: _Budget) -> tuple[tuple[str
                         carried, parts = _examine(stream, member.file_size, depth + 1, budget)
                     elif kind is not None:
                         if member.file_size > MAX_ASSET_BYTES:
-                            raise PhotoUnreadable("quá 25 MB / over 25 MB")
+                            raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
                         budget.spend(member.file_size)
                         data = archive.read(member)
                         carried, parts = _examine(io.BytesIO(data), len(data), depth + 1, budget)
@@ -387,17 +467,18 @@ def _zip_parts(handle: BinaryIO, depth: int, budget: _Budget) -> tuple[tuple[str
             except PhotoUnreadable as exc:
                 if budget.members > MAX_MEMBERS or budget.inflated > MAX_INFLATED:
                     raise
-                unchecked.append(f"{member.filename}: {exc.reason}" if depth == 0 else exc.reason)  # the outer name, once
+                inside = {"inside": member.filename} if depth == 0 else {}  # the outer name, once
+                unchecked.append(PhotoUnreadable(exc.reason, **{**exc.values, **inside}))
                 continue
             except (ValueError, EOFError, struct.error, zlib.error, *_DAMAGED_PART) as exc:
-                unchecked.append(f"{member.filename}: {_short(exc)}")
+                unchecked.append(PhotoUnreadable(_short(exc), inside=member.filename))
                 continue
             if parts:
                 found.extend((member.filename, f"{member.filename} › {label}", inner) for _, label, inner in parts)
             elif carried:
                 found.append((member.filename, member.filename, carried))
     if not found and unchecked:
-        raise PhotoUnreadable(unchecked[0])
+        raise unchecked[0]
     return tuple(found)
 
 
@@ -427,7 +508,7 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
     undone here, cannot be looked into.
     """
     if re.search(rb"/Encrypt\b", data):
-        raise PhotoUnreadable("PDF có mật khẩu / encrypted PDF")
+        raise PhotoUnreadable("encrypted_pdf")
     pieces = [data]
     previous = 0
     count = 0
@@ -436,7 +517,7 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
             continue  # the word inside another stream's bytes: streams never overlap, so each byte is read once
         count += 1
         if count > MAX_PDF_STREAMS:
-            raise PhotoUnreadable(f"quá nhiều luồng PDF / over {MAX_PDF_STREAMS} streams")
+            raise PhotoUnreadable("pdf_streams", limit=MAX_PDF_STREAMS)
         floor = max(previous, match.start() - 65536)  # dictionaries never overlap: each byte is read once
         opening = data.rfind(b"obj", floor, match.start())
         names = _PDF_NAME.findall(data, opening if opening >= 0 else floor, match.start())
@@ -446,7 +527,7 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
         if not filters or (b"Image" in names and b"DCTDecode" not in names and b"DCT" not in names):
             continue  # raw bytes, already searched in the file as it is; or pixels, which hold no metadata
         if any(name in _PDF_UNREAD for name in filters):
-            raise PhotoUnreadable(f"bộ lọc PDF / PDF filter {filters[0].decode('ascii')}")
+            raise PhotoUnreadable("pdf_filter", filter=filters[0].decode("ascii"))
         stream = data[match.end() : previous]
         try:
             for name in filters:
@@ -471,7 +552,7 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
             carried, parts = _examine(io.BytesIO(piece), len(piece), depth + 1, budget)  # an attached file
             found.extend(("", label, inner) for _, label, inner in parts)
             if carried and not parts:
-                found.append(("", "tệp đính kèm / attached file", carried))
+                found.append(("", "EmbeddedFile", carried))
     return tuple(found)
 
 
@@ -498,7 +579,7 @@ def _pdf_decoded(stream: bytes, how: str, budget: _Budget) -> bytes:
     inflater = zlib.decompressobj()
     out = inflater.decompress(stream, MAX_ASSET_BYTES + 1)
     if len(out) > MAX_ASSET_BYTES:
-        raise PhotoUnreadable("luồng PDF quá 25 MB khi giải nén / PDF stream over 25 MB inflated")
+        raise PhotoUnreadable("pdf_stream_size", limit=_ASSET_LIMIT)
     budget.spend(len(out))
     return out
 
@@ -552,7 +633,7 @@ def _video_parts(handle: BinaryIO, size: int) -> tuple[tuple[str, str, tuple[str
         while position + 8 <= end:
             boxes += 1
             if boxes > MAX_SEGMENTS:
-                raise PhotoUnreadable("quá nhiều hộp MP4 / too many MP4 boxes")
+                raise PhotoUnreadable("mp4_boxes")
             handle.seek(position)
             length, box = struct.unpack(">I4s", _read_exactly(handle, 8))
             header = 8
@@ -562,7 +643,7 @@ def _video_parts(handle: BinaryIO, size: int) -> tuple[tuple[str, str, tuple[str
             elif length == 0:
                 length = end - position
             if length < header or position + length > end:
-                raise PhotoUnreadable("hộp MP4 hỏng / bad MP4 box")
+                raise PhotoUnreadable("mp4_box")
             body, label = length - header, path + box.decode("latin-1")
             if box in _VIDEO_LOCATION and body > 4:
                 found.append(("", label, (str(Carried.LOCATION),)))
@@ -593,7 +674,7 @@ def _video_parts(handle: BinaryIO, size: int) -> tuple[tuple[str, str, tuple[str
 def _read_exactly(handle: BinaryIO, count: int) -> bytes:
     data = handle.read(count)
     if len(data) != count:
-        raise PhotoUnreadable("tệp bị cắt cụt / truncated")
+        raise PhotoUnreadable("truncated")
     return data
 
 
@@ -608,18 +689,18 @@ def _jpeg_headers(handle: BinaryIO) -> Iterator[tuple[int, bytes]]:
             continue
         (length,) = struct.unpack(">H", _read_exactly(handle, 2))
         if length < 2:
-            raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+            raise PhotoUnreadable("jpeg_segment")
         if 0xE0 <= marker <= 0xEF or marker == 0xFE:
             yield marker, _read_exactly(handle, length - 2)
         else:
             handle.seek(length - 2, os.SEEK_CUR)
-    raise PhotoUnreadable("quá nhiều đoạn JPEG / too many JPEG segments")
+    raise PhotoUnreadable("jpeg_segments")
 
 
 def _next_marker(handle: BinaryIO) -> int:
     byte = _read_exactly(handle, 1)
     if byte != b"\xff":
-        raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+        raise PhotoUnreadable("jpeg_segment")
     while byte == b"\xff":  # fill bytes
         byte = _read_exactly(handle, 1)
     return byte[0]
@@ -631,7 +712,7 @@ def _png_chunks(handle: BinaryIO, wanted: frozenset[bytes]) -> Iterator[tuple[by
     for _ in range(MAX_SEGMENTS * 50):  # a PNG may split its pixels into many IDAT chunks
         length, chunk_type = struct.unpack(">I4s", _read_exactly(handle, 8))
         if length > MAX_ASSET_BYTES:
-            raise PhotoUnreadable("khối PNG hỏng / bad PNG chunk")
+            raise PhotoUnreadable("png_chunk")
         if chunk_type in wanted:
             yield chunk_type, _read_exactly(handle, length)
             handle.seek(4, os.SEEK_CUR)
@@ -639,7 +720,7 @@ def _png_chunks(handle: BinaryIO, wanted: frozenset[bytes]) -> Iterator[tuple[by
             handle.seek(length + 4, os.SEEK_CUR)
         if chunk_type == b"IEND":
             return
-    raise PhotoUnreadable("quá nhiều khối PNG / too many PNG chunks")
+    raise PhotoUnreadable("png_chunks")
 
 
 def _riff_chunks(handle: BinaryIO, size: int, wanted: set[bytes]) -> Iterator[tuple[bytes, bytes]]:
@@ -651,14 +732,14 @@ def _riff_chunks(handle: BinaryIO, size: int, wanted: set[bytes]) -> Iterator[tu
             return
         fourcc, length = struct.unpack("<4sI", _read_exactly(handle, 8))
         if position + 8 + length > end:
-            raise PhotoUnreadable("khối WebP hỏng / bad WebP chunk")
+            raise PhotoUnreadable("webp_chunk")
         if fourcc in wanted:
             yield fourcc, _read_exactly(handle, length)
             handle.seek(length & 1, os.SEEK_CUR)
         else:
             handle.seek(length + (length & 1), os.SEEK_CUR)
         position += 8 + length + (length & 1)
-    raise PhotoUnreadable("quá nhiều khối WebP / too many WebP chunks")
+    raise PhotoUnreadable("webp_chunks")
 
 
 def _exif_facts(data: bytes) -> tuple[set[str], int | None]:
@@ -667,7 +748,7 @@ def _exif_facts(data: bytes) -> tuple[set[str], int | None]:
         data = data[6:]
     order = {b"II*\0": "<", b"MM\0*": ">"}.get(data[:4])
     if order is None:
-        raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+        raise PhotoUnreadable("exif")
     found: set[str] = set()
     ifd0 = _ifd(data, order, struct.unpack(order + "I", data[4:8])[0])
     orientation = None
@@ -692,7 +773,7 @@ def _exif_facts(data: bytes) -> tuple[set[str], int | None]:
         _kind, count, value = ifd0[0x02BC]
         offset = _pointer(ifd0[0x02BC], order) if count > 4 else None
         if offset is not None and (count > MAX_TEXT_BYTES or offset + count > len(data)):
-            raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+            raise PhotoUnreadable("exif")
         found |= xmp_facts(value[:count] if offset is None else data[offset : offset + count])
     return found, orientation
 
@@ -704,10 +785,10 @@ def _pointer(entry: tuple[int, int, bytes], order: str) -> int:
 def _ifd(data: bytes, order: str, offset: int) -> dict[int, tuple[int, int, bytes]]:
     """tag → (type, count, the 4-byte value field) of one image file directory."""
     if offset < 8 or offset + 2 > len(data):
-        raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+        raise PhotoUnreadable("exif")
     (count,) = struct.unpack(order + "H", data[offset : offset + 2])
     if count > MAX_IFD_ENTRIES or offset + 2 + 12 * count > len(data):
-        raise PhotoUnreadable("EXIF hỏng / malformed EXIF")
+        raise PhotoUnreadable("exif")
     entries = {}
     for n in range(count):
         start = offset + 2 + 12 * n
@@ -734,7 +815,7 @@ def strip_private_data(path: str | os.PathLike) -> Stripped:
     except OSError as exc:
         raise PhotoUnreadable(exc.strerror or type(exc).__name__) from None
     if len(data) > MAX_ASSET_BYTES:
-        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+        raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
     try:
         carried = find_private_data(data)
     except PhotoUnreadable:
@@ -767,7 +848,7 @@ def _stripped_bytes(data: bytes, depth: int = 0) -> tuple[bytes, tuple[str, ...]
         if not _inspect(data)[0]:
             return data, (), None
         raise StripRefused("MP4/MOV" if kind == "VIDEO" else kind)
-    raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(data[:32])}")
+    raise _not_an_image(data[:32])
 
 
 def _strip_jpeg(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
@@ -780,7 +861,7 @@ def _strip_jpeg(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         if marker == 0xDA:
             break
         if marker == 0xD9:
-            raise PhotoUnreadable("ảnh không có dữ liệu / no image data")
+            raise PhotoUnreadable("no_image_data")
         payload = data[start + 4 : position]
         if 0xE0 <= marker <= 0xEF or marker == 0xFE:
             if marker in _JPEG_KEPT_APP and payload.startswith(_JPEG_KEPT_APP[marker]):
@@ -792,7 +873,7 @@ def _strip_jpeg(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         else:
             kept.append(data[start:position])
     else:
-        raise PhotoUnreadable("quá nhiều đoạn JPEG / too many JPEG segments")
+        raise PhotoUnreadable("jpeg_segments")
     end = _end_of_image(data, start)
     if end < len(data):
         removed.append("trailer")  # a second picture or a phone's motion video, with metadata of its own
@@ -811,7 +892,7 @@ def _strip_jpeg(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
 def _jpeg_segment(data: bytes, position: int) -> tuple[int, int, int]:
     """(start, marker, end) of the segment at ``position``, fill bytes skipped."""
     if data[position : position + 1] != b"\xff":
-        raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+        raise PhotoUnreadable("jpeg_segment")
     while data[position + 1 : position + 2] == b"\xff":
         position += 1
     marker = data[position + 1]
@@ -819,8 +900,11 @@ def _jpeg_segment(data: bytes, position: int) -> tuple[int, int, int]:
         return position, marker, position + 2
     (length,) = struct.unpack(">H", data[position + 2 : position + 4])
     if length < 2 or position + 2 + length > len(data):
-        raise PhotoUnreadable("đoạn JPEG hỏng / bad JPEG segment")
+        raise PhotoUnreadable("jpeg_segment")
     return position, marker, position + 2 + length
+
+
+_MARKER_AFTER_SCAN = re.compile(rb"\xff[\x01-\xcf\xd8-\xfe]")
 
 
 def _end_of_image(data: bytes, position: int) -> int:
@@ -831,19 +915,12 @@ def _end_of_image(data: bytes, position: int) -> int:
             return position
         if marker != 0xDA:
             continue
-        # Entropy-coded data: an 0xFF in it is followed by 0x00 (stuffing) or a restart marker.
-        while True:
-            found = data.find(b"\xff", position)
-            if found < 0 or found + 1 >= len(data):
-                return len(data)
-            following = data[found + 1]
-            if following == 0 or 0xD0 <= following <= 0xD7:
-                position = found + 2
-            elif following == 0xFF:
-                position = found + 1
-            else:
-                position = found
-                break
+        # Entropy-coded data: an 0xFF in it is followed by 0x00 (stuffing) or a restart marker;
+        # the first other marker ends the scan (searched in C: a 10 MB photo has 40,000 0xFFs).
+        found = _MARKER_AFTER_SCAN.search(data, position)
+        if found is None:
+            return len(data)
+        position = found.start()
 
 
 def _jpeg_block_name(marker: int, payload: bytes) -> str:
@@ -865,7 +942,7 @@ def _strip_png(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         length, chunk_type = struct.unpack(">I4s", data[position : position + 8])
         end = position + 12 + length
         if end > len(data):
-            raise PhotoUnreadable("khối PNG hỏng / bad PNG chunk")
+            raise PhotoUnreadable("png_chunk")
         if chunk_type in _PNG_DROPPED:
             if chunk_type == b"eXIf" and orientation is None:
                 orientation = _orientation_of(data[position + 8 : end - 4])
@@ -878,7 +955,7 @@ def _strip_png(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         if chunk_type == b"IEND":
             break
     else:
-        raise PhotoUnreadable("quá nhiều khối PNG / too many PNG chunks")
+        raise PhotoUnreadable("png_chunks")
     if position < len(data):
         removed.append("trailer")
     if not removed:
@@ -903,7 +980,7 @@ def _strip_webp(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
         fourcc, length = struct.unpack("<4sI", data[position : position + 8])
         stop = position + 8 + length + (length & 1)
         if position + 8 + length > end:
-            raise PhotoUnreadable("khối WebP hỏng / bad WebP chunk")
+            raise PhotoUnreadable("webp_chunk")
         if fourcc == b"EXIF":
             orientation = _orientation_of(data[position + 8 : position + 8 + length])
             removed.append("EXIF")
@@ -913,7 +990,7 @@ def _strip_webp(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
             chunks.append(bytearray(data[position:stop]))
         position = stop
     else:
-        raise PhotoUnreadable("quá nhiều khối WebP / too many WebP chunks")
+        raise PhotoUnreadable("webp_chunks")
     if len(data) > end:
         removed.append("trailer")
     if not removed:
@@ -932,7 +1009,7 @@ def _strip_webp(data: bytes) -> tuple[bytes, tuple[str, ...], int | None]:
 def _strip_attachment(data: bytes, depth: int) -> tuple[bytes, tuple[str, ...], int | None]:
     """The attachment with each part that carries something stripped (a document inside, in turn); the rest copied as it was."""
     if depth >= MAX_NESTING:
-        raise PhotoUnreadable(f"lồng quá {MAX_NESTING} lớp / nested over {MAX_NESTING} levels")
+        raise PhotoUnreadable("nested", limit=MAX_NESTING)
     members = {member for member, _, _ in _zip_parts(io.BytesIO(data), depth, _Budget())}
     if not members:
         return data, (), None
@@ -969,14 +1046,14 @@ def _orientation_tiff(orientation: int) -> bytes:
 def _open_regular(path: str | os.PathLike) -> BinaryIO:
     """``path`` opened for reading if it is a regular file of at most 25 MB, and not a symlink."""
     if stat.S_ISLNK(os.lstat(path).st_mode):
-        raise PhotoUnreadable("liên kết tượng trưng / symlink")
+        raise PhotoUnreadable("symlink")
     try:
         handle = open_regular(path)
     except NotRegularFile:
-        raise PhotoUnreadable("không phải tệp thông thường / not a regular file") from None
+        raise PhotoUnreadable("not_regular") from None
     if os.fstat(handle.fileno()).st_size > MAX_ASSET_BYTES:
         handle.close()
-        raise PhotoUnreadable("quá 25 MB / over 25 MB")
+        raise PhotoUnreadable("too_big", limit=_ASSET_LIMIT)
     return handle
 
 
@@ -993,7 +1070,7 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
             raise
     if stat.S_ISLNK(os.lstat(path).st_mode):  # swapped for a link meanwhile: replace nothing it points at
         os.unlink(handle.name)
-        raise PhotoUnreadable("liên kết tượng trưng / symlink")
+        raise PhotoUnreadable("symlink")
     os.replace(handle.name, path)
 
 
@@ -1015,7 +1092,7 @@ def upright_without_metadata(data: bytes) -> tuple[bytes, str]:
     kind = _format_of(data[:32])
     extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif", "HEIF": "jpg", "AVIF": "avif"}.get(kind or "")
     if extension is None:
-        raise PhotoUnreadable(f"không phải ảnh / not an image: {_describe(data[:32])}")
+        raise _not_an_image(data[:32])
     orientation = None
     if kind in ("JPEG", "PNG", "WEBP"):
         exif = [block for kind_, block in _metadata_blocks(kind, io.BytesIO(data), len(data)) if kind_ == "exif"]
@@ -1036,7 +1113,7 @@ def _reencoded(data: bytes, kind: str) -> bytes:
     try:
         with Image.open(io.BytesIO(data), formats=_PILLOW_FORMATS.get(kind, [kind])) as image:
             if image.width * image.height > MAX_PIXELS:
-                raise PhotoUnreadable(f"quá lớn / too large: {image.width}×{image.height}")
+                raise PhotoUnreadable("pixels", pixels=f"{image.width}×{image.height}")
             if kind == "GIF":  # every frame of an animation, and no metadata
                 buffer = io.BytesIO()
                 image.save(buffer, "GIF", save_all=True)
@@ -1060,27 +1137,64 @@ def _reencoded(data: bytes, kind: str) -> bytes:
 # --- the column -------------------------------------------------------------------------------------------
 
 
-def column_problems(corpus: Corpus, docs_dir: str | os.PathLike | None = None) -> tuple[Problem, ...]:
-    """Every file of ``corpus`` and under ``docs_dir`` that carries a position or a serial, as ERRORs.
+def column_problems(corpus: Corpus, *folders: tuple[str | os.PathLike, str]) -> tuple[Problem, ...]:
+    """Every file under the posts folder of ``corpus`` and the ``(folder, label prefix)`` pairs that carries a position or a serial, as ERRORs.
 
-    The posts' files are those :func:`gecolumn.posts.load_posts` found, published or not (a
-    refused ``.bin`` is in the repository all the same); ``docs_dir`` is walked the same way
-    (:func:`gecolumn.sources.scan_sources`: no symlink is followed). Each is chosen by its
-    bytes, whatever its name (:func:`file_problem`). A photo whose metadata cannot be read is an
-    ``image_unreadable`` ERROR: the build would not publish it either.
+    Every regular file the repository can hold there is looked at, whatever its name
+    (:func:`files_at_rest`: ``_draft.jpg``, ``.anh.jpg``, ``~$bai.docx`` and ``Thumbs.db``
+    too, which the site leaves out but a public repository serves all the same), each chosen
+    by its bytes (:func:`file_problem`). A photo whose metadata cannot be read is an
+    ``image_unreadable`` ERROR: the build would not publish it either. A file the posts
+    folder already refused as too large is not said twice.
     """
-    folders = [(Path(corpus.root), corpus.prefix, corpus.assets, corpus.disk_names, corpus.other_files)]
-    if docs_dir is not None:
-        found = scan_sources(docs_dir, "docs/")
-        folders.append((Path(docs_dir), "docs/", found.assets, found.disk_names, found.others))
+    refused = {problem.file for problem in corpus.problems if problem.code == "file_too_large"}
     problems: list[Problem] = []
-    for folder, prefix, assets, disk_names, others in folders:
-        on_disk = [(disk_names.get(asset, asset), asset) for asset in assets] + [(other, other) for other in others]
-        for relative, shown in sorted(on_disk, key=lambda pair: pair[1]):
-            problem = file_problem(folder / relative, prefix + shown)
+    for folder, prefix in ((corpus.root, corpus.prefix), *folders):
+        for path, label in files_at_rest(folder, prefix):
+            if isinstance(path, Problem):
+                problems.extend([path] if path not in corpus.problems else [])
+                continue
+            problem = None if label in refused else file_problem(path, label)
             if problem is not None:
                 problems.append(problem)
     return tuple(problems)
+
+
+def files_at_rest(folder: str | os.PathLike, prefix: str) -> Iterator[tuple[Path | Problem, str]]:
+    """``(path, label)`` of every regular file under ``folder``, whatever its name, in name order; ``.git`` is skipped.
+
+    No symlink is followed (the site never publishes one that leaves the column, and the file a
+    link inside points at is walked where it is). The walk is bounded as the posts folder's is
+    (:data:`gecolumn.sources.MAX_FILES` files, :data:`~gecolumn.sources.MAX_DEPTH` levels); past
+    the first bound the folder's ``too_many_files`` is given in place of a path.
+    """
+    root = Path(folder)
+    if root.is_symlink() or not root.is_dir():
+        return
+    count = 0
+    stack: list[tuple[Path, str, int]] = [(root, "", 0)]
+    while stack:
+        current, relative, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+        except OSError:
+            continue  # the posts folder's scan says so; an unreadable folder is not a photo
+        folders = []
+        for entry in entries:
+            if entry.is_symlink():
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != ".git" and depth + 1 < MAX_DEPTH:
+                    folders.append((Path(entry.path), f"{relative}{entry.name}/", depth + 1))
+                continue
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            count += 1
+            if count > MAX_FILES:
+                yield Problem(prefix.rstrip("/"), "too_many_files", params={"limit": MAX_FILES}), prefix
+                return
+            yield Path(entry.path), prefix + unicodedata.normalize("NFC", relative + entry.name)
+        stack.extend(reversed(folders))
 
 
 def file_problem(path: Path, label: str) -> Problem | None:
@@ -1099,9 +1213,9 @@ def file_problem(path: Path, label: str) -> Problem | None:
     except PhotoUnreadable as exc:
         if kind in CONTAINER_FORMATS:
             # Published as it is (its reader's problem); only say it was not looked into, and how to make it readable.
-            params = {"problem": exc.reason, "fix": "office" if kind == "ZIP" else "export"}
+            params = {**exc.params, "fix": "office" if kind == "ZIP" else "export"}
             return Problem(label, "attachment_unchecked", params=params, severity=Severity.WARNING)
-        return Problem(label, "image_unreadable", params={"problem": exc.reason})
+        return exc.as_problem(label)
     if not carried:
         return None
     params = {"file": label, "carried": tuple(carried), "fix": fix}  # the catalogue says each kind in words

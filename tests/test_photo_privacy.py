@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -160,9 +161,7 @@ def test_a_postscript_file_named_like_a_photo_never_reaches_ghostscript(make_sit
         capture_output=True, text=True, encoding="utf-8", cwd=site.root, env={**os.environ, **env},
     )  # fmt: skip
     assert not marker.exists()
-    unreadable = (
-        "posts/2024/anh.jpg: LỖI: tệp có đuôi ảnh nhưng không đọc được như một ảnh (không phải ảnh / not an image: PostScript)"
-    )
+    unreadable = "posts/2024/anh.jpg: LỖI: tệp có đuôi ảnh nhưng không đọc được như một ảnh (không phải ảnh: PostScript)"
     assert check.returncode == 2 and unreadable in check.stdout
     assert listed.returncode == 2 and unreadable in listed.stderr
 
@@ -419,3 +418,139 @@ def test_a_clean_recording_and_a_clean_pdf_pass_and_an_encrypted_pdf_is_unchecke
     assert result.returncode == 0, result.stdout
     assert '"attachment_unchecked"' in result.stdout and "mat-khau.pdf" in result.stdout
     assert "video.mp4" not in result.stdout and "sach.pdf" not in result.stdout
+
+
+# --- third round: reasons are catalogue words, every file is looked at, nothing after the image hides ---------
+
+VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
+
+
+def broken_files() -> dict[str, bytes]:
+    """Files whose reading is refused each for its own reason, and the English words of that reason."""
+    jpeg = tiny_jpeg()
+    return {
+        "cut.jpg": GPS_JPEG[:20],  # truncated
+        "segment.jpg": jpeg[:4] + b"\x00\x01" + jpeg[6:],  # bad JPEG segment
+        "empty.jpg": b"",  # empty file
+        "script.jpg": b"%!PS-Adobe-3.0\n",  # not an image: PostScript
+        "exif.jpg": tiny_jpeg(b"Exif\0\0" + b"XX" + b"\0" * 20),  # malformed EXIF
+        "mat-khau.pdf": pdf_holding(b"\0" * 40).replace(b"trailer <<", b"trailer << /Encrypt 6 0 R"),  # encrypted PDF
+        "lzw.pdf": pdf_holding(b"\0" * 40, "[/LZWDecode /DCTDecode]"),  # PDF stream compressed with LZWDecode
+        "hong.docx": zipped({"word/document.xml": b"<w:document/>", "word/media/image1.png": b"\x89PNG\r\n\x1a\n" + b"\0" * 8}),
+    }
+
+
+ENGLISH_REASONS = ("truncated", "bad JPEG segment", "empty file", "not an image", "malformed EXIF", "encrypted PDF", "PDF stream")
+
+
+def test_why_a_photo_cannot_be_read_is_said_in_the_readers_language_only(make_site):
+    site = make_site()
+    for name, content in broken_files().items():
+        site.add(f"2024/{name}", content)
+    english, vietnamese = photos(site, "--lang", "en"), photos(site)
+    assert english.returncode == vietnamese.returncode == 2
+    for name in broken_files():
+        line = next(line for line in english.stderr.splitlines() if f"/{name}:" in line)
+        assert not VIETNAMESE.search(line), line
+        line = next(line for line in vietnamese.stderr.splitlines() if f"/{name}:" in line)
+        assert not any(reason in line for reason in ENGLISH_REASONS), line
+    assert "(part 'word/media/image1.png': truncated)" in english.stderr
+    assert "(phần 'word/media/image1.png': tệp bị cắt cụt)" in vietnamese.stderr
+    assert "(PDF stream compressed with LZWDecode, not read)" in english.stderr
+
+
+def test_every_refusal_of_a_photo_is_a_catalogue_word_never_prose_in_a_parameter():
+    import ast
+
+    from gecolumn.catalogue.files import UNREADABLE
+
+    for module in ("photo_privacy.py", "images.py"):
+        tree = ast.parse((ROOT / "gecolumn" / module).read_text(encoding="utf-8"))
+        for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call)):
+            name = getattr(call.func, "id", "")
+            given = [keyword.value for keyword in call.keywords if keyword.arg == "problem"]
+            if name == "PhotoUnreadable" and call.args:
+                given.append(call.args[0])
+            elif name != "ImageRefused":
+                continue
+            for value in given:
+                assert not isinstance(value, ast.JoinedStr), f"{module}:{value.lineno}: prose made in a parameter"
+                for word in (n.value for n in ast.walk(value) if isinstance(n, ast.Constant) and isinstance(n.value, str)):
+                    assert word in UNREADABLE.options, f"{module}:{value.lineno}: {word!r} is not a catalogue word"
+
+
+HIDDEN_NAMES = ["posts/2024/.anh.jpg", "posts/2024/_anh.jpg", "posts/_rieng/anh.jpg", "posts/2024/~$bai.docx",
+                "posts/2024/Thumbs.db", "docs/.anh.jpg", "docs/_anh.jpg", "docs/~$bai.docx", "docs/.cu/anh.png"]  # fmt: skip
+
+
+def test_a_photo_with_gps_is_found_whatever_its_name_hides_and_stripped(make_site):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    for name in HIDDEN_NAMES:
+        target = site.root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(docx_holding(GPS_JPEG) if name.endswith(".docx") else png_with_gps() if ".png" in name else GPS_JPEG)
+    (site.root / "posts/.git").mkdir()
+    (site.root / "posts/.git/anh.jpg").write_bytes(GPS_JPEG)  # a nested repository's own store: not the column's files
+    result = site.check("--today", "2024-03-20")
+    assert result.returncode == 2
+    reported = {line.split(": ")[0].strip() for line in result.stdout.splitlines() if "LỖI:" in line}
+    assert reported == set(HIDDEN_NAMES), result.stdout
+    listed = photos(site)
+    assert listed.returncode == 1 and all(f"{name}:" in listed.stdout for name in HIDDEN_NAMES), listed.stdout
+    assert photos(site, "--strip").returncode == 0
+    assert site.check("--today", "2024-03-20").returncode == 0
+
+
+def test_a_photo_in_the_themes_custom_dir_is_checked_and_stripped_like_one_in_docs(make_site):
+    site = make_site(theme={"name": "material", "language": "vi", "custom_dir": "giao-dien"})
+    site.add("2024/bai.md", post())
+    (site.root / "giao-dien/assets").mkdir(parents=True)
+    (site.root / "giao-dien/assets/logo.jpg").write_bytes(GPS_JPEG)
+    result = site.check("--today", "2024-03-20")
+    assert result.returncode == 2 and "giao-dien/assets/logo.jpg: LỖI: ảnh mang vị trí GPS" in result.stdout
+    assert "giao-dien/assets/logo.jpg:" in photos(site).stdout
+    assert photos(site, "--strip").returncode == 0
+    assert site.check("--today", "2024-03-20").returncode == 0
+
+
+def clean_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 12), (10, 120, 10)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def gps_exif() -> bytes:
+    """An EXIF block (TIFF structure) holding a GPS position."""
+    exif = Image.Exif()
+    exif.get_ifd(GPS_IFD).update(GPS)
+    return exif.tobytes()[6:] if exif.tobytes().startswith(b"Exif") else exif.tobytes()
+
+
+def photoshop_jpeg(resource: int, data: bytes) -> bytes:
+    """A small clean JPEG with Photoshop's APP13 holding one ``8BIM`` resource."""
+    irb = b"Photoshop 3.0\0" + b"8BIM" + struct.pack(">H", resource) + b"\0\0" + struct.pack(">I", len(data)) + data
+    clean = tiny_jpeg()
+    return clean[:2] + b"\xff\xed" + struct.pack(">H", len(irb) + 2) + irb + clean[2:]
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("sau-anh.jpg", tiny_jpeg() + GPS_JPEG),  # a second picture after the end-of-image marker (MPF)
+        ("anh-dong.jpg", tiny_jpeg() + mp4_with_position()),  # a motion photo: its video after the picture
+        ("samsung.jpg", tiny_jpeg() + b"MotionPhoto_Data" + mp4_with_position()),
+        ("sau-anh.png", clean_png() + GPS_JPEG),
+        ("photoshop-xmp.jpg", photoshop_jpeg(0x0424, XMP)),
+        ("photoshop-exif.jpg", photoshop_jpeg(0x0422, gps_exif())),
+    ],
+)
+def test_a_position_after_the_image_or_in_photoshops_block_is_found_and_stripped(make_site, name, content):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    site.add(f"2024/{name}", content)
+    result = site.check("--today", "2024-03-20")
+    assert result.returncode == 2 and f"posts/2024/{name}: LỖI: ảnh mang vị trí GPS" in result.stdout, result.stdout
+    stripped = photos(site, "--strip")
+    assert stripped.returncode == 0, stripped.stderr
+    assert site.check("--today", "2024-03-20").returncode == 0

@@ -13,19 +13,59 @@ CARRIED = Choice(
 )
 """What a photo carries (:class:`gecolumn.photo_privacy.Carried` values), in words."""
 
+UNREADABLE = Choice(
+    "problem",
+    {
+        "too_big": ("quá {limit}", "over {limit}"),
+        "too_many_parts": ("quá {limit} phần", "over {limit} parts"),
+        "inflated": ("giải nén ra quá {limit}", "over {limit} inflated"),
+        "nested": ("lồng quá {limit} lớp", "nested over {limit} levels"),
+        "not_image": ("không phải ảnh: {found}", "not an image: {found}"),
+        "other_format": (
+            "tệp {found}, không phải JPEG, PNG, WebP, GIF, AVIF hay HEIC",
+            "a {found} file, not JPEG, PNG, WebP, GIF, AVIF or HEIC",
+        ),
+        "empty": ("tệp rỗng", "empty file"),
+        "text_chunk": ("khối chữ quá {limit}", "text chunk over {limit}"),
+        "zip_bomb": ("tệp nén bất thường, giải nén ra {size}", "zip bomb, {size} unpacked"),
+        "encrypted_pdf": ("PDF có mật khẩu", "encrypted PDF"),
+        "pdf_streams": ("quá {limit} luồng PDF", "over {limit} PDF streams"),
+        "pdf_filter": ("luồng PDF nén bằng {filter}, không đọc được", "PDF stream compressed with {filter}, not read"),
+        "pdf_stream_size": ("luồng PDF giải nén ra quá {limit}", "PDF stream over {limit} inflated"),
+        "mp4_boxes": ("quá nhiều hộp MP4", "too many MP4 boxes"),
+        "mp4_box": ("hộp MP4 hỏng", "bad MP4 box"),
+        "truncated": ("tệp bị cắt cụt", "truncated"),
+        "jpeg_segment": ("đoạn JPEG hỏng", "bad JPEG segment"),
+        "jpeg_segments": ("quá nhiều đoạn JPEG", "too many JPEG segments"),
+        "png_chunk": ("khối PNG hỏng", "bad PNG chunk"),
+        "png_chunks": ("quá nhiều khối PNG", "too many PNG chunks"),
+        "webp_chunk": ("khối WebP hỏng", "bad WebP chunk"),
+        "webp_chunks": ("quá nhiều khối WebP", "too many WebP chunks"),
+        "exif": ("EXIF hỏng", "malformed EXIF"),
+        "no_image_data": ("ảnh không có dữ liệu", "no image data"),
+        "symlink": ("liên kết tượng trưng", "symlink"),
+        "not_regular": ("không phải tệp thông thường", "not a regular file"),
+        "pixels": ("quá lớn: {pixels} điểm ảnh", "too large: {pixels} pixels"),
+        "bomb": ("số điểm ảnh khai báo quá lớn", "declares far too many pixels"),
+    },
+)
+"""Why a photo or an attachment cannot be read (:class:`gecolumn.photo_privacy.PhotoUnreadable` reasons), in words;
+a reason with no key here is a library's own text, shown as it is."""
+
 MESSAGES = (
     # --- photos, when the site is built
     Message(
         "image_unreadable",
         when="A file named like a photo that is not one, or is truncated.",
         vi=(
-            "tệp có đuôi ảnh nhưng không đọc được như một ảnh ({problem}) nên không được đăng. Cách sửa: mở ảnh trên "
+            "tệp có đuôi ảnh nhưng không đọc được như một ảnh ({inside_text}{problem}) nên không được đăng. Cách sửa: mở ảnh trên "
             "máy và lưu lại dưới dạng JPEG (.jpg); nếu là ảnh HEIC từ iPhone, chuyển sang JPEG trước khi gửi."
         ),
         en=(
-            "the file is named like a photo but cannot be read as one ({problem}), so it is not published. Fix: open it "
+            "the file is named like a photo but cannot be read as one ({inside_text}{problem}), so it is not published. Fix: open it "
             "and save it again as JPEG (.jpg); convert an iPhone HEIC photo to JPEG first."
         ),
+        choices={"problem": UNREADABLE},
     ),
     Message(
         "image_too_large",
@@ -119,11 +159,12 @@ MESSAGES = (
     Message(
         "attachment_unchecked",
         when="An attachment that could not be looked into (a damaged or oversized zip, an encrypted PDF, a broken recording).",
-        vi="không xem được bên trong tệp đính kèm ({problem}) nên chưa biết tệp có mang vị trí GPS hay không. Cách sửa: {fix}",
+        vi="không xem được bên trong tệp đính kèm ({inside_text}{problem}) nên chưa biết tệp có mang vị trí GPS hay không. Cách sửa: {fix}",
         en=(
-            "this attachment could not be looked into ({problem}), so it is unknown whether it carries a GPS position. Fix: {fix}"
+            "this attachment could not be looked into ({inside_text}{problem}), so it is unknown whether it carries a GPS position. Fix: {fix}"
         ),
         choices={
+            "problem": UNREADABLE,
             "fix": Choice(
                 "fix",
                 {

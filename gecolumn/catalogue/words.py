@@ -213,4 +213,5 @@ PHRASES = (
     Words("closest", " Có phải ý bạn là '{0}'?", " Did you mean '{0}'?"),
     Words("suggestion", " Có phải ý bạn là '{0}'?", " Did you mean '{0}'?"),
     Words("of_unit", " của {0}", " of {0}"),
+    Words("inside", "phần '{0}': ", "part '{0}': "),
 )

@@ -113,7 +113,7 @@ def _new_post(args: argparse.Namespace) -> int:
     try:  # a phone photo comes out of Word with its EXIF: the school's GPS position must not reach the repository
         photos = [(target.parent / image.name, _publishable(image.data)) for image in imported.images] if imported else []
     except PhotoUnreadable as exc:
-        return refuse(Problem(source, "image_unreadable", params={"problem": exc.reason}), lang)
+        return refuse(exc.as_problem(source), lang)
     try:
         _write_new(target, draft.text.encode("utf-8"), photos)
     except FileExistsError as exc:

@@ -2,7 +2,7 @@
 
     gecolumn-photos [PATH …] [--strip] [--lang vi|en]
 
-Also ``python -m gecolumn photos …``. Without a PATH: ``posts/`` and ``docs/`` of the column
+Also ``python -m gecolumn photos …``. Without a PATH: ``posts/``, ``docs/`` and the theme's ``custom_dir`` of the column
 in the current folder; every file there is looked at by its bytes, whatever its name. Without
 ``--strip`` it lists each photo or attachment that carries such data and exits 1 if there is
 one (a CI step can run it), 2 if a photo cannot be read. With ``--strip`` it removes the
@@ -24,12 +24,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from gecolumn.check import ExitCode
+from gecolumn.column import Validation, open_column
 from gecolumn.commands import located, run
 from gecolumn.commands._options import command_parser, common_options, helps
 from gecolumn.messages import label
-from gecolumn.photo_privacy import file_problem, strip_private_data
+from gecolumn.photo_privacy import file_problem, files_at_rest, strip_private_data
 from gecolumn.problems import Problem, Refusal, Severity
-from gecolumn.sources import scan_sources
 
 DEFAULT_FOLDERS = ("posts", "docs")
 
@@ -50,7 +50,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 def _photos(args: argparse.Namespace) -> int:
     lang = args.lang
     carriers = stripped = failed = 0
-    for path, name in _files(args.paths or [folder for folder in DEFAULT_FOLDERS if os.path.isdir(folder)]):
+    for path, name in _files(args.paths or _column_folders()):
         if isinstance(path, Problem):
             print(located(path, lang), file=sys.stderr)
             failed += 1
@@ -96,6 +96,13 @@ def _strip(path: Path, name: str) -> Problem:
     return Problem(name, "photo_stripped", params=params, severity=Severity.INFO)
 
 
+def _column_folders() -> list[str]:
+    """posts/ and the folders the column in the current folder publishes (docs/, the theme's custom_dir)."""
+    own = open_column("mkdocs.yml", Validation.COLUMN).own_folders if os.path.isfile("mkdocs.yml") else ()
+    folders = ["posts", *(label.rstrip("/") for _, label in own)] if own else list(DEFAULT_FOLDERS)
+    return [folder for folder in folders if os.path.isdir(folder)]
+
+
 def _files(paths: list[str]) -> Iterator[tuple[Path | Problem, str]]:
     """(path, how to name it) of each photo or attachment under ``paths``; a symlink or a missing path as a problem."""
     for given in paths:
@@ -108,11 +115,8 @@ def _files(paths: list[str]) -> Iterator[tuple[Path | Problem, str]]:
         if stat.S_ISLNK(mode):
             yield Problem(shown, "symlink_refused"), shown
         elif stat.S_ISDIR(mode):
-            found = scan_sources(given, shown.rstrip("/") + "/")
-            # Every file, published or not, named like a photo or not: file_problem looks at the bytes.
-            on_disk = [(found.disk_names.get(asset, asset), asset) for asset in found.assets]
-            for relative, name in sorted(on_disk + [(other, other) for other in found.others], key=lambda pair: pair[1]):
-                yield Path(given) / relative, shown.rstrip("/") + "/" + name
+            # Every file, published or not, whatever its name: file_problem looks at the bytes.
+            yield from files_at_rest(given, shown.rstrip("/") + "/")
         elif stat.S_ISREG(mode):
             yield Path(given), shown
         else:
