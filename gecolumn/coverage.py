@@ -2,8 +2,8 @@
 
 A quarter is due from ``start`` (or a unit's ``since``, whichever is later) up to the last
 quarter that ended before today. The current quarter is never missing: it is in progress
-until it ends. Only posts out on the day count (:meth:`Post.is_out`): not drafts, invalid
-posts or posts dated after it. :func:`judge` is the rule on counts alone, so the report and
+until it ends. Only posts out on the day count (:meth:`Post.counts`): not drafts, invalid
+posts, posts dated after it, or the welcome post ``gecolumn new`` writes. :func:`judge` is the rule on counts alone, so the report and
 the district judge with it too; a quarter is unknown only on evidence that cannot prove absence.
 
     >>> report = coverage(corpus.posts, config, today=datetime.date(2024, 11, 22))
@@ -117,7 +117,7 @@ def coverage(posts: Iterable[Post], config: ColumnConfig, today: datetime.date) 
     current = Quarter.of(today)
     by_owner: dict[str | None, dict[Quarter, list[Post]]] = defaultdict(lambda: defaultdict(list))
     for post in posts:
-        if post.is_out(today):
+        if post.counts(today):
             by_owner[post.unit][post.quarter].append(post)
             by_owner[None][post.quarter].append(post)
 

@@ -55,6 +55,7 @@ def coverage_document(
                 "unit": view.post.unit,
             }
             for view in views
+            if not view.post.welcome  # not a quarter's post: the cells do not count it either
         ],
     }
 

@@ -211,6 +211,8 @@ def items_for(
     """
     items = []
     for view in views:
+        if view.post.welcome:
+            continue  # the column's welcome, not a post: a monitor reading the feed must not count it
         link = urljoin(site_url, urls[view.src_uri])
         enclosure = None
         if view.image and view.image.is_external:

@@ -124,6 +124,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("image", text(500), example="anh-bia.jpg"),
     FieldSpec("slug", read_slug, example="binh-dang-gioi"),
     FieldSpec("draft", read_boolean, default=False),
+    FieldSpec("welcome", read_boolean, default=False),
 )
 """Every field a post's header may hold, in the order messages list them."""
 

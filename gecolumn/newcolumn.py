@@ -109,7 +109,7 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
         "Bạn đọc theo dõi chuyên mục qua trang này hoặc qua nguồn tin RSS.\n"
     )
     summary = f"Giới thiệu chuyên mục tuyên truyền bình đẳng giới của {column.school}."
-    post = scaffold(WELCOME_TITLE, column.unit, moment, tags=("Bình đẳng giới",), body=body, summary=summary)
+    post = scaffold(WELCOME_TITLE, column.unit, moment, tags=("Bình đẳng giới",), body=body, summary=summary, welcome=True)
     files[f"posts/{post.path}"] = post.text
     return files
 

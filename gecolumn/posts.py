@@ -80,6 +80,8 @@ class Post:
     image: str | None = None
     """The cover: an ``http(s)`` URL, or the path of an asset relative to the posts folder."""
     draft: bool = False
+    welcome: bool = False
+    """The welcome post ``gecolumn new`` writes (``welcome: true``): on the site, but never a quarter's post."""
     mentions: frozenset[str] = frozenset()
     """Base names (casefolded, NFC) of the files the post's text could link to: see :func:`mentioned_files`."""
     links: frozenset[str] = frozenset()
@@ -93,6 +95,10 @@ class Post:
     def is_out(self, today: datetime.date) -> bool:
         """Out on ``today``: not a draft, and dated on or before it; only such a post is on the site and counts."""
         return not self.draft and self.date <= today
+
+    def counts(self, today: datetime.date) -> bool:
+        """Counts for its quarter on ``today``: out, and not the column's welcome post."""
+        return self.is_out(today) and not self.welcome
 
 
 @dataclass(frozen=True)

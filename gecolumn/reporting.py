@@ -78,7 +78,7 @@ def period_report(
     current = Quarter.of(today)
     rows = []
     for unit in sorted(config.units, key=lambda unit: unit.sort_key):
-        mine = [p for p in posts if p.unit == unit.id and p.is_out(today) and first <= p.quarter <= last]
+        mine = [p for p in posts if p.unit == unit.id and p.counts(today) and first <= p.quarter <= last]
         per_quarter = Counter(p.quarter for p in mine)
         cells = [cell for cell in judge(per_quarter, (config.due_from(unit), last), today) if cell.quarter >= first]
         rows.append(

@@ -35,6 +35,7 @@ def scaffold(
     tags: tuple[str, ...] = (),
     body: str | None = None,
     summary: str | None = None,
+    welcome: bool = False,
 ) -> NewPost:
     """The file for a new post: front-matter with the quarter of ``moment``, and ``body`` or a skeleton.
 
@@ -53,6 +54,8 @@ def scaffold(
         "summary": summary or (template.summary.format(year=moment.year) if template else ""),
         "author": author or "",
     }
+    if welcome:
+        meta["welcome"] = True  # the column's welcome: published, never a quarter's post
     if body is None:
         body = template.body.format(year=moment.year) if template else PLAIN_BODY
         meta["draft"] = True

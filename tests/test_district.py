@@ -759,10 +759,10 @@ def test_a_bug_reading_one_school_is_that_schools_problem_and_the_others_are_jud
     a, _ = columns
     real = judge.find_evidence
 
-    def planted(school, fetcher, today):
+    def planted(school, fetcher, today, *due):
         if school.unit == "hong":
             raise RuntimeError("hỏng ở giữa")
-        return real(school, fetcher, today)
+        return real(school, fetcher, today, *due)
 
     monkeypatch.setattr(judge, "find_evidence", planted)
     listed = read_roster(roster(tmp_path, f"hong,Trường hỏng,{a.site_dir},2024-Q1", f"tot,Trường tốt,{a.site_dir},2024-Q1"))
@@ -835,9 +835,10 @@ def test_the_dashboard_sorts_by_missing_quarters_in_a_browser_and_loads_nothing(
     assert all(url.startswith("file://") for url in requested)  # nothing from the network, not even a font
 
 
-def test_a_feed_with_no_post_out_yet_proves_nothing_and_never_reads_as_published(tmp_path):
-    # A feed holds only its latest items: empty, or holding only posts dated after today, it
-    # cannot prove a quarter had no post (unknown, never missing) and shows none published.
+def test_a_feed_with_only_posts_not_out_yet_proves_nothing_and_an_empty_one_proves_no_post(tmp_path):
+    # A feed holds only its latest items: holding only posts dated after today, it cannot prove
+    # a quarter had no post (unknown, never missing) and shows none published. Holding no item
+    # at all, it proves the school has no post: every ended quarter is missing.
     import datetime
 
     from gecolumn.district import Fetcher, SchoolStatus, monitor, read_roster
@@ -856,12 +857,12 @@ def test_a_feed_with_no_post_out_yet_proves_nothing_and_never_reads_as_published
     judged = {r.school.unit: [(str(c.quarter), c.posts, c.status.value) for c in r.cells] for r in result.schools}
     nothing_proven = [("2024-Q3", None, "unknown"), ("2024-Q4", None, "unknown"), ("2025-Q1", 0, "in_progress")]
     assert judged == {
-        "trong": nothing_proven,
+        "trong": [("2024-Q3", 0, "missing"), ("2024-Q4", 0, "missing"), ("2025-Q1", 0, "in_progress")],
         "sap-dang": nothing_proven,  # 01/03/2025 is in this quarter, but not out on 10/02
         "cu": [("2024-Q3", 1, "ok"), ("2024-Q4", 0, "missing"), ("2025-Q1", 0, "in_progress")],
     }
     assert [(r.status, r.posts) for r in result.schools] == [
-        (SchoolStatus.UNKNOWN, 0),
+        (SchoolStatus.MISSING, 0),
         (SchoolStatus.UNKNOWN, 0),
         (SchoolStatus.MISSING, 1),
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import html
+import json
 import os
 import pty
 import re
@@ -390,3 +391,27 @@ def test_a_requirements_pin_other_than_the_installed_generator_is_said_at_every_
 def test_the_installed_version_is_one_command_away():
     result = run(sys.executable, "-m", "gecolumn", "--version", cwd=ROOT)
     assert result.returncode == 0 and result.stdout == f"gecolumn {__version__}\n"
+
+
+def test_the_welcome_post_of_a_new_column_never_counts_for_its_quarter(tmp_path):
+    # The only post of a fresh column is its welcome, dated the day it was made (2026-Q4): once
+    # that quarter has ended, the check, the column's theo-doi.json, its feed and the district
+    # all say the quarter has no post.
+    assert new_column(tmp_path, "cot", *SCHOOL, "--start", "2026-Q4").returncode == 0
+    column = tmp_path / "cot"
+    [welcome] = (column / "posts").rglob("*.md")
+    assert "welcome: true" in welcome.read_text(encoding="utf-8")
+    checked = run(sys.executable, "-m", "gecolumn", "check", "--today", "2027-01-05", "--format", "json", cwd=column)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert [(m["quarter"]) for m in json.loads(checked.stdout)["missing"]] == ["2026-Q4"]
+    data = json.loads((column / "site" / "theo-doi.json").read_text(encoding="utf-8"))
+    assert data["posts"] == [] and data["whole"][0]["posts"] == 0
+    assert b"<item>" not in (column / "site" / "rss.xml").read_bytes()
+    assert (column / "site" / "bai-viet" / "chao-mung-ban-den-voi-chuyen-muc" / "index.html").is_file()  # still on the site
+    roster = tmp_path / "truong.csv"
+    roster.write_text(f"unit,name,url,since\nthcs-bao-khe,Trường THCS Bảo Khê,{column / 'site'},2026-Q4\n", encoding="utf-8")
+    seen = run(
+        sys.executable, "-m", "gecolumn", "district", str(roster), "--today", "2027-01-05", "--format", "json", cwd=tmp_path
+    )
+    assert seen.returncode == 1, seen.stdout + seen.stderr
+    assert json.loads(seen.stdout)["missing"] == [{"unit": "thcs-bao-khe", "quarter": "2026-Q4"}]

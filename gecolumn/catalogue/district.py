@@ -283,6 +283,34 @@ MESSAGES = (
         ),
     ),
     Message(
+        "source_foreign_data",
+        when="A theo-doi.json found for a school is neither under the school's address nor names it as its site_url.",
+        vi=(
+            "bỏ qua theo-doi.json ở '{location}': không nằm dưới địa chỉ của trường ({address}) và không ghi địa chỉ "
+            "đó làm site_url (ghi: {site_url}), nên không phải số liệu của trường này. Cách sửa: ghi trong danh sách "
+            "đúng địa chỉ chuyên mục của trường, hoặc trang RSS của trường."
+        ),
+        en=(
+            "ignored the theo-doi.json at '{location}': it is not under the school's address ({address}) and does not "
+            "name it as its site_url (it says {site_url}), so it is not this school's data. Fix: give the school's own "
+            "column address in the roster, or its RSS feed."
+        ),
+    ),
+    Message(
+        "source_inconsistent_data",
+        when="A theo-doi.json's count for a quarter disagrees with its own list of posts.",
+        vi=(
+            "bỏ qua theo-doi.json ở '{location}': ô {quarter} ghi {cell} bài nhưng danh sách bài của chính tệp có "
+            "{listed} bài trong quý đó, nên số liệu không đáng tin. Cách sửa: nhờ trường dựng lại chuyên mục bằng "
+            "công cụ này; đừng sửa tệp bằng tay."
+        ),
+        en=(
+            "ignored the theo-doi.json at '{location}': its {quarter} cell says {cell} posts but its own list of posts "
+            "holds {listed} in that quarter, so the data cannot be trusted. Fix: have the school rebuild its column "
+            "with this tool; never edit the file by hand."
+        ),
+    ),
+    Message(
         "source_folder",
         when="The folder named in the roster does not exist or holds no theo-doi.json or rss.xml.",
         vi=(

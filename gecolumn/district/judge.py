@@ -146,7 +146,7 @@ def monitor(
         if start is None:
             raise ValueError(f"no first quarter for {school.unit}")
         try:
-            evidence = find_evidence(school, fetcher, today)
+            evidence = find_evidence(school, fetcher, today, start)
         except Unreadable as exc:
             return SchoolResult(school, start, None, (), exc.as_problem(school.url, school.unit))
         except Exception as exc:  # a bug reading one school's document must not lose the others

@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
@@ -82,33 +82,39 @@ class Evidence:
     """The posts behind ``counts``, where the source lists them (the ledger keeps them)."""
 
 
-def find_evidence(school: School, fetcher: Fetcher, today: datetime.date) -> Evidence:
-    """The best source for ``school``; raises :class:`Unreadable` saying why there is none."""
+def find_evidence(school: School, fetcher: Fetcher, today: datetime.date, first_due: Quarter | None = None) -> Evidence:
+    """The best source for ``school``; raises :class:`Unreadable` saying why there is none.
+
+    A feed is paged back (bounded) until its items reach ``first_due``, the oldest quarter
+    the district asks about; without it, as far as the bounds allow.
+    """
     if school.folder is not None:
         return _from_folder(school.folder, today, fetcher.max_bytes)
-    return _from_web(school, fetcher, today)
+    return _from_web(school, fetcher, today, first_due)
 
 
 # --- on the web -----------------------------------------------------------------------------
 
 
-def _from_web(school: School, fetcher: Fetcher, today: datetime.date) -> Evidence:
+def _from_web(school: School, fetcher: Fetcher, today: datetime.date, first_due: Quarter | None = None) -> Evidence:
     first = fetcher.get(school.url)
     kind = _sniff(first.body, first.content_type)
     if kind == "json":
+        # The roster names the document itself: the district says it is the school's.
         return read_coverage(first.body, first.url, school.unit, today)
     if kind == "feed":
-        return read_feed(first.body, first.url, today)
+        return _read_feed_pages(fetcher, first.body, first.url, today, first_due)
     if kind != "html":
         raise Unreadable("source_no_feed", location=first.url)
     announced = _Links.of(first.body, first.url)
     failures: list[Unreadable] = []
     feed_failures: list[Unreadable] = []  # told first: what the school publishes for readers
-    # Announced data first; then the file at the site's root, which a page need not announce
-    # (a probe: a 404 there, or a portal's "page not found" page, says nothing).
+    # Announced data first; then the file beside the page or at the site's root, which a page
+    # need not announce (a probe: a 404 there, or a portal's "page not found" page, says
+    # nothing). Either counts only when it is the school's own (see _owned).
     for url in announced.data:
         try:
-            return _coverage_at(fetcher, url, school.unit, today)
+            return _coverage_at(fetcher, url, school, today)
         except _NotCoverage:
             pass  # another JSON a page announces (WordPress announces its REST API so)
         except Unreadable as exc:
@@ -117,15 +123,16 @@ def _from_web(school: School, fetcher: Fetcher, today: datetime.date) -> Evidenc
         if url in announced.data:
             continue
         try:
-            return _coverage_at(fetcher, url, school.unit, today)
-        except Unreadable:
-            pass
-    for url in announced.feeds[:3]:
+            return _coverage_at(fetcher, url, school, today)
+        except Unreadable as exc:
+            if exc.code in ("source_foreign_data", "source_inconsistent_data"):
+                failures.append(exc)
+    for url in _own_feeds_first(announced.feeds, first.url)[:3]:
         try:
             fetched = fetcher.get(url)
             if _sniff(fetched.body, fetched.content_type) != "feed":
                 raise Unreadable("source_not_feed", location=fetched.url)
-            return read_feed(fetched.body, fetched.url, today)
+            return _read_feed_pages(fetcher, fetched.body, fetched.url, today, first_due)
         except Unreadable as exc:
             feed_failures.append(exc)
     if feed_failures or failures:
@@ -133,11 +140,49 @@ def _from_web(school: School, fetcher: Fetcher, today: datetime.date) -> Evidenc
     raise Unreadable("source_no_feed", location=first.url)
 
 
-def _coverage_at(fetcher: Fetcher, url: str, unit: str, today: datetime.date) -> Evidence:
+def _coverage_at(fetcher: Fetcher, url: str, school: School, today: datetime.date) -> Evidence:
     fetched = fetcher.get(url)
     if _sniff(fetched.body, fetched.content_type) != "json":
         raise Unreadable("source_bad_data", location=fetched.url, detail="not_json")
-    return read_coverage(fetched.body, fetched.url, unit, today)
+    return read_coverage(fetched.body, fetched.url, school.unit, today, owner=school.url)
+
+
+def _own_feeds_first(feeds: list[str], page_url: str) -> list[str]:
+    """The feeds a page announces, its own first: a category or tag page's feed lives under its path.
+
+    WordPress announces the whole site's feed first on every page; a category page
+    (``/chuyen-muc/binh-dang-gioi/``) announces its own feed (``…/binh-dang-gioi/feed/``) after it.
+    """
+    page = urlsplit(page_url)
+    folder = page.path if page.path.endswith("/") else page.path.rsplit("/", 1)[0] + "/"
+
+    def own(url: str) -> bool:
+        parts = urlsplit(url)
+        return folder != "/" and (parts.scheme, parts.netloc) == (page.scheme, page.netloc) and parts.path.startswith(folder)
+
+    return sorted(feeds, key=lambda url: not own(url))  # stable: announcement order otherwise
+
+
+def _is_under(url: str, address: str) -> bool:
+    """``url`` is ``address`` or below it: same scheme and host, and its path starts with the address's folder."""
+    target, base = urlsplit(url), urlsplit(address)
+    folder = base.path if base.path.endswith("/") else base.path.rsplit("/", 1)[0] + "/"
+    return (target.scheme, target.netloc.lower()) == (base.scheme, base.netloc.lower()) and (target.path or "/").startswith(
+        folder or "/"
+    )
+
+
+def _names_school(site_url: object, owner: str) -> bool:
+    """The column at ``site_url`` is the school's: the roster names its address, or its coverage page."""
+    if not isinstance(site_url, str) or not site_url.startswith(("http://", "https://")):
+        return False
+    column = site_url if site_url.endswith("/") else site_url + "/"
+    given = owner if owner.endswith("/") or _is_file(owner) else owner + "/"
+    return given.split("#")[0] in (column, column + COVERAGE_FILE, column + COVERAGE_FILE.removesuffix(".json") + "/")
+
+
+def _is_file(url: str) -> bool:
+    return "." in urlsplit(url).path.rsplit("/", 1)[-1]
 
 
 def _root_candidates(page_url: str) -> list[str]:
@@ -166,7 +211,7 @@ class _Links(HTMLParser):
             links.close()
         except Exception:  # a broken page still gives the links read before the break
             pass
-        links.feeds += links._comment_feeds  # last resort only: they list comments, not posts
+        # Comments feeds are never read: they list readers' comments, not the school's posts.
         return links
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -183,7 +228,7 @@ class _Links(HTMLParser):
         if kind == "application/json":
             self.data.append(href)
         elif kind in ("application/rss+xml", "application/atom+xml"):
-            about_comments = re.search(r"comment|bình luận", values.get("title", "") + " " + href, re.IGNORECASE)
+            about_comments = re.search(r"comment|bình luận|phản hồi", values.get("title", "") + " " + href, re.IGNORECASE)
             (self._comment_feeds if about_comments else self.feeds).append(href)
 
 
@@ -238,12 +283,15 @@ def _from_file(path: Path, today: datetime.date, max_bytes: int) -> Evidence:
 # --- reading a document ---------------------------------------------------------------------
 
 
-def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.date) -> Evidence:
+def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.date, owner: str | None = None) -> Evidence:
     """A column's ``theo-doi.json``: the cells of ``unit`` when the column has that unit, else the whole column's.
 
     Ended quarters come from the cells the column judged; the current quarter, and quarters
     the column did not judge (before its ``start``), are counted from its list of posts,
-    which holds every published post.
+    which holds every published post. It is evidence only when it is the school's and agrees
+    with itself: found at ``owner`` (the roster's address) or below it, or naming ``owner``
+    as its ``site_url`` (else ``source_foreign_data``); every ended quarter's cell counting
+    the posts its own list holds for it (else ``source_inconsistent_data``).
     """
     try:
         text = body.decode("utf-8-sig")
@@ -260,28 +308,39 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
         raise Unreadable("source_newer_schema", location=location, schema=schema)
     if schema != SUPPORTED_SCHEMA:
         raise Unreadable("source_bad_data", location=location, detail=f"schema = {str(schema)[:20]}")
+    if owner is not None and not _is_under(location, owner) and not _names_school(document.get("site_url"), owner):
+        site = document.get("site_url")
+        raise Unreadable("source_foreign_data", location=location, site_url=str(site)[:200] if site else "—", address=owner)
     try:
         units = {entry["id"] for entry in _list(document, "units")}
         mine = unit if unit in units else None
-        cells = _list(document, "quarters") if mine else _list(document, "whole")
-        judged = {}
-        for cell in cells:
+        judged: dict[Quarter, int] = {}
+        for cell in _list(document, "quarters") if mine else _list(document, "whole"):
             if cell.get("unit") == mine:
                 judged[Quarter.parse(cell["quarter"])] = _count(cell["posts"])
+        listed: Counter[Quarter] = Counter()  # as the column counted on the day it was built
         posts = Counter()
+        seen = []
         for entry in _list(document, "posts"):
             if mine is None or entry.get("unit") == mine:
-                day = datetime.datetime.fromisoformat(entry["date"]).astimezone(LOCAL_TZ).date()
-                if day <= today:
-                    posts[Quarter.of(day)] += 1
+                moment = datetime.datetime.fromisoformat(entry["date"]).astimezone(LOCAL_TZ)
+                listed[Quarter.of(moment.date())] += 1
+                if moment.date() <= today:
+                    posts[Quarter.of(moment.date())] += 1
+                    seen.append(SeenPost(str(entry.get("url") or ""), str(entry.get("title") or ""), moment))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise Unreadable("source_bad_data", location=location, detail=f"{type(exc).__name__}: {str(exc)[:80]}") from None
+    for quarter, count in sorted(judged.items()):
+        if count != listed[quarter]:
+            raise Unreadable(
+                "source_inconsistent_data", location=location, quarter=str(quarter), cell=count, listed=listed[quarter]
+            )
     current = Quarter.of(today)
     counts = {quarter: count for quarter, count in judged.items() if quarter < current}
     for quarter, count in posts.items():
         if quarter not in counts:
             counts[quarter] = count
-    return Evidence(SourceKind.COVERAGE, location, counts, None)
+    return Evidence(SourceKind.COVERAGE, location, counts, None, tuple(seen))
 
 
 class _NotCoverage(Unreadable):
@@ -305,7 +364,127 @@ _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["'
 
 
 def read_feed(body: bytes, location: str, today: datetime.date) -> Evidence:
-    """An RSS or Atom feed: posts per quarter of their local date; it proves nothing before its oldest item."""
+    """An RSS or Atom feed, one document: posts per quarter of their local date.
+
+    It proves nothing before its oldest item, unless it says it holds everything: RFC 5005's
+    ``<fh:complete/>``, or no item at all (a feed of the latest posts that has none has no post).
+    """
+    page = _parse_feed(body, location)
+    return _evidence([page], location, today, proven=page.complete or not page.entries)
+
+
+MAX_FEED_PAGES = 20
+"""Pages of one school's feed read at most (WordPress: 10 posts a page, so 200 posts back)."""
+_HISTORY = re.compile(rb"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']http://purl\.org/syndication/history/1\.0["']""")
+_PROVEN_GONE = (404, 410)
+
+
+@dataclass(frozen=True)
+class _FeedEntry:
+    key: str
+    post: SeenPost
+
+
+@dataclass(frozen=True)
+class _FeedPage:
+    """One document of a feed: its items, and the ways back it offers."""
+
+    kind: SourceKind
+    entries: tuple[_FeedEntry, ...]
+    complete: bool
+    """RFC 5005 ``<fh:complete/>``: the document holds every item of the feed."""
+    next: str | None
+    """RFC 5005 paging (``rel="next"``): the page of older items."""
+    archive: str | None
+    """RFC 5005 archives (``rel="prev-archive"``): the archive document before this one."""
+    wordpress: bool
+    """Written by WordPress, which pages back with ``?paged=N`` and answers 404 past the last page."""
+
+
+def _read_feed_pages(fetcher: Fetcher, body: bytes, location: str, today: datetime.date, first_due: Quarter | None) -> Evidence:
+    """A feed, paged back until its items reach ``first_due``, its oldest page is proven, or a bound is met.
+
+    The end is proven when a page says ``<fh:complete/>`` or holds no item, when the last of
+    a chain of RFC 5005 archives has no ``prev-archive``, or when WordPress answers 404 for
+    the next ``?paged=N``; then absence is proven for every quarter. Otherwise (a sliding
+    window, a failed page, a bound) the feed proves nothing before its oldest item. Bounds:
+    :data:`MAX_FEED_PAGES` documents, and the fetcher's ``max_bytes`` for all of them.
+    """
+    pages = [_parse_feed(body, location)]
+    budget = fetcher.max_bytes - len(body)
+    visited = {location}
+    seen = {entry.key for entry in pages[0].entries}
+    followed_archive, number = False, 1
+    while True:
+        page = pages[-1]
+        if page.complete or not page.entries:
+            return _evidence(pages, location, today, proven=True)
+        if first_due is not None and Quarter.of(_oldest(pages)) <= first_due:
+            break  # every due quarter is after the oldest item: nothing older is asked
+        if len(pages) >= MAX_FEED_PAGES:
+            break
+        probe = False
+        if page.next:
+            following = page.next
+        elif page.archive:
+            following, followed_archive = page.archive, True
+        elif followed_archive:
+            return _evidence(pages, location, today, proven=True)  # the first archive: nothing before it
+        elif page.wordpress:
+            number += 1
+            following, probe = _paged(location, number), True
+        else:
+            break  # a sliding window with no way back
+        if following in visited:
+            break
+        visited.add(following)
+        try:
+            fetched = fetcher.get(following)
+        except Unreadable as exc:
+            if probe and exc.code == "source_http" and exc.params.get("status") in _PROVEN_GONE:
+                return _evidence(pages, location, today, proven=True)
+            break
+        budget -= len(fetched.body)
+        if budget < 0 or _sniff(fetched.body, fetched.content_type) != "feed":
+            break
+        try:
+            older = _parse_feed(fetched.body, fetched.url)
+        except Unreadable:
+            break
+        fresh = [entry for entry in older.entries if entry.key not in seen]
+        if older.entries and not fresh:
+            break  # a server that ignores ?paged sends the first page again: it proves nothing
+        seen.update(entry.key for entry in fresh)
+        pages.append(older)
+    return _evidence(pages, location, today, proven=False)
+
+
+def _paged(url: str, number: int) -> str:
+    parts = urlsplit(url)
+    query = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if name != "paged"]
+    return urlunsplit(parts._replace(query=urlencode([*query, ("paged", str(number))])))
+
+
+def _oldest(pages: list[_FeedPage]) -> datetime.date:
+    return min(entry.post.published.date() for page in pages for entry in page.entries)
+
+
+def _evidence(pages: list[_FeedPage], location: str, today: datetime.date, proven: bool) -> Evidence:
+    """Posts out by ``today`` (each once), per quarter; from which quarter absence is proven."""
+    posts: dict[str, SeenPost] = {}
+    for page in pages:
+        for entry in page.entries:
+            if entry.post.published.date() <= today:
+                posts.setdefault(entry.key, entry.post)
+    counts = Counter(Quarter.of(post.published.date()) for post in posts.values())
+    if proven:
+        known_from = None
+    else:
+        known_from = Quarter.of(min(post.published.date() for post in posts.values())) if posts else Quarter.of(today)
+    return Evidence(pages[0].kind, location, dict(counts), known_from, tuple(posts.values()))
+
+
+def _parse_feed(body: bytes, location: str) -> _FeedPage:
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     declared = _DECLARED.match(stripped)
     encoding = declared.group(1).decode("ascii") if declared else "utf-8"
@@ -324,15 +503,30 @@ def read_feed(body: bytes, location: str, today: datetime.date) -> Evidence:
     version = parsed.get("version") or ""
     if not version:
         raise Unreadable("source_not_feed", location=location)
-    days = []
+    entries = []
     for entry in parsed.entries:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed")
         if stamp:
             # feedparser gives UTC; the quarter is that of the local (+07:00) date.
             moment = datetime.datetime.fromtimestamp(calendar.timegm(stamp), datetime.UTC).astimezone(LOCAL_TZ)
-            if moment.date() <= today:
-                days.append(moment.date())
-    counts = Counter(Quarter.of(day) for day in days)
-    known_from = Quarter.of(min(days)) if days else Quarter.of(today)
-    kind = SourceKind.ATOM if version.startswith("atom") else SourceKind.RSS
-    return Evidence(kind, location, dict(counts), known_from)
+            link = str(entry.get("link") or "")
+            key = str(entry.get("id") or link or f"{entry.get('title', '')}@{moment.isoformat()}")
+            entries.append(_FeedEntry(key, SeenPost(link, str(entry.get("title") or ""), moment)))
+    links = {}
+    for link in parsed.feed.get("links", []):
+        rel, href = link.get("rel"), str(link.get("href") or "").strip()
+        if rel in ("next", "prev-archive") and rel not in links and href:
+            target = urljoin(location, href)
+            if urlsplit(target).scheme in ("http", "https"):
+                links[rel] = target
+    history = _HISTORY.search(body)
+    complete = bool(history) and re.search(rb"<" + re.escape(history.group(1)) + rb":complete[\s/>]", body) is not None
+    generator = str(parsed.feed.get("generator") or "") + " " + str((parsed.feed.get("generator_detail") or {}).get("href") or "")
+    return _FeedPage(
+        SourceKind.ATOM if version.startswith("atom") else SourceKind.RSS,
+        tuple(entries),
+        complete,
+        links.get("next"),
+        links.get("prev-archive"),
+        "wordpress.org" in generator.lower(),
+    )
