@@ -34,6 +34,8 @@ class ExitCode(enum.IntEnum):
     """A due quarter (or unit-quarter) has no post."""
     INVALID = 2
     """Invalid posts, settings or options, or anything that stopped the command."""
+    UNPROVEN = 3
+    """(The district monitor) nothing is missing, but some due quarter is neither proven covered nor proven missing."""
 
 
 @dataclass(frozen=True)

@@ -226,11 +226,12 @@ def test_an_atom_feed_given_directly_counts_entries_by_their_local_date(server, 
     }
 
 
-def test_unknown_quarters_alone_do_not_fail_the_run_but_are_said(server, tmp_path):
+def test_unknown_quarters_alone_are_exit_3_not_a_pass_and_are_said(server, tmp_path):
     server.serve("/moi/atom.xml", atom_feed([("Mới", "2025-01-05T08:00:00+07:00")]), "application/atom+xml")
     result = district(str(roster(tmp_path, f"th-moi,Trường TH Mới,{server.url('/moi/atom.xml')},2024-Q4")), cwd=tmp_path)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 3, result.stdout + result.stderr  # nothing missing, but not proven either
     assert "chưa rõ" in result.stdout and "RSS chỉ chứa các bài mới nhất" in result.stdout
+    assert "mã thoát 3" in result.stdout
 
 
 # --- failures: each one reported, none stops the others ----------------------------------------
@@ -544,11 +545,13 @@ def test_csv_and_xlsx_end_with_the_total_row(server, columns, wordpress, tmp_pat
     assert rows[1][:7] == ["Trường THCS Bảo Khê", "0", "1", "1", "1", "2", "Quý III/2024"]
     assert rows[2][:7] == ["Trường TH Hoà Bình", "1", "1", "2", "2", "2", "—"]
     assert rows[3][0] == '\'=HYPERLINK("http://x")' and rows[3][-1].startswith("không đọc được:")
-    assert rows[-1][:7] == ["Tổng cộng", "1", "2", "3", "2/3 đơn vị có bài", "", "1 đơn vị thiếu bài"]
-    assert rows[-1][-1] == "1 trường không đọc được"
+    assert rows[-2][:7] == ["Tổng cộng", "1", "2", "3", "2/3 đơn vị có bài", "", "1 đơn vị thiếu bài"]
+    assert rows[-2][-1] == "1 trường không đọc được"
+    # Schools with a post of schools due, per quarter: the unreadable school is due and counts as not proven.
+    assert rows[-1][:4] == ["Số trường có bài / phải có", "1/3 (33,3%)", "2/3 (66,7%)", ""]
     sheet = list(load_workbook(out_xlsx)["Theo quý"].iter_rows(values_only=True))
     assert sheet[1][:3] == ("Trường THCS Bảo Khê", 0, 1) and sheet[3][0] == '=HYPERLINK("http://x")'
-    assert sheet[-1][:5] == ("Tổng cộng", 1, 2, 3, "2/3 đơn vị có bài")
+    assert sheet[-2][:5] == ("Tổng cộng", 1, 2, 3, "2/3 đơn vị có bài") and sheet[-1][2] == "2/3 (66,7%)"
 
 
 def test_with_lang_en_every_line_table_head_and_summary_is_in_english(columns, tmp_path):
@@ -566,8 +569,10 @@ def test_with_lang_en_every_line_table_head_and_summary_is_in_english(columns, t
         "Unit", "2024-Q3", "2024-Q4", "Posts", "Quarters with a post", "Quarters due", "Quarters without a post",
         "Quarters unknown", "Id", "Source", "Note",
     ]  # fmt: skip
-    assert rows[-1][:7] == ["Total", "0", "1", "1", "1/2 units with a post", "", "1 unit(s) without a post"]
-    assert rows[-1][-1] == "1 school(s) could not be read" and rows[2][-1].startswith("could not be read: ")
+    assert rows[-2][:7] == ["Total", "0", "1", "1", "1/2 units with a post", "", "1 unit(s) without a post"]
+    assert rows[-2][-1] == "1 school(s) could not be read" and rows[2][-1].startswith("could not be read: ")
+    assert rows[-1][:3] == ["Schools with a post / due", "0/2 (0%)", "1/2 (50%)"]
+    assert "2024-Q4: 1/2 schools (50%)" in text.stdout and "- 2024-Q4: 1/2 schools (50%)" in summary.read_text("utf-8")
     workbook = load_workbook(out_xlsx)
     assert workbook.sheetnames == ["By quarter"]
     said = [
@@ -731,9 +736,9 @@ def test_a_terminal_sees_a_progress_bar_when_there_are_many_schools_and_a_pipe_d
     os.close(master)
     assert process.returncode == 1
     assert b"20/20" in shown_on_terminal and b"[" + b"#" * 30 + b"]" in shown_on_terminal
-    assert "20/20" not in stdout and "Trường 19" in stdout  # the report itself is not mixed with it
+    assert "] 20/20" not in stdout and "Trường 19" in stdout  # the report itself is not mixed with it
     piped = district(str(listed), cwd=tmp_path)
-    assert "20/20" not in piped.stderr + piped.stdout
+    assert "] 20/20" not in piped.stderr + piped.stdout
 
 
 def test_the_benchmark_runs_and_meets_its_target_on_a_small_district():

@@ -322,6 +322,66 @@ MESSAGES = (
             "the column's 'site/' folder (a relative path starts from the roster's folder)."
         ),
     ),
+    # --- the district monitor: its ledger (so-theo-doi.jsonl)
+    Message(
+        "ledger_bad_line",
+        when="A line of the district's ledger is not a record the monitor wrote (corrupt, or edited by hand); it is kept and skipped.",
+        vi=(
+            "dòng này của sổ theo dõi không đọc được ({detail}); đã bỏ qua dòng này, các dòng khác vẫn dùng. Cách sửa: "
+            "lấy lại dòng cũ từ lịch sử git của kho ('git log -p {ledger}'), hoặc xoá dòng (mất bằng chứng của dòng đó)."
+        ),
+        en=(
+            "this line of the ledger cannot be read ({detail}); it was skipped, the other lines are used. Fix: restore "
+            "it from the repository's git history ('git log -p {ledger}'), or delete it (losing what it proved)."
+        ),
+        choices={
+            "detail": Choice(
+                "detail",
+                {
+                    "not_json": ("không phải JSON", "not JSON"),
+                    "not_record": ("không có 'kind' là 'post' hay 'span'", "no 'kind' of 'post' or 'span'"),
+                    "bad_field": ("ô '{key}' thiếu hoặc sai", "'{key}' is missing or wrong"),
+                    "too_long": ("dòng quá dài", "the line is too long"),
+                },
+            )
+        },
+    ),
+    Message(
+        "ledger_too_large",
+        when="The ledger is larger than any district's would be (64 MB); it is neither used nor written.",
+        vi=(
+            "sổ theo dõi lớn hơn {limit}, không phải sổ do công cụ ghi; lần chạy này không dùng và không ghi sổ. Cách "
+            "sửa: kiểm tra '--ledger' chỉ đúng tệp sổ theo dõi (mặc định so-theo-doi.jsonl cạnh danh sách trường)."
+        ),
+        en=(
+            "the ledger is larger than {limit}, not one this tool writes; this run neither uses nor writes it. Fix: "
+            "check that '--ledger' names the ledger (by default so-theo-doi.jsonl beside the roster)."
+        ),
+    ),
+    Message(
+        "ledger_unreadable",
+        when="The ledger exists but cannot be opened (a folder, a symlink, no permission); it is neither used nor written.",
+        vi=(
+            "không mở được sổ theo dõi ({problem}); lần chạy này không dùng và không ghi sổ. Cách sửa: sổ phải là một "
+            "tệp thường (không phải thư mục hay liên kết), đọc và ghi được."
+        ),
+        en=(
+            "cannot open the ledger ({problem}); this run neither uses nor writes it. Fix: the ledger must be a plain "
+            "file (not a folder or a link) that can be read and written."
+        ),
+    ),
+    Message(
+        "ledger_unwritable",
+        when="The ledger could not be written after the run; what this run saw is not remembered.",
+        vi=(
+            "không ghi được sổ theo dõi ({problem}): những bài vừa thấy sẽ không được nhớ cho lần sau. Cách sửa: kiểm "
+            "tra thư mục chứa sổ còn chỗ trống và ghi được."
+        ),
+        en=(
+            "cannot write the ledger ({problem}): the posts seen in this run will not be remembered. Fix: check that "
+            "its folder has space and can be written."
+        ),
+    ),
     # --- the district monitor: its findings
     Message(
         "district_missing_quarter",

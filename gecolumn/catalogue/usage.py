@@ -75,6 +75,12 @@ USAGE = (
         "folder for what was downloaded (default: .cache/gecolumn-district/ beside the roster)",
     ),
     Words("help_district_no_cache", "không dùng bản đã lưu", "do not use what was downloaded before"),
+    Words(
+        "help_district_ledger",
+        "sổ theo dõi: mọi bài và mọi khoảng thời gian đã thấy (mặc định: so-theo-doi.jsonl cạnh danh sách)",
+        "the ledger of every post and span seen (default: so-theo-doi.jsonl beside the roster)",
+    ),
+    Words("help_district_no_ledger", "không đọc, không ghi sổ theo dõi", "neither read nor write the ledger"),
     Words("help_district_jobs", "số trường đọc cùng lúc (mặc định: 32)", "schools read at once (default: 32)"),
     Words("help_district_timeout", "số giây chờ mỗi lần trả lời (mặc định: 20)", "seconds to wait for each answer (default: 20)"),
     Words(

@@ -2,12 +2,15 @@
 
     gecolumn-district truong.csv [--from 2024-Q1] [--to 2024-Q4] [--today YYYY-MM-DD]
                       [--format text|json|github] [--csv f.csv] [--xlsx f.xlsx] [--html OUT/]
-                      [--cache DIR | --no-cache] [--jobs 32] [--timeout 20] [--retries 2] [--lang vi|en]
+                      [--cache DIR | --no-cache] [--ledger FILE | --no-ledger] [--jobs 32] [--timeout 20]
+                      [--retries 2] [--lang vi|en]
 
-Also ``python -m gecolumn district …`` and ``python scripts/district.py …``. Exit status: 0
-every due quarter of every school covered (quarters a feed cannot tell are listed, not
-failed); 1 a quarter missing or a school whose source could not be read; 2 a bad roster or
-bad options. The work is :mod:`gecolumn.district`, the tables and the dashboard
+Also ``python -m gecolumn district …`` and ``python scripts/district.py …``. Exit status
+(:class:`~gecolumn.check.ExitCode`): 0 every due quarter of every school proven covered; 1 a
+quarter missing or a school whose source could not be read; 3 nothing missing, but some
+quarter unproven (older than any reading reached); 2 a bad roster or bad options. The
+ledger (``so-theo-doi.jsonl`` beside the roster) remembers every post and span seen, so a
+verdict uses everything ever seen. The work is :mod:`gecolumn.district`, the tables and the dashboard
 :mod:`gecolumn.district.report`; this module parses the options and prints or writes them:
 a text table, JSON, GitHub annotations, the six-month table as CSV/XLSX, the dashboard page.
 """
@@ -20,6 +23,7 @@ import json
 import sys
 from pathlib import Path
 
+from gecolumn.check import ExitCode
 from gecolumn.commands import located, refuse, run, today_problem
 from gecolumn.commands._options import (
     command_parser,
@@ -44,7 +48,17 @@ from gecolumn.commands._output import (
 from gecolumn.dates import BadToday, find_today, short_vietnamese
 from gecolumn.district import Fetcher, monitor, read_roster
 from gecolumn.district.judge import DistrictResult
-from gecolumn.district.report import MARKS, cell_word, json_report, school_table, six_month_table, source_word, write_dashboard
+from gecolumn.district.ledger import LEDGER_FILE, Ledger
+from gecolumn.district.report import (
+    MARKS,
+    cell_word,
+    json_report,
+    school_table,
+    six_month_table,
+    source_word,
+    total_text,
+    write_dashboard,
+)
 from gecolumn.messages import label, quarter_name, render, render_problem, shown
 from gecolumn.problems import Problem
 from gecolumn.tables import write_csv, write_xlsx
@@ -64,9 +78,10 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--from", dest="first", help=said("from"))
     parser.add_argument("--to", dest="last", help=said("to"))
     format_option(parser, lang)
-    for option in ("csv", "xlsx", "html", "cache"):
+    for option in ("csv", "xlsx", "html", "cache", "ledger"):
         parser.add_argument(f"--{option}", help=said(option))
     parser.add_argument("--no-cache", action="store_true", help=said("no_cache"))
+    parser.add_argument("--no-ledger", action="store_true", help=said("no_ledger"))
     parser.add_argument("--jobs", type=positive(int, lang), default=32, help=said("jobs"))
     parser.add_argument("--timeout", type=positive(float, lang), default=20.0, help=said("timeout"))
     parser.add_argument("--retries", type=non_negative(lang), default=2, help=said("retries"))
@@ -97,10 +112,13 @@ def _district(args: argparse.Namespace) -> int:
 
     cache = None if args.no_cache else Path(args.cache or Path(args.roster).resolve().parent / ".cache" / "gecolumn-district")
     progress = progress_bar() if args.format == "text" and sys.stderr.isatty() and len(roster.schools) >= PROGRESS_FROM else None
+    ledger = None if args.no_ledger else Ledger.read(Path(args.ledger) if args.ledger else Path(args.roster).parent / LEDGER_FILE)
     with Fetcher(cache=cache, timeout=args.timeout, retries=args.retries) as fetcher:
-        result = monitor(roster, fetcher, today, first, last, jobs=args.jobs, progress=progress)
+        result = monitor(roster, fetcher, today, first, last, jobs=args.jobs, progress=progress, ledger=ledger)
+    # A ledger line that cannot be read, or a ledger that cannot be written, is said but never stops the run.
+    notes = [*ledger.problems, *filter(None, [ledger.save()])] if ledger is not None else []
 
-    {"text": _print_text, "json": _print_json, "github": _print_github}[args.format](result, lang)
+    {"text": _print_text, "json": _print_json, "github": _print_github}[args.format](result, lang, notes)
     # The dashboard first: its folder is where CI asks for the tables too (public/bao-cao.csv).
     for option, path, example in (
         ("--html", args.html, "bao-cao/"),
@@ -120,8 +138,8 @@ def _district(args: argparse.Namespace) -> int:
 def _refuse(form: str, today: datetime.date | None, problems: list[Problem], lang: str) -> int:
     """Exit 2 for a bad roster or options, said in the form asked for (CI parses the JSON)."""
     if form == "json":
-        report = {"today": today.isoformat() if today else None, "exit_code": 2, "schools": [], "missing": [], "unknown": []}
-        report |= {"unreachable": [], "errors": [problem_json(p, lang) for p in problems]}
+        report = {"today": today.isoformat() if today else None, "exit_code": 2, "totals": [], "schools": [], "missing": []}
+        report |= {"unknown": [], "unreachable": [], "errors": [problem_json(p, lang) for p in problems], "warnings": []}
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
@@ -144,7 +162,9 @@ def _write(option: str, path: str, result: DistrictResult, lang: str) -> str:
     return path
 
 
-def _print_text(result: DistrictResult, lang: str) -> None:
+def _print_text(result: DistrictResult, lang: str, notes: list[Problem]) -> None:
+    for note in notes:
+        print(located(note, lang), file=sys.stderr)
     print(label("district_title", lang, today=short_vietnamese(result.today)))
     quarters = result.quarters
     if quarters:
@@ -155,6 +175,11 @@ def _print_text(result: DistrictResult, lang: str) -> None:
     if not quarters and not result.unreachable:
         print(label("district_no_due", lang))
     print()
+    if result.totals:
+        print(label("district_totals", lang))
+        for total in result.totals:
+            print(f"  {total_text(total, lang)}")
+        print()
     unreachable = result.unreachable
     if unreachable:
         print(label("district_unreachable", lang, count=len(unreachable)) + ":")
@@ -172,16 +197,21 @@ def _print_text(result: DistrictResult, lang: str) -> None:
         print(label("district_advice_unreachable", lang, count=len(unreachable)))
     if unknown:
         print(label("district_advice_unknown", lang, count=len(unknown)))
-    if result.exit_code == 0 and not unknown:
+    if result.exit_code == ExitCode.UNPROVEN:
+        print(label("district_advice_unproven", lang))
+    if result.exit_code == ExitCode.OK:
         print(label("district_advice_ok", lang))
 
 
-def _print_json(result: DistrictResult, lang: str) -> None:
-    print(json.dumps(json_report(result, lang), ensure_ascii=False, indent=2))
+def _print_json(result: DistrictResult, lang: str, notes: list[Problem]) -> None:
+    report = json_report(result, lang) | {"warnings": [problem_json(note, lang) for note in notes]}
+    print(json.dumps(report, ensure_ascii=False, indent=2))
 
 
-def _print_github(result: DistrictResult, lang: str) -> None:
-    """Annotations (missing and unreadable: errors; unknown: notices), a job summary, then the table."""
+def _print_github(result: DistrictResult, lang: str, notes: list[Problem]) -> None:
+    """Annotations (missing and unreadable: errors; unknown: notices; the ledger's lines: warnings), a job summary, then the table."""
+    for note in notes:
+        print(problem_annotation(note, lang, title=False))
     for r in result.unreachable:
         title = label("district_unreachable_title", lang, name=shown(r.school.name))
         print(annotation("error", title, f"{shown(r.school.url)}: {render_problem(r.problem, lang)}"))
@@ -202,7 +232,7 @@ def _print_github(result: DistrictResult, lang: str) -> None:
     append_step_summary(lambda: _summary_markdown(result, lang))
     # Names, addresses and error details come from the roster and from servers.
     with untrusted():
-        _print_text(result, lang)
+        _print_text(result, lang, [])
 
 
 def _summary_markdown(result: DistrictResult, lang: str) -> str:
@@ -216,4 +246,7 @@ def _summary_markdown(result: DistrictResult, lang: str) -> str:
             cells.append(f"{MARKS[cell.status]} {cell_word(r, q, lang)}" if cell else "")
         source = source_word(r, lang) if r.evidence else f"❌ {markdown_cell(render_problem(r.problem, lang))}"
         lines.append(f"| {markdown_cell(r.school.name)} | " + " | ".join(cells) + f" | {source} |")
+    if result.totals:
+        lines += ["", f"**{label('district_totals', lang)}**", ""]
+        lines += [f"- {total_text(total, lang)}" for total in result.totals]
     return "\n".join(lines) + "\n\n"

@@ -10,18 +10,26 @@ quarters before its oldest one.
     ...                        Quarter(2024, 2), Quarter(2024, 4), datetime.date(2024, 11, 22))
     >>> [(str(c.quarter), c.status.value) for c in cells]
     [('2024-Q2', 'unknown'), ('2024-Q3', 'ok'), ('2024-Q4', 'in_progress')]
+
+With the district's ledger (:mod:`gecolumn.district.ledger`), the verdict uses everything
+ever seen: a post counts after it has left the feed, and a quarter an earlier reading held
+whole stays proven.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
+from gecolumn.check import ExitCode
 from gecolumn.coverage import Status, judge
+from gecolumn.dates import LOCAL_TZ
 from gecolumn.district.fetch import Fetcher, Unreadable
+from gecolumn.district.ledger import History, Ledger
 from gecolumn.district.roster import Roster, School
 from gecolumn.district.sources import Evidence, SourceKind, find_evidence
 from gecolumn.problems import Problem
@@ -88,6 +96,26 @@ class SchoolResult:
 
 
 @dataclass(frozen=True)
+class QuarterTotal:
+    """One quarter across the district: schools due, and how many are covered, missing, unknown, in progress.
+
+    A school that could not be read counts as unknown for each quarter due for it.
+    """
+
+    quarter: Quarter
+    due: int
+    ok: int
+    missing: int
+    unknown: int
+    in_progress: int
+
+    @property
+    def percent(self) -> float | None:
+        """Schools with a post, in per cent of the schools due; ``None`` when none is due."""
+        return 100 * self.ok / self.due if self.due else None
+
+
+@dataclass(frozen=True)
 class DistrictResult:
     """Every school of the roster on one day, in roster order."""
 
@@ -106,15 +134,66 @@ class DistrictResult:
         return tuple(result for result in self.schools if result.problem is not None)
 
     @property
-    def exit_code(self) -> int:
-        """0 every due quarter covered (or unknown), 1 a quarter missing or a school unread."""
-        return 1 if any(r.status in (SchoolStatus.MISSING, SchoolStatus.UNREACHABLE) for r in self.schools) else 0
+    def totals(self) -> tuple[QuarterTotal, ...]:
+        """Each quarter of :attr:`quarters` across the district: the seeds' "100% of schools" line."""
+        totals = []
+        for quarter in self.quarters:
+            states = []
+            for result in self.schools:
+                cell = result.cell(quarter)
+                if cell is not None:
+                    states.append(cell.status)
+                elif result.problem is not None and result.first <= quarter <= self.last:
+                    states.append(Status.UNKNOWN)  # due, but its source could not be read
+            count = {status: states.count(status) for status in Status}
+            totals.append(
+                QuarterTotal(
+                    quarter,
+                    len(states),
+                    count[Status.OK],
+                    count[Status.MISSING],
+                    count[Status.UNKNOWN],
+                    count[Status.IN_PROGRESS],
+                )
+            )
+        return tuple(totals)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """0 every due quarter proven covered; 1 a quarter missing or a school unread; 3 else, some quarter unproven."""
+        if any(r.status in (SchoolStatus.MISSING, SchoolStatus.UNREACHABLE) for r in self.schools):
+            return ExitCode.MISSING
+        if any(r.status is SchoolStatus.UNKNOWN for r in self.schools):
+            return ExitCode.UNPROVEN
+        return ExitCode.OK
 
 
-def judge_quarters(evidence: Evidence, first: Quarter, last: Quarter, today: datetime.date) -> tuple[QuarterCell, ...]:
-    """Each quarter from ``first`` to ``last`` (never past today's) as ``evidence`` shows it, by the column's own rule."""
-    judged = judge(evidence.counts, (first, last), today, evidence.known_from)
-    return tuple(QuarterCell(cell.quarter, cell.count, cell.status) for cell in judged)
+def judge_quarters(
+    evidence: Evidence, first: Quarter, last: Quarter, today: datetime.date, history: History | None = None
+) -> tuple[QuarterCell, ...]:
+    """Each quarter from ``first`` to ``last`` (never past today's) as ``evidence`` shows it, by the column's own rule.
+
+    With ``history`` (the ledger's record of the school), a quarter counts every post ever
+    seen in it, and one an earlier reading held whole is proven as well as one this source
+    reaches back to.
+    """
+    if history is None or not (history.posts or history.spans):
+        judged = judge(evidence.counts, (first, last), today, evidence.known_from)
+        return tuple(QuarterCell(cell.quarter, cell.count, cell.status) for cell in judged)
+    # Each post once, in the quarter of its latest date: what the source says today wins over the ledger.
+    seen = {post.url or post.title: post.date.astimezone(LOCAL_TZ).date() for post in history.posts}
+    seen |= {post.url or post.title: post.published.astimezone(LOCAL_TZ).date() for post in evidence.posts}
+    counts = dict(evidence.counts)
+    for quarter, count in Counter(Quarter.of(day) for day in seen.values() if day <= today).items():
+        counts[quarter] = max(counts.get(quarter, 0), count)
+    cells = []
+    for cell in judge(counts, (first, last), today, None):
+        proven = evidence.known_from is None or cell.quarter >= evidence.known_from or history.proves(cell.quarter)
+        if cell.status is Status.MISSING and not proven:
+            cells.append(QuarterCell(cell.quarter, None, Status.UNKNOWN))
+        else:
+            cells.append(QuarterCell(cell.quarter, cell.count, cell.status))
+    return tuple(cells)
 
 
 def first_due(school: School, roster: Roster, given: Quarter | None) -> Quarter | None:
@@ -132,11 +211,15 @@ def monitor(
     last: Quarter | None = None,
     jobs: int = 16,
     progress: Callable[[int, int], None] | None = None,
+    ledger: Ledger | None = None,
 ) -> DistrictResult:
     """Judge every school of ``roster`` concurrently; a school that cannot be read never stops the others.
 
     ``first`` is ``--from`` (see :func:`first_due`; the caller makes sure every school has
-    one), ``last`` is ``--to`` (default: the current quarter).
+    one), ``last`` is ``--to`` (default: the current quarter). With a ``ledger``, each school
+    is judged on everything ever seen of it, and what was read today is added to it (in
+    roster order, so the file's new lines do not depend on which school answered first);
+    the caller saves it.
     """
     last = min(last or Quarter.of(today), Quarter.of(today))
     results: dict[int, SchoolResult] = {}
@@ -152,7 +235,8 @@ def monitor(
         except Exception as exc:  # a bug reading one school's document must not lose the others
             params = {"kind": type(exc).__name__, "detail": str(exc)[:200]}
             return SchoolResult(school, start, None, (), Problem(school.url, "internal_error", field=school.unit, params=params))
-        return SchoolResult(school, start, evidence, judge_quarters(evidence, start, last, today))
+        history = ledger.history(school.unit) if ledger is not None else None
+        return SchoolResult(school, start, evidence, judge_quarters(evidence, start, last, today, history))
 
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="district") as pool:
         futures = {pool.submit(one, school): index for index, school in enumerate(roster.schools)}
@@ -160,12 +244,18 @@ def monitor(
             results[futures[future]] = future.result()
             if progress is not None:
                 progress(done, len(futures))
-    return DistrictResult(today, last, tuple(results[index] for index in range(len(roster.schools))))
+    ordered = tuple(results[index] for index in range(len(roster.schools)))
+    if ledger is not None:
+        for result in ordered:
+            if result.evidence is not None:
+                ledger.record(result.school.unit, result.evidence, today)
+    return DistrictResult(today, last, ordered)
 
 
 __all__ = [
     "DistrictResult",
     "QuarterCell",
+    "QuarterTotal",
     "SchoolResult",
     "SchoolStatus",
     "SourceKind",

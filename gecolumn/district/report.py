@@ -15,7 +15,7 @@ from pathlib import Path
 
 from gecolumn.coverage import Status
 from gecolumn.dates import short_vietnamese
-from gecolumn.district.judge import DistrictResult, SchoolResult, SchoolStatus
+from gecolumn.district.judge import DistrictResult, QuarterTotal, SchoolResult, SchoolStatus
 from gecolumn.district.sources import SourceKind
 from gecolumn.messages import label, quarter_name, render_problem, shown
 from gecolumn.quarters import Quarter
@@ -41,6 +41,35 @@ def cell_word(result: SchoolResult, quarter: Quarter, lang: str = "vi") -> str:
 def source_word(result: SchoolResult, lang: str = "vi") -> str:
     """The kind of a school's source (``RSS``, ``theo-doi.json``), or that it could not be read."""
     return KIND_NAMES[result.evidence.kind] if result.evidence else label("district_unreachable_source", lang)
+
+
+def percent_text(value: float | None, lang: str = "vi") -> str:
+    """A share as the reader's language writes it: ``65,5%`` (Vietnamese), ``65.5%``; ``—`` when nothing is due.
+
+    >>> percent_text(100 * 19 / 29), percent_text(100.0, "en"), percent_text(None)
+    ('65,5%', '100%', '—')
+    """
+    if value is None:
+        return "—"
+    number = f"{value:.1f}".removesuffix(".0")
+    return (number if lang == "en" else number.replace(".", ",")) + "%"
+
+
+def total_text(total: QuarterTotal, lang: str = "vi") -> str:
+    """One quarter across the district, the seeds' "100%" line: ``Quý III/2025: 19/29 trường (65,5%)``."""
+    return label(
+        "district_total",
+        lang,
+        quarter=quarter_name(total.quarter, lang),
+        ok=total.ok,
+        due=total.due,
+        percent=percent_text(total.percent, lang),
+    )
+
+
+def total_cell(total: QuarterTotal, lang: str = "vi") -> str:
+    """The same under a quarter's column of a table: ``19/29 (65,5%)``."""
+    return f"{total.ok}/{total.due} ({percent_text(total.percent, lang)})"
 
 
 def school_table(result: DistrictResult, lang: str = "vi") -> tuple[list[str], list[list[str]]]:
@@ -96,6 +125,8 @@ def six_month_table(result: DistrictResult, lang: str = "vi") -> tuple[list[str]
     unreadable = len(result.unreachable)
     total += ["", "", "", label("table_schools_unreadable", lang, count=unreadable) if unreadable else ""]
     rows.append(total)
+    schools = [label("table_schools_with_post", lang), *(total_cell(t, lang) for t in result.totals)]
+    rows.append(schools + [""] * (len(header) - len(schools)))
     return header, rows
 
 
@@ -104,7 +135,18 @@ def json_report(result: DistrictResult, lang: str = "vi") -> dict:
     return {
         "today": result.today.isoformat(),
         "to": str(result.last),
-        "exit_code": result.exit_code,
+        "exit_code": int(result.exit_code),
+        "totals": [
+            {
+                "quarter": str(t.quarter),
+                "due": t.due,
+                "ok": t.ok,
+                "missing": t.missing,
+                "unknown": t.unknown,
+                "in_progress": t.in_progress,
+            }
+            for t in result.totals
+        ],
         "schools": [
             {
                 "unit": r.school.unit,
@@ -158,6 +200,17 @@ class SchoolView:
 
 
 @dataclass(frozen=True)
+class BarView:
+    """One quarter's bar in the dashboard's chart: its text, and each state's share of the bar's width."""
+
+    quarter: str
+    text: str
+    """The whole line in words (``Quý III/2025: 19/29 trường (65,5%)``): the bar's accessible name."""
+    parts: tuple[tuple[str, float, float, int], ...]
+    """``(status, x, width, schools)`` per state with schools, ``x`` and ``width`` in per cent of the bar."""
+
+
+@dataclass(frozen=True)
 class DashboardView:
     """Everything the dashboard page shows."""
 
@@ -167,6 +220,22 @@ class DashboardView:
     total: int
     counts: Mapping[str, int]
     """Schools per :class:`~gecolumn.district.SchoolStatus` value."""
+    bars: tuple[BarView, ...] = ()
+
+
+def _bar(total: QuarterTotal) -> BarView:
+    parts, x = [], 0.0
+    for status, schools in (
+        ("ok", total.ok),
+        ("missing", total.missing),
+        ("in_progress", total.in_progress),
+        ("unknown", total.unknown),
+    ):
+        if schools:
+            width = 100 * schools / total.due
+            parts.append((status, round(x, 2), round(width, 2), schools))
+            x += width
+    return BarView(total.quarter.vietnamese, total_text(total, "vi"), tuple(parts))
 
 
 def _link(address: str | None) -> str | None:
@@ -209,6 +278,7 @@ def dashboard_view(result: DistrictResult) -> DashboardView:
         schools=tuple(schools),
         total=len(result.schools),
         counts=counts,
+        bars=tuple(_bar(total) for total in result.totals),
     )
 
 
@@ -228,5 +298,5 @@ def dashboard_html(result: DistrictResult) -> str:
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
     view = dashboard_view(result)
     return environment.get_template("dashboard.html").render(
-        today=view.today, quarters=list(view.quarters), schools=view.schools, total=view.total, counts=view.counts
+        today=view.today, quarters=list(view.quarters), schools=view.schools, total=view.total, counts=view.counts, bars=view.bars
     )
