@@ -1,0 +1,199 @@
+"""The district remembers (its ledger) and says what a district reports (exit status, schools with a post per quarter).
+
+Schools are served by a real HTTP server on 127.0.0.1 (``district_server``); each test runs
+the monitor as a district does, as a separate process, week after week on the same folder.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from district_server import LocalServer, atom_feed
+from test_district import as_json, district, roster, statuses
+
+LEDGER = "so-theo-doi.jsonl"
+
+
+@pytest.fixture(scope="module")
+def server():
+    with LocalServer() as running:
+        yield running
+
+
+def feed(*entries: tuple[str, str]) -> bytes:
+    """An Atom feed whose entries each link to their own post (named by title), as a real site's do."""
+    body = atom_feed(list(entries))
+    for number, (title, _) in reversed(list(enumerate(entries, start=1))):
+        body = body.replace(f'/bai/{number}"'.encode(), f'/bai/{title.lower().replace(" ", "-")}"'.encode())
+    return body
+
+
+def ledger_records(folder) -> list[dict]:
+    return [json.loads(line) for line in (folder / LEDGER).read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_post_that_has_left_the_feed_still_proves_its_quarter(server, tmp_path):
+    listed = str(roster(tmp_path, f"th-a,Trường TH A,{server.url('/a/atom.xml')},2024-Q1"))
+    week = ("--format", "json", "--no-cache")
+    server.serve("/a/atom.xml", feed(*[("Ngày 8/3", "2024-03-08T08:00:00+07:00"), ("Gia đình", "2024-06-28T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    first = district(listed, *week, "--today", "2024-07-10", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    # Next quarter the feed holds only its latest items: the post of 8/3 has left it.
+    server.serve("/a/atom.xml", feed(*[("Gia đình", "2024-06-28T08:00:00+07:00"), ("Khai giảng", "2024-09-05T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    second = district(listed, *week, "--today", "2024-10-10", cwd=tmp_path)
+    assert second.returncode == 0, second.stdout  # every due quarter proven covered
+    assert statuses(as_json(second), "th-a") == {
+        "2024-Q1": (1, "ok"),  # from the ledger
+        "2024-Q2": (1, "ok"),
+        "2024-Q3": (1, "ok"),
+        "2024-Q4": (0, "in_progress"),
+    }
+    without = district(listed, *week, "--today", "2024-10-10", "--no-ledger", cwd=tmp_path)
+    assert statuses(as_json(without), "th-a")["2024-Q1"] == (None, "unknown") and without.returncode == 3
+
+    records = ledger_records(tmp_path)
+    posts = {r["title"]: r for r in records if r["kind"] == "post"}
+    assert list(posts) == ["Ngày 8/3", "Gia đình", "Khai giảng"]  # one line per post, new ones at the end
+    assert (posts["Ngày 8/3"]["first_seen"], posts["Ngày 8/3"]["last_seen"]) == ("2024-07-10", "2024-07-10")
+    assert (posts["Gia đình"]["first_seen"], posts["Gia đình"]["last_seen"]) == ("2024-07-10", "2024-10-10")
+    assert posts["Ngày 8/3"]["url"] == "https://mn-hoa-sen.edu.vn/bai/ngày-8/3" and posts["Ngày 8/3"]["date"].startswith(
+        "2024-03-08"
+    )
+    assert posts["Ngày 8/3"]["source"] == server.url("/a/atom.xml") and posts["Ngày 8/3"]["unit"] == "th-a"
+    # The two readings overlap, so they prove one unbroken span: one line, extended in place.
+    [span] = [r for r in records if r["kind"] == "span"]
+    assert span == {
+        "kind": "span",
+        "unit": "th-a",
+        "source": server.url("/a/atom.xml"),
+        "from": "2024-03-08",
+        "to": "2024-09-05",
+        "read_at": "2024-10-10",
+    }
+    before = (tmp_path / LEDGER).read_bytes()
+    assert district(listed, *week, "--today", "2024-10-10", cwd=tmp_path).returncode == 0
+    assert (tmp_path / LEDGER).read_bytes() == before  # the same reading again adds nothing
+
+
+def test_a_quarter_once_proven_empty_stays_missing_until_a_post_dated_in_it_is_seen(server, tmp_path):
+    listed = str(roster(tmp_path, f"th-b,Trường TH B,{server.url('/b/atom.xml')},2024-Q1"))
+    week = ("--format", "json", "--no-cache")
+    server.serve("/b/atom.xml", feed(*[("Q1", "2024-02-10T08:00:00+07:00"), ("Q3", "2024-08-08T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    assert statuses(as_json(district(listed, *week, "--today", "2024-10-10", cwd=tmp_path)), "th-b")["2024-Q2"] == (0, "missing")
+    server.serve("/b/atom.xml", feed(*[("Q3", "2024-08-08T08:00:00+07:00"), ("Q4", "2024-11-11T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    later = district(listed, *week, "--today", "2025-01-10", cwd=tmp_path)
+    assert later.returncode == 1
+    assert statuses(as_json(later), "th-b") == {
+        "2024-Q1": (1, "ok"),
+        "2024-Q2": (0, "missing"),  # the feed no longer reaches it; the ledger proves it empty
+        "2024-Q3": (1, "ok"),
+        "2024-Q4": (1, "ok"),
+        "2025-Q1": (0, "in_progress"),
+    }
+    server.serve("/b/atom.xml", feed(*[("Bổ sung Q2", "2024-06-20T08:00:00+07:00"), ("Q4", "2024-11-11T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    found = district(listed, *week, "--today", "2025-01-11", cwd=tmp_path)
+    assert statuses(as_json(found), "th-b")["2024-Q2"] == (1, "ok") and found.returncode == 0
+
+
+def test_a_corrupt_or_hand_edited_ledger_line_is_reported_with_its_line_number_and_the_run_goes_on(server, tmp_path):
+    roster(tmp_path, f"th-c,Trường TH C,{server.url('/c/atom.xml')},2024-Q1")
+    listed = "truong.csv"  # as CI names it: the ledger beside it is named as a path in the repository
+    server.serve("/c/atom.xml", feed(*[("Q1", "2024-02-10T08:00:00+07:00"), ("Q2", "2024-05-10T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    assert district(listed, "--today", "2024-07-10", "--no-cache", cwd=tmp_path).returncode == 0
+    lines = (tmp_path / LEDGER).read_text(encoding="utf-8").splitlines()
+    edited = json.loads(lines[1]) | {"date": "10/05/2024"}  # a date typed by hand, day first
+    lines[1:2] = ["{hỏng", json.dumps(edited, ensure_ascii=False)]
+    (tmp_path / LEDGER).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    server.serve("/c/atom.xml", feed(*[("Q2", "2024-05-10T08:00:00+07:00"), ("Q3", "2024-08-10T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+
+    text = district(listed, "--today", "2024-10-10", "--no-cache", cwd=tmp_path)
+    assert text.returncode == 0, text.stdout + text.stderr  # the Q1 post is still remembered by line 1
+    said = text.stderr.splitlines()
+    assert any(line.startswith(f"{LEDGER}:2: CẢNH BÁO") and "không phải JSON" in line for line in said), text.stderr
+    assert any(line.startswith(f"{LEDGER}:3: CẢNH BÁO") and "'date'" in line for line in said), text.stderr
+    assert "Quý I/2024: 1/1 trường (100%)" in text.stdout
+    kept = (tmp_path / LEDGER).read_text(encoding="utf-8").splitlines()
+    assert kept[1] == "{hỏng" and json.loads(kept[2])["date"] == "10/05/2024"  # kept as written, never lost
+
+    report = as_json(district(listed, "--today", "2024-10-10", "--no-cache", "--format", "json", "--lang", "en", cwd=tmp_path))
+    assert [(w["code"], w["line"]) for w in report["warnings"]] == [("ledger_bad_line", 2), ("ledger_bad_line", 3)]
+    assert "not JSON" in report["warnings"][0]["message"]
+    github = district(listed, "--today", "2024-10-10", "--no-cache", "--format", "github", cwd=tmp_path)
+    assert f"::warning file={LEDGER},line=2::" in github.stdout
+
+
+def test_a_ledger_too_large_or_not_a_file_is_said_and_left_alone(server, tmp_path, monkeypatch):
+    from gecolumn.district import ledger as ledger_module
+    from gecolumn.district.ledger import Ledger
+
+    path = tmp_path / LEDGER
+    path.write_text('{"kind": "span"}\n' * 10, encoding="utf-8")
+    monkeypatch.setattr(ledger_module, "MAX_BYTES", 100)  # the bound, made small: the file is 170 bytes
+    big = Ledger.read(path)
+    assert [p.code for p in big.problems] == ["ledger_too_large"] and not big.writable
+    assert big.save() is None and path.read_text() == '{"kind": "span"}\n' * 10  # never rewritten from a part
+    # Through the command: --ledger naming a folder is said, and the schools are judged all the same.
+    folder = tmp_path / "thu-muc.jsonl"
+    folder.mkdir()
+    listed = str(roster(tmp_path, f"th-d,Trường TH D,{server.url('/d/atom.xml')},2024-Q3"))
+    server.serve("/d/atom.xml", feed(*[("Q3", "2024-08-10T08:00:00+07:00")]), "application/atom+xml")
+    result = district(listed, "--ledger", str(folder), "--today", "2024-10-10", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0 and [w["code"] for w in as_json(result)["warnings"]] == ["ledger_unreadable"]
+    assert folder.is_dir() and not any(folder.iterdir())
+
+
+def test_exit_status_and_totals_say_what_a_district_reports(server, tmp_path):
+    server.serve("/ok/atom.xml", feed(*[("Q3", "2024-08-10T08:00:00+07:00"), ("Q4", "2024-11-10T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    server.serve("/late/atom.xml", feed(*[("Q4", "2024-11-10T08:00:00+07:00")]), "application/atom+xml")
+    server.serve("/gap/atom.xml", feed(*[("Q3", "2024-08-10T08:00:00+07:00"), ("Q1", "2025-01-05T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    ok, late, gap = (f"{name},Trường {name},{server.url(f'/{name}/atom.xml')},2024-Q3" for name in ("ok", "late", "gap"))
+    judged = {}
+    for name, lines in {"0": [ok], "3": [ok, late], "1": [ok, late, gap]}.items():
+        folder = tmp_path / f"exit-{name}"
+        folder.mkdir()
+        result = district(str(roster(folder, *lines)), "--format", "json", "--no-ledger", cwd=folder)
+        judged[name] = (result.returncode, as_json(result))
+    assert {name: code for name, (code, _) in judged.items()} == {"0": 0, "3": 3, "1": 1}
+    assert judged["1"][1]["exit_code"] == 1 and judged["3"][1]["exit_code"] == 3
+    assert judged["1"][1]["totals"] == [
+        {"quarter": "2024-Q3", "due": 3, "ok": 2, "missing": 0, "unknown": 1, "in_progress": 0},
+        {"quarter": "2024-Q4", "due": 3, "ok": 2, "missing": 1, "unknown": 0, "in_progress": 0},
+        {"quarter": "2025-Q1", "due": 3, "ok": 1, "missing": 0, "unknown": 0, "in_progress": 2},
+    ]
+    text = district(str(tmp_path / "exit-1" / "truong.csv"), "--no-ledger", cwd=tmp_path)
+    assert "Quý III/2024: 2/3 trường (66,7%)" in text.stdout and "Quý IV/2024: 2/3 trường (66,7%)" in text.stdout
+    english = district(str(tmp_path / "exit-1" / "truong.csv"), "--no-ledger", "--lang", "en", cwd=tmp_path)
+    assert "2024-Q3: 2/3 schools (66.7%)" in english.stdout
+
+
+def test_the_dashboard_charts_the_totals_above_the_table_and_lists_each_schools_source(server, tmp_path):
+    server.serve("/e/atom.xml", feed(*[("Q3", "2024-08-10T08:00:00+07:00")]), "application/atom+xml")
+    listed = roster(
+        tmp_path,
+        f"th-e,<img src=x onerror=alert(1)>,{server.url('/e/atom.xml')},2024-Q3",
+        "th-loi,Trường lỗi,http://truong-loi.invalid/,2024-Q3",
+    )
+    result = district(str(listed), "--html", str(tmp_path / "public"), "--today", "2025-01-10", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 1
+    html = (tmp_path / "public" / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert "<img src=x" not in html and not page.select("img")
+    bars = page.select("#totals li")
+    assert [li.span.get_text() for li in bars] == [
+        "Quý III/2024: 1/2 trường (50%)",
+        "Quý IV/2024: 0/2 trường (0%)",
+        "Quý I/2025: 0/2 trường (0%)",  # the school that could not be read is due, and unknown
+    ]
+    svg = bars[0].svg
+    assert svg["role"] == "img" and svg.title.get_text() == "Quý III/2024: 1/2 trường (50%)"
+    assert page.find(id=svg["aria-labelledby"]) is svg.title
+    assert [(rect["class"], rect["width"]) for rect in svg.select("rect[class]")] == [(["ok"], "50.0"), (["unknown"], "50.0")]
+    assert [(rect["class"], rect["width"]) for rect in bars[1].svg.select("rect[class]")] == [(["missing"], "50.0"), (["unknown"], "50.0")]  # fmt: skip
+    assert html.index('id="totals"') < html.index('id="schools"')  # above the school × quarter table
+    assert not page.select("svg script, svg [onload]")  # drawn, nothing run
+    sources = page.select("#sources li")
+    assert "Atom" in sources[0].get_text() and sources[0].a["href"] == server.url("/e/atom.xml")
+    assert "<img src=x onerror=alert(1)>" in sources[0].get_text()  # the name, shown as text
+    assert "không đọc được" in sources[1].get_text() and "truong-loi.invalid" in sources[1].get_text()
