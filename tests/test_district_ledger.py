@@ -7,11 +7,18 @@ the monitor as a district does, as a separate process, week after week on the sa
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from conftest import ROOT
 from district_server import LocalServer, atom_feed
-from test_district import as_json, district, roster, statuses
+from test_district import as_json, district, roster, run_ci_script, statuses
 
 LEDGER = "so-theo-doi.jsonl"
 
@@ -37,11 +44,19 @@ def ledger_records(folder) -> list[dict]:
 def test_a_post_that_has_left_the_feed_still_proves_its_quarter(server, tmp_path):
     listed = str(roster(tmp_path, f"th-a,Trường TH A,{server.url('/a/atom.xml')},2024-Q1"))
     week = ("--format", "json", "--no-cache")
-    server.serve("/a/atom.xml", feed(*[("Ngày 8/3", "2024-03-08T08:00:00+07:00"), ("Gia đình", "2024-06-28T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    server.serve(
+        "/a/atom.xml",
+        feed(("Ngày 8/3", "2024-03-08T08:00:00+07:00"), ("Gia đình", "2024-06-28T08:00:00+07:00")),
+        "application/atom+xml",
+    )
     first = district(listed, *week, "--today", "2024-07-10", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     # Next quarter the feed holds only its latest items: the post of 8/3 has left it.
-    server.serve("/a/atom.xml", feed(*[("Gia đình", "2024-06-28T08:00:00+07:00"), ("Khai giảng", "2024-09-05T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    server.serve(
+        "/a/atom.xml",
+        feed(("Gia đình", "2024-06-28T08:00:00+07:00"), ("Khai giảng", "2024-09-05T08:00:00+07:00")),
+        "application/atom+xml",
+    )
     second = district(listed, *week, "--today", "2024-10-10", cwd=tmp_path)
     assert second.returncode == 0, second.stdout  # every due quarter proven covered
     assert statuses(as_json(second), "th-a") == {
@@ -80,9 +95,13 @@ def test_a_post_that_has_left_the_feed_still_proves_its_quarter(server, tmp_path
 def test_a_quarter_once_proven_empty_stays_missing_until_a_post_dated_in_it_is_seen(server, tmp_path):
     listed = str(roster(tmp_path, f"th-b,Trường TH B,{server.url('/b/atom.xml')},2024-Q1"))
     week = ("--format", "json", "--no-cache")
-    server.serve("/b/atom.xml", feed(*[("Q1", "2024-02-10T08:00:00+07:00"), ("Q3", "2024-08-08T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    server.serve(
+        "/b/atom.xml", feed(("Q1", "2024-02-10T08:00:00+07:00"), ("Q3", "2024-08-08T08:00:00+07:00")), "application/atom+xml"
+    )
     assert statuses(as_json(district(listed, *week, "--today", "2024-10-10", cwd=tmp_path)), "th-b")["2024-Q2"] == (0, "missing")
-    server.serve("/b/atom.xml", feed(*[("Q3", "2024-08-08T08:00:00+07:00"), ("Q4", "2024-11-11T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    server.serve(
+        "/b/atom.xml", feed(("Q3", "2024-08-08T08:00:00+07:00"), ("Q4", "2024-11-11T08:00:00+07:00")), "application/atom+xml"
+    )
     later = district(listed, *week, "--today", "2025-01-10", cwd=tmp_path)
     assert later.returncode == 1
     assert statuses(as_json(later), "th-b") == {
@@ -92,7 +111,11 @@ def test_a_quarter_once_proven_empty_stays_missing_until_a_post_dated_in_it_is_s
         "2024-Q4": (1, "ok"),
         "2025-Q1": (0, "in_progress"),
     }
-    server.serve("/b/atom.xml", feed(*[("Bổ sung Q2", "2024-06-20T08:00:00+07:00"), ("Q4", "2024-11-11T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    server.serve(
+        "/b/atom.xml",
+        feed(("Bổ sung Q2", "2024-06-20T08:00:00+07:00"), ("Q4", "2024-11-11T08:00:00+07:00")),
+        "application/atom+xml",
+    )
     found = district(listed, *week, "--today", "2025-01-11", cwd=tmp_path)
     assert statuses(as_json(found), "th-b")["2024-Q2"] == (1, "ok") and found.returncode == 0
 
@@ -100,13 +123,17 @@ def test_a_quarter_once_proven_empty_stays_missing_until_a_post_dated_in_it_is_s
 def test_a_corrupt_or_hand_edited_ledger_line_is_reported_with_its_line_number_and_the_run_goes_on(server, tmp_path):
     roster(tmp_path, f"th-c,Trường TH C,{server.url('/c/atom.xml')},2024-Q1")
     listed = "truong.csv"  # as CI names it: the ledger beside it is named as a path in the repository
-    server.serve("/c/atom.xml", feed(*[("Q1", "2024-02-10T08:00:00+07:00"), ("Q2", "2024-05-10T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    server.serve(
+        "/c/atom.xml", feed(("Q1", "2024-02-10T08:00:00+07:00"), ("Q2", "2024-05-10T08:00:00+07:00")), "application/atom+xml"
+    )
     assert district(listed, "--today", "2024-07-10", "--no-cache", cwd=tmp_path).returncode == 0
     lines = (tmp_path / LEDGER).read_text(encoding="utf-8").splitlines()
     edited = json.loads(lines[1]) | {"date": "10/05/2024"}  # a date typed by hand, day first
     lines[1:2] = ["{hỏng", json.dumps(edited, ensure_ascii=False)]
     (tmp_path / LEDGER).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    server.serve("/c/atom.xml", feed(*[("Q2", "2024-05-10T08:00:00+07:00"), ("Q3", "2024-08-10T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    server.serve(
+        "/c/atom.xml", feed(("Q2", "2024-05-10T08:00:00+07:00"), ("Q3", "2024-08-10T08:00:00+07:00")), "application/atom+xml"
+    )
 
     text = district(listed, "--today", "2024-10-10", "--no-cache", cwd=tmp_path)
     assert text.returncode == 0, text.stdout + text.stderr  # the Q1 post is still remembered by line 1
@@ -138,16 +165,20 @@ def test_a_ledger_too_large_or_not_a_file_is_said_and_left_alone(server, tmp_pat
     folder = tmp_path / "thu-muc.jsonl"
     folder.mkdir()
     listed = str(roster(tmp_path, f"th-d,Trường TH D,{server.url('/d/atom.xml')},2024-Q3"))
-    server.serve("/d/atom.xml", feed(*[("Q3", "2024-08-10T08:00:00+07:00")]), "application/atom+xml")
+    server.serve("/d/atom.xml", feed(("Q3", "2024-08-10T08:00:00+07:00")), "application/atom+xml")
     result = district(listed, "--ledger", str(folder), "--today", "2024-10-10", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0 and [w["code"] for w in as_json(result)["warnings"]] == ["ledger_unreadable"]
     assert folder.is_dir() and not any(folder.iterdir())
 
 
 def test_exit_status_and_totals_say_what_a_district_reports(server, tmp_path):
-    server.serve("/ok/atom.xml", feed(*[("Q3", "2024-08-10T08:00:00+07:00"), ("Q4", "2024-11-10T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
-    server.serve("/late/atom.xml", feed(*[("Q4", "2024-11-10T08:00:00+07:00")]), "application/atom+xml")
-    server.serve("/gap/atom.xml", feed(*[("Q3", "2024-08-10T08:00:00+07:00"), ("Q1", "2025-01-05T08:00:00+07:00")]), "application/atom+xml")  # fmt: skip
+    server.serve(
+        "/ok/atom.xml", feed(("Q3", "2024-08-10T08:00:00+07:00"), ("Q4", "2024-11-10T08:00:00+07:00")), "application/atom+xml"
+    )
+    server.serve("/late/atom.xml", feed(("Q4", "2024-11-10T08:00:00+07:00")), "application/atom+xml")
+    server.serve(
+        "/gap/atom.xml", feed(("Q3", "2024-08-10T08:00:00+07:00"), ("Q1", "2025-01-05T08:00:00+07:00")), "application/atom+xml"
+    )
     ok, late, gap = (f"{name},Trường {name},{server.url(f'/{name}/atom.xml')},2024-Q3" for name in ("ok", "late", "gap"))
     judged = {}
     for name, lines in {"0": [ok], "3": [ok, late], "1": [ok, late, gap]}.items():
@@ -169,7 +200,7 @@ def test_exit_status_and_totals_say_what_a_district_reports(server, tmp_path):
 
 
 def test_the_dashboard_charts_the_totals_above_the_table_and_lists_each_schools_source(server, tmp_path):
-    server.serve("/e/atom.xml", feed(*[("Q3", "2024-08-10T08:00:00+07:00")]), "application/atom+xml")
+    server.serve("/e/atom.xml", feed(("Q3", "2024-08-10T08:00:00+07:00")), "application/atom+xml")
     listed = roster(
         tmp_path,
         f"th-e,<img src=x onerror=alert(1)>,{server.url('/e/atom.xml')},2024-Q3",
@@ -190,10 +221,91 @@ def test_the_dashboard_charts_the_totals_above_the_table_and_lists_each_schools_
     assert svg["role"] == "img" and svg.title.get_text() == "Quý III/2024: 1/2 trường (50%)"
     assert page.find(id=svg["aria-labelledby"]) is svg.title
     assert [(rect["class"], rect["width"]) for rect in svg.select("rect[class]")] == [(["ok"], "50.0"), (["unknown"], "50.0")]
-    assert [(rect["class"], rect["width"]) for rect in bars[1].svg.select("rect[class]")] == [(["missing"], "50.0"), (["unknown"], "50.0")]  # fmt: skip
+    assert [(rect["class"], rect["width"]) for rect in bars[1].svg.select("rect[class]")] == [
+        (["missing"], "50.0"),
+        (["unknown"], "50.0"),
+    ]
     assert html.index('id="totals"') < html.index('id="schools"')  # above the school × quarter table
     assert not page.select("svg script, svg [onload]")  # drawn, nothing run
     sources = page.select("#sources li")
     assert "Atom" in sources[0].get_text() and sources[0].a["href"] == server.url("/e/atom.xml")
     assert "<img src=x onerror=alert(1)>" in sources[0].get_text()  # the name, shown as text
     assert "không đọc được" in sources[1].get_text() and "truong-loi.invalid" in sources[1].get_text()
+
+
+# --- the district's CI templates keep and commit the ledger -------------------------------------
+
+CI = ROOT / "gecolumn" / "templates" / "district-ci"
+ON_2025_02_10 = {"SOURCE_DATE_EPOCH": "1739145600"}
+
+
+def git(*args: str, cwd: Path) -> str:
+    identity = {"GIT_AUTHOR_NAME": "Phòng GD&ĐT", "GIT_AUTHOR_EMAIL": "pgd@example.invalid"}
+    identity |= {"GIT_COMMITTER_NAME": "Phòng GD&ĐT", "GIT_COMMITTER_EMAIL": "pgd@example.invalid"}
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **identity}, check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def district_clone(server, tmp_path):
+    """A district's repository as CI checks it out: truong.csv committed, pushed to an origin on this machine."""
+    if not shutil.which("git"):
+        pytest.skip("git is needed")
+    server.serve("/ci/atom.xml", feed(("Tháng hành động", "2024-11-20T08:00:00+07:00")), "application/atom+xml")
+    origin, clone = tmp_path / "origin.git", tmp_path / "clone"
+    git("init", "--quiet", "--bare", "--initial-branch=main", str(origin), cwd=tmp_path)
+    git("clone", "--quiet", str(origin), str(clone), cwd=tmp_path)
+    roster(clone, f"th-ci,Trường TH CI,{server.url('/ci/atom.xml')},2024-Q4")
+    git("add", "truong.csv", cwd=clone)
+    git("commit", "--quiet", "-m", "Danh sách trường", cwd=clone)
+    git("push", "--quiet", "origin", "HEAD:main", cwd=clone)
+    return origin, clone
+
+
+def test_the_github_template_commits_the_ledger_after_each_reading(district_clone, tmp_path):
+    origin, clone = district_clone
+    workflow = yaml.safe_load((CI / "github.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"]["contents"] == "write"
+    steps = {step.get("name"): step for step in workflow["jobs"]["monitor"]["steps"]}
+    monitor, keep = steps["Read every school's column"], steps["Keep the ledger"]
+    assert workflow["jobs"]["unproven"]["if"] == "needs.monitor.outputs.code == '3'"
+    outputs = tmp_path / "github-output"
+    for _week in (1, 2):  # a second reading of the same day changes nothing: no commit
+        read = run_ci_script([monitor["run"]], clone, ON_2025_02_10 | {"GITHUB_OUTPUT": str(outputs)})
+        assert read.returncode == 0, read.stdout + read.stderr
+        assert run_ci_script([keep["run"]], clone).returncode == 0
+    assert outputs.read_text().splitlines() == ["code=0", "code=0"]
+    log = git("log", "--format=%s", "main", cwd=origin).splitlines()
+    assert log == [
+        "Sổ theo dõi: lần đọc ngày " + log[0].rsplit(" ", 1)[1],
+        "Danh sách trường",
+    ]  # one commit: week 2 changed nothing
+    kept = [json.loads(line) for line in git("show", f"main:{LEDGER}", cwd=origin).splitlines()]
+    assert [(r["kind"], r.get("title")) for r in kept] == [("post", "Tháng hành động"), ("span", None)]
+
+
+def test_the_gitlab_template_commits_the_ledger_with_its_token_and_skips_ci(district_clone):
+    origin, clone = district_clone
+    pipeline = yaml.safe_load((CI / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert LEDGER in pipeline["monitor"]["artifacts"]["paths"]
+    git("checkout", "--quiet", "--detach", cwd=clone)  # as GitLab's runner checks out
+    forge = {"LEDGER_TOKEN": "t0ken", "CI_SERVER_HOST": "gitlab.example", "CI_PROJECT_PATH": "pgd/theo-doi"}
+    forge |= {"CI_COMMIT_REF_NAME": "main"}
+    # The forge's address is this machine's origin: git rewrites it, so nothing leaves the machine.
+    git("config", f"url.{origin}.insteadOf", "https://oauth2:t0ken@gitlab.example/pgd/theo-doi.git", cwd=clone)
+    result = run_ci_script(pipeline["monitor"]["script"], clone, ON_2025_02_10 | forge)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [subject, _] = git("log", "--format=%s", "main", cwd=origin).splitlines()
+    assert subject.startswith("Sổ theo dõi: lần đọc ngày ") and subject.endswith("[skip ci]")
+    assert "Tháng hành động" in git("show", f"main:{LEDGER}", cwd=origin)
+
+
+@pytest.mark.parametrize(("template", "schema"), [("github.yml", "github-workflows"), ("gitlab-ci.yml", "gitlab-ci")])
+def test_the_ci_templates_pass_their_schemas(template, schema):
+    pytest.importorskip("check_jsonschema", reason="check-jsonschema holds the forges' schemas")
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", f"vendor.{schema}", str(CI / template)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
