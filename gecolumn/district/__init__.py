@@ -9,14 +9,17 @@ column's own check, plus *unknown* where a feed cannot tell. One module per step
    retries, a few connections per host, an on-disk cache of ETag / Last-Modified.
 3. **find the source** — :mod:`gecolumn.district.sources` takes ``theo-doi.json``, else an
    RSS/Atom feed (feedparser), else a built site's folder, into :class:`Evidence`.
-4. **judge** — :mod:`gecolumn.district.judge` judges every school's quarters, all schools at
-   once; ``gecolumn/commands/district.py`` prints and writes the results.
+4. **remember** — :mod:`gecolumn.district.ledger` keeps every post and span ever seen
+   (``so-theo-doi.jsonl``), since a feed forgets its old items.
+5. **judge** — :mod:`gecolumn.district.judge` judges every school's quarters on everything
+   ever seen, all schools at once; ``gecolumn/commands/district.py`` prints and writes the results.
 
 Entry points: :func:`read_roster`, :class:`Fetcher`, :func:`monitor`.
 """
 
 from gecolumn.district.fetch import Fetcher, Unreadable
 from gecolumn.district.judge import DistrictResult, SchoolResult, SchoolStatus, judge_quarters, monitor
+from gecolumn.district.ledger import LEDGER_FILE, Ledger
 from gecolumn.district.roster import Roster, School, read_roster
 from gecolumn.district.sources import Evidence, SourceKind, find_evidence
 
@@ -24,6 +27,8 @@ __all__ = [
     "DistrictResult",
     "Evidence",
     "Fetcher",
+    "LEDGER_FILE",
+    "Ledger",
     "Roster",
     "School",
     "SchoolResult",
