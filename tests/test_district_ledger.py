@@ -171,6 +171,29 @@ def test_a_ledger_too_large_or_not_a_file_is_said_and_left_alone(server, tmp_pat
     assert folder.is_dir() and not any(folder.iterdir())
 
 
+def test_a_school_whose_feed_is_its_whole_sites_news_cannot_fill_the_ledger(tmp_path):
+    import datetime
+
+    from gecolumn.dates import LOCAL_TZ
+    from gecolumn.district.judge import judge_quarters
+    from gecolumn.district.ledger import MAX_POSTS_PER_QUARTER, Ledger
+    from gecolumn.district.sources import Evidence, SeenPost, SourceKind
+    from gecolumn.quarters import Quarter
+
+    news = tuple(
+        SeenPost(f"https://th-a.edu.vn/?p={n}", f"Tin {n}", datetime.datetime(2024, 5, 1 + n, 8, tzinfo=LOCAL_TZ))
+        for n in range(25)
+    )
+    evidence = Evidence(SourceKind.RSS, "https://th-a.edu.vn/feed/", {Quarter(2024, 2): 25}, Quarter(2024, 2), news)
+    ledger = Ledger.read(tmp_path / LEDGER)
+    ledger.record("th-a", evidence, datetime.date(2024, 7, 2))
+    history = ledger.history("th-a")
+    assert len(history.posts) == MAX_POSTS_PER_QUARTER == 10  # enough to prove the quarter, bounded
+    today = datetime.date(2024, 7, 2)
+    [q2, _] = judge_quarters(evidence, Quarter(2024, 2), Quarter(2024, 3), today, history)
+    assert (q2.posts, q2.status.value) == (25, "ok")  # today's feed still counts every post it shows
+
+
 def test_exit_status_and_totals_say_what_a_district_reports(server, tmp_path):
     server.serve(
         "/ok/atom.xml", feed(("Q3", "2024-08-10T08:00:00+07:00"), ("Q4", "2024-11-10T08:00:00+07:00")), "application/atom+xml"

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,9 +52,12 @@ MAX_LINE = 8 * 1024
 """A record is a few hundred bytes; a longer line is not one the monitor wrote."""
 MAX_TITLE = 300
 MAX_URL = 2000
+MAX_POSTS_PER_QUARTER = 10
+"""Posts kept per school and quarter: one proves the quarter, the others only fill its count,
+and a school whose feed is its whole site's news would otherwise fill the ledger each week."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LedgerPost:
     """One post of one school, as the ledger keeps it."""
 
@@ -88,7 +92,7 @@ class LedgerPost:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """What one source proved for one school: every post from ``start`` (``None``: all) to the day it was read."""
 
@@ -137,20 +141,24 @@ class History:
 class Ledger:
     """The ledger file's lines, in order: records read or added, and lines kept as they are (not records)."""
 
-    def __init__(self, path: Path, lines: list, problems: list[Problem], writable: bool = True):
+    def __init__(self, path: Path, lines: list, problems: list[Problem], writable: bool = True, raw: dict | None = None):
         self.path = path
-        self._lines = lines  # LedgerPost | Span | str (a line kept as written)
+        self._lines = lines  # LedgerPost | Span | bytes (a line kept as written)
+        self._raw: dict[int, bytes] = raw or {}  # a record's line as read, written back as it was while unchanged
         self.problems = problems
         self.writable = writable
         self._index: dict[tuple, int] = {}
         self._by_unit: dict[str, list[int]] = {}  # a province's ledger holds 100,000s of lines: never scan it per school
         self._last_span: dict[tuple, int] = {}
+        self._per_quarter: Counter[tuple[str, Quarter]] = Counter()
         for number, line in enumerate(lines):
-            if not isinstance(line, str):
+            if not isinstance(line, bytes):
                 self._index[line.key] = number
                 self._by_unit.setdefault(line.unit, []).append(number)
             if isinstance(line, Span):
                 self._last_span[(line.unit, line.source)] = number
+            elif isinstance(line, LedgerPost):
+                self._per_quarter[(line.unit, line.quarter)] += 1
 
     @classmethod
     def empty(cls, path: Path) -> Ledger:
@@ -172,6 +180,7 @@ class Ledger:
             params = {"problem": exc.strerror or str(exc)}
             return cls(path, [], [_warning(shown_path, "ledger_unreadable", None, params)], writable=False)
         lines: list = []
+        raw_lines: dict[int, bytes] = {}
         problems: list[Problem] = []
         seen: dict[tuple, int] = {}
         # Split on newlines only: a title may hold U+2028 or a form feed, which str.splitlines breaks at.
@@ -184,15 +193,17 @@ class Ledger:
                 problems.append(
                     _warning(shown_path, "ledger_bad_line", number, {"detail": bad.detail, "key": bad.key, "ledger": path.name})
                 )
-                lines.append(raw.decode("utf-8", errors="replace").rstrip("\r"))
+                lines.append(raw)  # its bytes as they are, whatever they are
                 continue
             if entry.key in seen:  # a line copied twice (a merge, a hand edit): one record
                 at = seen[entry.key]
                 lines[at] = _merged(lines[at], entry)
+                raw_lines.pop(at, None)
                 continue
             seen[entry.key] = len(lines)
+            raw_lines[len(lines)] = raw
             lines.append(entry)
-        return cls(path, lines, problems)
+        return cls(path, lines, problems, raw=raw_lines)
 
     def history(self, unit: str) -> History:
         """Every post and span of ``unit``."""
@@ -205,7 +216,9 @@ class Ledger:
         """Add what ``evidence`` showed of ``unit`` on ``read_at``: its posts, and the span it proves."""
         for seen in evidence.posts:
             title = " ".join(seen.title.split())[:MAX_TITLE]
-            self._put(LedgerPost(unit, seen.url[:MAX_URL], title, seen.published, read_at, read_at, evidence.location[:MAX_URL]))
+            post = LedgerPost(unit, seen.url[:MAX_URL], title, seen.published, read_at, read_at, evidence.location[:MAX_URL])
+            if post.key in self._index or self._per_quarter[(unit, post.quarter)] < MAX_POSTS_PER_QUARTER:
+                self._put(post)
         days = sorted(post.published.astimezone(LOCAL_TZ).date() for post in evidence.posts)
         start = _start(evidence.known_from, days[0] if days else None)
         if start is not None and Quarter.of(start) >= Quarter.of(read_at) and not days:
@@ -216,7 +229,7 @@ class Ledger:
             before = self._lines[last]
             # Readings that overlap (this one reaches back to the day the last was read) prove one unbroken span.
             if span.start is None or span.start <= before.read_at:
-                self._lines[last] = _merged(before, span)
+                self._replace(last, _merged(before, span))
                 return
         if span.key not in self._index:
             self._last_span[(span.unit, span.source)] = len(self._lines)
@@ -228,21 +241,31 @@ class Ledger:
             self._index[entry.key] = len(self._lines)
             self._by_unit.setdefault(entry.unit, []).append(len(self._lines))
             self._lines.append(entry)
+            if isinstance(entry, LedgerPost):
+                self._per_quarter[(entry.unit, entry.quarter)] += 1
         else:
-            self._lines[at] = _merged(self._lines[at], entry)
+            self._replace(at, _merged(self._lines[at], entry))
 
-    def text(self) -> str:
-        """The file's text: one line per record, keys in a fixed order, kept lines as they were."""
+    def _replace(self, at: int, entry: LedgerPost | Span) -> None:
+        if entry != self._lines[at]:
+            self._lines[at] = entry
+            self._raw.pop(at, None)
+
+    def data(self) -> bytes:
+        """The file's bytes: one line per record, keys in a fixed order; unchanged and unreadable lines as they were read."""
         out = []
-        for line in self._lines:
-            out.append(line if isinstance(line, str) else json.dumps(line.record(), ensure_ascii=False))
-        return "".join(f"{line}\n" for line in out)
+        for number, line in enumerate(self._lines):
+            if isinstance(line, bytes):
+                out.append(line)
+            else:
+                out.append(self._raw.get(number) or json.dumps(line.record(), ensure_ascii=False).encode("utf-8"))
+        return b"".join(line + b"\n" for line in out)
 
     def save(self) -> Problem | None:
         """Write the ledger at once (never half of it) when it changed; a problem when it cannot be written."""
         if not self.writable:
             return None
-        data = self.text().encode("utf-8")
+        data = self.data()
         try:
             with open_regular(self.path) as handle:
                 if handle.read(len(data) + 1) == data:
@@ -293,13 +316,13 @@ def _parse(raw: bytes) -> LedgerPost | Span:
         raise _BadLine("not_record")
     if entry["kind"] == "post":
         return LedgerPost(
-            unit=_text(entry, "unit", 100, empty=False),
+            unit=sys.intern(_text(entry, "unit", 100, empty=False)),  # shared by a school's lines: kept once
             url=_text(entry, "url", MAX_URL),
             title=_text(entry, "title", MAX_TITLE),
             date=_moment(entry, "date"),
             first_seen=_day(entry, "first_seen"),
             last_seen=_day(entry, "last_seen"),
-            source=_text(entry, "source", MAX_URL),
+            source=sys.intern(_text(entry, "source", MAX_URL)),
         )
     return Span(
         unit=_text(entry, "unit", 100, empty=False),
