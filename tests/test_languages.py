@@ -8,10 +8,9 @@ message it prints is the catalogue's, in English with ``--lang en`` and with
 import os
 import re
 import subprocess
-import sys
 
 import pytest
-from conftest import post
+from conftest import post, run_python
 
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 
@@ -48,15 +47,7 @@ LANGUAGE_SETTINGS = {  # how the reader asks: (extra arguments, environment)
 def run_in(folder, command: list[str], env: dict) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "GECOLUMN_DEBUG")}
     environment.update({"NO_MKDOCS_2_WARNING": "1", **env})
-    return subprocess.run(
-        [sys.executable, "-m", "gecolumn", *command],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=folder,
-        env=environment,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_python(["-m", "gecolumn", *command], cwd=folder, env=environment, stdin=subprocess.DEVNULL)
 
 
 @pytest.mark.parametrize("setting", sorted(LANGUAGE_SETTINGS))
