@@ -12,12 +12,16 @@ import contextlib
 import datetime
 import functools
 import http.server
+import importlib
 import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import threading
+import traceback
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -43,6 +47,100 @@ DEMO_TODAY = datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.timezone(dateti
 DEMO_FOLDER = "binh-dang-gioi/"
 """The sub-folder of the demo's ``site_url``: the site is served where it is published, so the
 404 page's absolute addresses resolve."""
+
+IN_PROCESS_SCRIPTS = {
+    "check_quarters.py": "gecolumn.commands.check",
+    "new_post.py": "gecolumn.commands.new_post",
+    "report.py": "gecolumn.commands.report",
+    "district.py": "gecolumn.commands.district",
+    "strip_photos.py": "gecolumn.commands.photos",
+}
+"""The shims of ``scripts/`` whose command's ``main(argv)`` :func:`run_python` calls in this process.
+
+``package_site.py`` is not among them: its build is a child process writing to the real stderr,
+which only a process of its own captures."""
+
+
+def run_python(argv: list[str], *, env: dict[str, str], cwd: Path | str, stdin=None) -> subprocess.CompletedProcess:
+    """``subprocess.run([sys.executable, *argv], capture_output=True, text=True)``, without starting an interpreter.
+
+    A new Python costs 0.3 s (1 s with MkDocs) of import before the first line of a command:
+    most of the suite's CPU. Here the command's ``main(argv)`` runs in this process with what
+    a process of its own would have: exactly ``env`` as ``os.environ``, ``cwd``, ``sys.argv``,
+    an empty non-terminal stdin, stdout and stderr in UTF-8 read back with universal newlines,
+    the exit status from ``SystemExit`` or the return value, and an escaping exception printed
+    as the interpreter prints it (exit 1). ``argv`` is a ``scripts/`` shim of
+    :data:`IN_PROCESS_SCRIPTS`, ``-m gecolumn`` or ``-m mkdocs``; anything else (and a stdin
+    other than none) runs in a real process. Tests that need the real entry point, a time
+    limit or a memory limit start one themselves.
+    """
+    command = [str(part) for part in argv]
+    if command[:2] == ["-m", "gecolumn"]:
+        main, program = importlib.import_module("gecolumn.__main__").main, str(ROOT / "gecolumn" / "__main__.py")
+    elif command[:2] == ["-m", "mkdocs"]:
+        main, program = _mkdocs_main, "mkdocs"
+    elif Path(command[0]).parent == ROOT / "scripts" and Path(command[0]).name in IN_PROCESS_SCRIPTS:
+        main, program = importlib.import_module(IN_PROCESS_SCRIPTS[Path(command[0]).name]).main, command[0]
+    else:
+        main = None
+    if main is None or stdin not in (None, subprocess.DEVNULL):
+        return subprocess.run(
+            [sys.executable, *command], capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, stdin=stdin
+        )
+    args = command[2:] if command[0] == "-m" else command[1:]
+    out, err = io.BytesIO(), io.BytesIO()
+    # Kept here: a wrapper closes its buffer when it goes, and the buffers are read at the end.
+    stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    stderr = io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True)
+    saved = (dict(os.environ), os.getcwd(), sys.argv, sys.stdin, sys.stdout, sys.stderr)
+    mkdocs_logger = logging.getLogger("mkdocs")
+    logger_state = (mkdocs_logger.level, mkdocs_logger.propagate, list(mkdocs_logger.handlers))
+    try:
+        os.environ.clear()
+        os.environ.update(env)
+        os.chdir(cwd)
+        sys.argv = [program, *args]
+        sys.stdin = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # /dev/null: empty, not a terminal
+        sys.stdout, sys.stderr = stdout, stderr
+        with warnings.catch_warnings():
+            try:
+                code = main(args)
+            except SystemExit as exc:
+                code = exc.code
+            except Exception:
+                traceback.print_exc()
+                code = 1
+        if not isinstance(code, int):  # sys.exit("message") prints it and exits 1, as Python does
+            if code is not None:
+                print(code, file=sys.stderr)
+            code = 0 if code is None else 1
+        sys.stdout.flush(), sys.stderr.flush()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved[0])
+        os.chdir(saved[1])
+        sys.argv, sys.stdin, sys.stdout, sys.stderr = saved[2:]
+        mkdocs_logger.setLevel(logger_state[0])
+        mkdocs_logger.propagate = logger_state[1]
+        mkdocs_logger.handlers[:] = logger_state[2]
+    read = functools.partial(io.TextIOWrapper, encoding="utf-8", newline=None)  # as subprocess's text=True reads
+    return subprocess.CompletedProcess(
+        [sys.executable, *command], code, read(io.BytesIO(out.getvalue())).read(), read(io.BytesIO(err.getvalue())).read()
+    )
+
+
+def _mkdocs_main(args: list[str]) -> int:
+    """``mkdocs …`` as its console script runs it, leaving no state behind for the next build of this process."""
+    from mkdocs import __main__ as mkdocs_cli
+    from mkdocs.commands import build
+
+    mkdocs_cli.ColorFormatter.text_wrapper.width = 0  # a pipe: no wrapping, whatever terminal pytest runs in
+    filters = list(build.log.filters)
+    try:
+        return mkdocs_cli.cli.main(args, prog_name="mkdocs", standalone_mode=True)
+    finally:
+        build.log.filters[:] = filters  # each `mkdocs build` adds a filter that drops messages it has seen
+
 
 ONE_UNIT = {"start": "2024-Q1", "units": {"thcs-bao-khe": {"name": "Trường THCS Bảo Khê"}}}
 
@@ -102,15 +200,27 @@ class Site:
         return self.root / "site"
 
     def build(
-        self, *args: str, today: str = "2024-11-22", env: dict | None = None, timeout: float | None = None
+        self,
+        *args: str,
+        today: str = "2024-11-22",
+        env: dict | None = None,
+        timeout: float | None = None,
+        process: bool = False,
     ) -> subprocess.CompletedProcess:
-        """``mkdocs build`` as a staff member runs it, on the day ``today`` (via SOURCE_DATE_EPOCH)."""
+        """``mkdocs build`` as a staff member runs it, on the day ``today`` (via SOURCE_DATE_EPOCH).
+
+        In this process (:func:`run_python`), unless a ``timeout`` is given or ``process`` asks
+        for a process of its own: only a process can be stopped, or measured, apart.
+        """
         noon = datetime.datetime.fromisoformat(f"{today}T12:00:00+07:00")
         environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
         environment.update(SOURCE_DATE_EPOCH=str(int(noon.timestamp())), NO_MKDOCS_2_WARNING="1")
         environment.update(env or {})
+        command = ["-m", "mkdocs", "build", "-f", str(self.config), *args]
+        if timeout is None and not process:
+            return run_python(command, env=environment, cwd=self.root)
         return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-f", str(self.config), *args],
+            [sys.executable, *command],
             capture_output=True,
             text=True,
             encoding="utf-8",
@@ -122,21 +232,19 @@ class Site:
     def html(self, path: str) -> BeautifulSoup:
         return BeautifulSoup((self.site_dir / path).read_text(encoding="utf-8"), "html.parser")
 
-    def check(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-        """Run the CI command on this site as CI does: a separate process."""
+    def check(self, *args: str, env: dict | None = None, process: bool = False) -> subprocess.CompletedProcess:
+        """Run the CI command on this site as CI does (in this process, see :func:`run_python`, unless ``process``)."""
         environment = {
             k: v
             for k, v in os.environ.items()
             if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "SOURCE_DATE_EPOCH", "GITHUB_STEP_SUMMARY")
         }
         environment.update(env or {})
+        command = [str(ROOT / "scripts" / "check_quarters.py"), "-f", str(self.config), *args]
+        if not process:
+            return run_python(command, env=environment, cwd=self.root)
         return subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / "check_quarters.py"), "-f", str(self.config), *args],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=environment,
-            cwd=self.root,
+            [sys.executable, *command], capture_output=True, text=True, encoding="utf-8", env=environment, cwd=self.root
         )
 
 

@@ -1,10 +1,9 @@
 """The CI command as CI runs it: exit codes, text, JSON and GitHub output, languages."""
 
 import json
-import subprocess
-import sys
+import os
 
-from conftest import ROOT, post
+from conftest import ROOT, post, run_python
 
 TODAY = "2024-11-22"
 
@@ -121,21 +120,8 @@ def test_bad_today_option_is_a_clear_error(make_site):
 
 
 def test_the_demo_column_passes_the_check_while_it_was_written():
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "check_quarters.py"),
-            "-f",
-            str(ROOT / "mkdocs.yml"),
-            "--today",
-            "2026-01-05",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    command = [ROOT / "scripts" / "check_quarters.py", "-f", ROOT / "mkdocs.yml", "--today", "2026-01-05", "--format", "json"]
+    result = run_python(command, env=dict(os.environ), cwd=os.getcwd())
     report = json.loads(result.stdout)
     assert result.returncode == 0, result.stdout
     assert [q["status"] for q in report["quarters"]] == ["ok"] * 8 + ["in_progress"]

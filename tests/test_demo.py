@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, run_python
 
 from gecolumn.quarters import Quarter
 from gecolumn.reporting import TOTAL
@@ -21,12 +21,10 @@ def clean_environment():
 
 
 def test_the_demo_builds_strictly_without_a_date_given(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp_path / "site")],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    result = run_python(
+        ["-m", "mkdocs", "build", "--strict", "-f", ROOT / "mkdocs.yml", "-d", tmp_path / "site"],
         env=clean_environment(),
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup((tmp_path / "site" / "theo-doi" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -37,15 +35,8 @@ def test_the_demo_builds_strictly_without_a_date_given(tmp_path):
 
 def test_the_check_judges_the_demo_on_its_pinned_day_and_an_option_still_wins():
     def check(*args):
-        command = [
-            sys.executable,
-            str(ROOT / "scripts" / "check_quarters.py"),
-            "-f",
-            str(ROOT / "mkdocs.yml"),
-            "--format",
-            "json",
-        ]
-        result = subprocess.run([*command, *args], capture_output=True, text=True, encoding="utf-8", env=clean_environment())
+        command = [ROOT / "scripts" / "check_quarters.py", "-f", ROOT / "mkdocs.yml", "--format", "json"]
+        result = run_python([*command, *args], env=clean_environment(), cwd=ROOT)
         return result.returncode, json.loads(result.stdout)
 
     code, report = check()
@@ -58,8 +49,8 @@ def test_the_report_and_the_check_judge_the_demo_on_the_same_day_with_the_same_v
     # One column, one today: the report counts what the check counts (never the post
     # scheduled after `as_of`), and calls a quarter missing where the check does.
     def run(script, *args):
-        command = [sys.executable, str(ROOT / "scripts" / script), "-f", str(ROOT / "mkdocs.yml"), *args]
-        result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=clean_environment(), cwd=tmp_path)
+        command = [ROOT / "scripts" / script, "-f", ROOT / "mkdocs.yml", *args]
+        result = run_python(command, env=clean_environment(), cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         return result.stdout
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, Site, post
+from conftest import ROOT, Site, post, run_python
 from district_server import LocalServer, atom_feed, wordpress_page, wordpress_rss
 from openpyxl import load_workbook
 
@@ -50,15 +50,7 @@ def district(*args: str, cwd: Path, env: dict | None = None, script: str = "scri
     environment.update(env or {})
     if "--today" not in args and "SOURCE_DATE_EPOCH" not in environment:
         args = (*args, "--today", TODAY)
-    return subprocess.run(
-        [sys.executable, str(ROOT / script), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=environment,
-        cwd=cwd,
-        timeout=120,
-    )
+    return run_python([ROOT / script, *args], env=environment, cwd=cwd)
 
 
 def roster(folder: Path, *lines: str, name: str = "truong.csv") -> Path:

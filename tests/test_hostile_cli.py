@@ -10,7 +10,7 @@ import sys
 import zipfile
 
 import pytest
-from conftest import ROOT, post
+from conftest import ROOT, post, run_python
 from openpyxl import load_workbook
 
 from gecolumn.column import open_column
@@ -26,19 +26,11 @@ TOOLS = {
 
 
 def run(script: str, *args: str, cwd, env: dict | None = None) -> subprocess.CompletedProcess:
-    """A command as staff run it: a separate process, in Vietnamese, on ``TODAY`` unless ``env`` says otherwise."""
+    """A command as staff run it (as if a separate process, see ``run_python``), in Vietnamese, on ``TODAY`` unless ``env`` says otherwise."""
     noon = datetime.datetime.fromisoformat(f"{TODAY}T12:00:00+07:00")
     environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "GECOLUMN_DEBUG")}
     environment.update({"SOURCE_DATE_EPOCH": str(int(noon.timestamp())), "NO_MKDOCS_2_WARNING": "1", **(env or {})})
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / script), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=environment,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_python([ROOT / "scripts" / script, *args], cwd=cwd, env=environment, stdin=subprocess.DEVNULL)
 
 
 def assert_no_traceback(result: subprocess.CompletedProcess) -> None:

@@ -25,7 +25,7 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, post
+from conftest import ROOT, post, run_python
 
 from gecolumn import __version__
 
@@ -51,7 +51,8 @@ def run(python: str | Path, *args: str, cwd: Path, stdin=subprocess.DEVNULL) -> 
 
 
 def new_column(tmp_path: Path, *args: str, stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:
-    return run(sys.executable, "-m", "gecolumn", "new", *args, cwd=tmp_path, stdin=stdin)
+    """``python -m gecolumn new …`` (in this process, see ``run_python``, unless ``stdin`` is a terminal)."""
+    return run_python(["-m", "gecolumn", "new", *args], cwd=tmp_path, env=environment(), stdin=stdin)
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -78,19 +79,17 @@ def build_wheel(source: Path, out: Path, version: str | None = None, css_marker:
         css = copy / "gecolumn/theme/assets/stylesheets/column.css"
         css.write_text(css.read_text(encoding="utf-8") + f"\n/* {css_marker} */\n", encoding="utf-8")
     (copy / "pyproject.toml").write_text(pyproject, encoding="utf-8")
-    # No build isolation: setuptools is pinned in requirements.lock, nothing is downloaded.
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out), str(copy)],
-        check=True,
-        capture_output=True,
-    )
+    # The build backend pip calls, called directly (pip and its two hook processes cost 2 s
+    # a wheel); setuptools is pinned in requirements.lock, nothing is downloaded.
+    backend = "import sys; from setuptools import build_meta; build_meta.build_wheel(sys.argv[1])"
+    subprocess.run([sys.executable, "-c", backend, str(out)], check=True, capture_output=True, cwd=copy)
     [wheel] = out.glob(f"gecolumn-{version or __version__}-*.whl")
     return wheel
 
 
 def fresh_environment(where: Path) -> Path:
     """A new virtual environment that sees the pinned dependencies but not this checkout."""
-    venv.create(where, with_pip=True)
+    venv.create(where)  # no pip of its own (3.5 s): the test environment's pip installs into it, see install()
     python = where / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], capture_output=True, text=True, check=True
@@ -103,7 +102,19 @@ def fresh_environment(where: Path) -> Path:
 
 def install(python: Path, wheel: Path) -> None:
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--upgrade", str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--upgrade",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )

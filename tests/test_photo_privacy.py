@@ -10,7 +10,7 @@ import zipfile
 import zlib
 
 import pytest
-from conftest import ROOT, post
+from conftest import ROOT, post, run_python
 from PIL import Image
 
 from gecolumn.photo_privacy import find_private_data, strip_private_data
@@ -28,10 +28,7 @@ XMP = (
 def photos(site, *args, lang=None):
     """``python -m gecolumn photos …`` in the column's folder, as a staff member runs it."""
     env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES")}
-    return subprocess.run(
-        [sys.executable, "-m", "gecolumn", "photos", *args],
-        capture_output=True, text=True, encoding="utf-8", cwd=site.root, env=env,
-    )  # fmt: skip
+    return run_python(["-m", "gecolumn", "photos", *args], cwd=site.root, env=env)
 
 
 def scan_data(jpeg: bytes) -> bytes:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, photo, post
+from conftest import ROOT, photo, post, run_python
 from openpyxl import load_workbook
 
 from gecolumn.messages import MESSAGES
@@ -29,14 +29,8 @@ def run(script: str, *args: str, cwd: Path, stdin=None, today: str = "2025-03-05
         **os.environ,
         "SOURCE_DATE_EPOCH": str(int(__import__("datetime").datetime.fromisoformat(f"{today}T12:00:00+07:00").timestamp())),
     }
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / script), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        stdin=stdin if stdin is not None else subprocess.DEVNULL,
+    return run_python(
+        [ROOT / "scripts" / script, *args], cwd=cwd, env=env, stdin=stdin if stdin is not None else subprocess.DEVNULL
     )
 
 
