@@ -16,13 +16,11 @@ from pathlib import Path
 from gecolumn.coverage import Status
 from gecolumn.dates import short_vietnamese
 from gecolumn.district.judge import DistrictResult, QuarterTotal, SchoolResult, SchoolStatus
-from gecolumn.district.sources import SourceKind
 from gecolumn.messages import label, quarter_name, render_problem, shown
 from gecolumn.quarters import Quarter
 from gecolumn.reporting import total_row
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "district"
-KIND_NAMES = {SourceKind.COVERAGE: "theo-doi.json", SourceKind.RSS: "RSS", SourceKind.ATOM: "Atom"}
 """How a source kind is named to people."""
 MARKS = {Status.OK: "✅", Status.MISSING: "❌", Status.IN_PROGRESS: "⏳", Status.UNKNOWN: "❔"}
 """A quarter's status as a sign, where colour is not available (GitHub's job summary)."""
@@ -40,7 +38,7 @@ def cell_word(result: SchoolResult, quarter: Quarter, lang: str = "vi") -> str:
 
 def source_word(result: SchoolResult, lang: str = "vi") -> str:
     """The kind of a school's source (``RSS``, ``theo-doi.json``), or that it could not be read."""
-    return KIND_NAMES[result.evidence.kind] if result.evidence else label("district_unreachable_source", lang)
+    return result.evidence.kind.shown if result.evidence else label("district_unreachable_source", lang)
 
 
 def percent_text(value: float | None, lang: str = "vi") -> str:
@@ -267,7 +265,7 @@ def dashboard_view(result: DistrictResult) -> DashboardView:
                 cells=tuple(cells),
                 source=r.evidence.location if r.evidence else None,
                 source_href=_link(r.evidence.location) if r.evidence else None,
-                kind=KIND_NAMES[r.evidence.kind] if r.evidence else None,
+                kind=r.evidence.kind.shown if r.evidence else None,
                 error=render_problem(r.problem, "vi") if r.problem else None,
             )
         )

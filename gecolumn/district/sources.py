@@ -56,6 +56,11 @@ class SourceKind(enum.Enum):
     ATOM = "atom"
     """An Atom feed: the latest items only."""
 
+    @property
+    def shown(self) -> str:
+        """How tables, the ledger and the dashboard name the kind (``theo-doi.json``, ``RSS``, ``Atom``)."""
+        return {"rss": "RSS", "atom": "Atom"}.get(self.value, self.value)
+
 
 @dataclass(frozen=True)
 class SeenPost:
