@@ -31,13 +31,12 @@ from urllib.parse import unquote
 import markdown
 import yaml
 from markdown import util as markdown_util
-from markdown.extensions.attr_list import get_attrs_and_remainder
-from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.tables import TableProcessor
 
 from gecolumn.config import ColumnConfig
 from gecolumn.fields import FIELD_NAMES, post_attributes, read_fields
 from gecolumn.front_matter import Refused, Split, key_lines, load_header, read_body, split_post
+from gecolumn.linear_markdown import LinearScans, fenced_code_blocks
 from gecolumn.problems import HasProblems, Problem, Severity, closest_match, megabytes
 from gecolumn.quarters import Quarter
 from gecolumn.sources import ASSET_TYPES, MAX_POST_BYTES, is_ignored, is_post_file, scan_sources
@@ -330,8 +329,8 @@ def long_inline_text(body: str) -> tuple[str, int, int] | None:
     if len(text) <= MAX_PARAGRAPH_CHARS:
         return None
     outside_code = 0
-    for code_block in itertools.chain(_fenced_code_blocks(text), [None]):
-        end = code_block.start() if code_block is not None else len(text)
+    for code_block in itertools.chain(fenced_code_blocks(text), [None]):
+        end = code_block[0] if code_block is not None else len(text)
         for block in _BLOCK.finditer(text, outside_code, end):
             if block.end() - block.start() <= MAX_PARAGRAPH_CHARS:
                 continue
@@ -344,7 +343,7 @@ def long_inline_text(body: str) -> tuple[str, int, int] | None:
                 return "table_row_too_long", line + text.count("\n", block.start(), longest.start()), len(longest.group())
         if code_block is None:
             return None
-        outside_code = code_block.end()
+        outside_code = code_block[1]
     return None
 
 
@@ -361,17 +360,6 @@ _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _LINE = re.compile(r"[^\n]+")
 
 
-def _fenced_code_blocks(text: str):
-    """The fenced code blocks of a body, as Markdown's ``fenced_code`` preprocessor finds them (it runs before any block is parsed)."""
-    index = 0
-    while (block := FencedBlockPreprocessor.FENCED_BLOCK_RE.search(text, index)) is not None:
-        if block.group("attrs") and get_attrs_and_remainder(block.group("attrs"))[1]:
-            index = block.end("attrs")  # not a fence: Markdown skips it the same way
-            continue
-        yield block
-        index = block.end()
-
-
 def _is_table(block: str) -> bool:
     """Whether Markdown's ``tables`` extension reads this block as a table (its own test, on its first two rows)."""
     return _table_test().test(None, block)
@@ -379,7 +367,8 @@ def _is_table(block: str) -> bool:
 
 @functools.cache
 def _table_test() -> TableProcessor:
-    return markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+    # The linear split of a row: the check reads a table's first two rows, up to the cap each.
+    return markdown.Markdown(extensions=["tables", LinearScans()]).parser.blockprocessors["table"]
 
 
 _EXTENSIONS = "|".join(sorted((suffix[1:] for suffix in ASSET_TYPES), key=len, reverse=True))
