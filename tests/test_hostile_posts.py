@@ -783,3 +783,52 @@ def test_a_megabyte_of_tiny_code_blocks_is_converted_in_time_linear_in_its_size(
         blocks[size] = html.count("<pre><code>x\n</code></pre>")
     assert blocks == {size: size // 12 for size in blocks}, blocks  # every block, as Markdown makes it
     assert cpu[MAX_POST_BYTES] < 12 * cpu[MAX_POST_BYTES // 8], cpu
+
+
+# --- lists: each item is read on its own, so each item is bounded, not the list -------------
+
+
+def test_a_long_list_without_blank_lines_is_published_and_a_long_item_is_refused_at_its_line(make_site):
+    # 2,000 items with no blank line between them were one 76,000-character "paragraph" for
+    # the check, though Markdown reads each item on its own (a megabyte of short items builds
+    # in time linear in its size). One item over the cap, with its lazy lines, is still refused.
+    site = make_site()
+    items = "\n".join(f"- Học sinh số {n}: bình đẳng giới trong lớp." for n in range(2_000))
+    ordered = "\n".join(f"{n}. Việc làm số {n}." for n in range(1, 2_001))
+    assert len(items) > 3 * MAX_PARAGRAPH_CHARS and len(ordered) > MAX_PARAGRAPH_CHARS
+    site.add("ds.md", post(title="Danh sách", body=f"Mở đầu.\n\n{items}\n\n{ordered}"))
+    long_item = "- Mục ngắn.\n- Mục dài bắt đầu\n" + "tiếp tục * dòng\n" * 1_700 + "- Mục sau."  # lazy lines, 27,000 characters
+    site.add("dai.md", post(title="Mục dài", date="09/03/2024", body=long_item))
+    code, report = check_json(site)
+    assert [(e["file"], e["code"], e["line"]) for e in report["errors"]] == [("posts/dai.md", "list_item_too_long", 8)]
+    result = site.build(today=TODAY, timeout=120)
+    article = site.html("bai-viet/danh-sach/index.html").select_one("article")
+    items = [li.get_text() for li in article.select("li")]
+    assert sum("Học sinh số" in item for item in items) == sum("Việc làm số" in item for item in items) == 2_000, result.stderr
+    assert not (site.site_dir / "bai-viet" / "muc-dai").exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- a\n# Tiêu đề\n" + "chữ\n- b\n" * 4_000,  # a heading splits the block: the rest is one paragraph
+        "- a\n- - -\n" + "chữ\n- b\n" * 4_000,  # so does a rule
+        "- a\n" + "    chữ\n" * 4_000,  # one item with all its lines
+        "> - a\n" + "> - b\n" * 6_000,  # a quote is bounded whole
+    ],
+)
+def test_what_only_starts_like_a_list_is_still_bounded(make_site, body):
+    site = make_site()
+    site.add("gia.md", post(title="Giả danh sách", body=body))
+    code, report = check_json(site)
+    assert code == 2 and [e["code"] for e in report["errors"]] in (["paragraph_too_long"], ["list_item_too_long"]), report
+
+
+def test_a_megabyte_list_of_short_items_builds_in_a_minute(make_site):
+    # The worst list the limits let through: one block of 250,000 items with no blank line.
+    site = make_site()
+    header = post(title="Danh sách dài", body="")
+    site.add("ds.md", header + "- x\n" * ((MAX_POST_BYTES - len(header.encode())) // 4))
+    result = site.build(today=TODAY, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert len(site.html("bai-viet/danh-sach-dai/index.html").select("article li")) > 240_000
