@@ -1,4 +1,4 @@
-"""Python-Markdown with what made one post stall a build made linear: raw-HTML start tags, link brackets and addresses, and two queues.
+"""Python-Markdown with what made one post stall a build made linear: raw-HTML start tags, link brackets and addresses, table rows, fenced code, and two queues.
 
 Python-Markdown answers three questions by scanning forward from every candidate, to the
 end of the text when the answer is no: "does this ``<`` start a complete tag?" (the raw-HTML
@@ -15,6 +15,11 @@ really hold, each in time that does not grow with what follows it:
   scan per ``[`` or ``(``; an address is read within :data:`MAX_LINK_TARGET` characters;
 - MkDocs' own scan of the raw HTML for anchors (the same quadratic parser) is given no text,
   and the anchors come from the linear extractor.
+
+Two extensions MkDocs enables by default do the same: ``tables`` pairs the backticks of a row by
+searching the rest of it (:class:`_LinearTableProcessor`), and ``fenced_code`` makes the text
+anew for every code block and searches to its end from every fence that never closes
+(:func:`fenced_code_blocks`); both are replaced by one pass with the same output.
 
 Two queues Markdown takes the first item of with ``list.pop(0)``, moving all the others each
 time, become queues that do not: the blocks its block parser still has to parse (a post of
@@ -597,7 +602,7 @@ class _LinearFencedBlockPreprocessor(FencedBlockPreprocessor):
 
 
 class LinearScans(Extension):
-    """Replaces Markdown's raw-HTML preprocessor and its link processors by ones with the same results in linear time."""
+    """Replaces Markdown's raw-HTML preprocessor, its link processors, and the table and fenced-code extensions' scans by ones with the same results in linear time."""
 
     def extendMarkdown(self, md) -> None:
         # Every document and every nested chunk (a quote's, a list item's) is parsed through
