@@ -1,4 +1,4 @@
-"""Python-Markdown with what made one post stall a build made linear: raw-HTML start tags, link brackets and addresses, and two queues.
+"""Python-Markdown with what made one post stall a build made linear: raw-HTML start tags, link brackets and addresses, table rows, fenced code, and two queues.
 
 Python-Markdown answers three questions by scanning forward from every candidate, to the
 end of the text when the answer is no: "does this ``<`` start a complete tag?" (the raw-HTML
@@ -15,6 +15,11 @@ really hold, each in time that does not grow with what follows it:
   scan per ``[`` or ``(``; an address is read within :data:`MAX_LINK_TARGET` characters;
 - MkDocs' own scan of the raw HTML for anchors (the same quadratic parser) is given no text,
   and the anchors come from the linear extractor.
+
+Two extensions MkDocs enables by default do the same: ``tables`` pairs the backticks of a row by
+searching the rest of it (:class:`_LinearTableProcessor`), and ``fenced_code`` makes the text
+anew for every code block and searches to its end from every fence that never closes
+(:func:`fenced_code_blocks`); both are replaced by one pass with the same output.
 
 Two queues Markdown takes the first item of with ``list.pop(0)``, moving all the others each
 time, become queues that do not: the blocks its block parser still has to parse (a post of
@@ -41,6 +46,9 @@ import xml.etree.ElementTree as etree
 
 from markdown import inlinepatterns, treeprocessors, util
 from markdown.extensions import Extension
+from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.extensions.tables import TableProcessor
 from markdown.htmlparser import HTMLExtractor
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 
@@ -480,8 +488,127 @@ class _LinearInlineProcessor(treeprocessors.InlineProcessor):
         return tree
 
 
+class _LinearTableProcessor(TableProcessor):
+    """Markdown's table processor, whose split of a row into cells is linear in the row.
+
+    Python-Markdown 3.11's ``TableProcessor._split`` pairs each run of backticks with the next
+    run of its length by searching the rest of the row (``tics[pos + 1:].index(size)``), and
+    then compares every pipe with every code span before it: a row of ``|`|`|…`` cost the
+    square of its length (one 24,000-character row took 1.9 s). This is that method with the
+    next run of each length found in one pass from the row's end, and pipes and code spans
+    (both in order) walked together: the same cells, in time linear in the row.
+    """
+
+    def _split(self, row: str) -> list[str]:
+        tics: list[int] = []
+        tic_points: list[tuple[int, int, int]] = []
+        pipes: list[int] = []
+        for m in self.RE_CODE_PIPES.finditer(row):
+            if m.group(2):  # \`+: an escaped run, whose opening counts one backtick less
+                tics.append(len(m.group(2)) - 1)
+                tic_points.append((m.start(2), m.end(2) - 1, 1))
+            elif m.group(3):
+                tics.append(len(m.group(3)))
+                tic_points.append((m.start(3), m.end(3) - 1, 0))
+            elif m.group(5):
+                pipes.append(m.start(5))
+        # Markdown pairs the run at pos with the first later run as long as it (less its escape).
+        following: list[int | None] = [None] * len(tics)
+        last: dict[int, int] = {}
+        for pos in range(len(tics) - 1, -1, -1):
+            following[pos] = last.get(tics[pos] - tic_points[pos][2])
+            last[tics[pos]] = pos
+        code_spans: list[tuple[int, int]] = []
+        pos = 0
+        while pos < len(tics):
+            close = following[pos] if tics[pos] - tic_points[pos][2] else None
+            if close is None:
+                pos += 1
+                continue
+            code_spans.append((tic_points[pos][0], tic_points[close][1]))
+            pos = close + 1
+        cells, start, span = [], 0, 0
+        for pipe in pipes:
+            while span < len(code_spans) and code_spans[span][1] < pipe:
+                span += 1
+            if span < len(code_spans) and code_spans[span][0] <= pipe:
+                continue  # a pipe inside code is text
+            cells.append(row[start:pipe])
+            start = pipe + 1
+        cells.append(row[start:])
+        return cells
+
+
+_FENCE_OPENING = re.compile(
+    r"""
+    (?P<fence>^(?:~{3,}|`{3,}))[ ]*                               # opening fence
+    ((\{(?P<attrs>[^\n]*)\})|                                    # (optional {attrs} or
+    (\.?(?P<lang>[\w\#.+-]*)[ ]*)?                                # optional (.)lang
+    (hl_lines=(?P<quot>"|')(?P<hl_lines>[^\n]*?)(?P=quot)[ ]*)?)   # optional hl_lines)
+    \n                                                            # newline (end of opening fence)
+""",
+    re.MULTILINE | re.VERBOSE,
+)
+"""The opening line of Markdown's ``FencedBlockPreprocessor.FENCED_BLOCK_RE``, with ``hl_lines`` kept on that line."""
+_FENCE_CLOSING = re.compile(r"^(?:~{3,}|`{3,})(?=[ ]*$)", re.MULTILINE)
+"""A line that can close a fence: the fence, then only spaces."""
+
+
+def fenced_code_blocks(text: str):
+    """Where each fenced code block of a text starts and ends, as Markdown's ``fenced_code`` finds them, in one pass.
+
+    Markdown searches from each opening fence to the closing fence of the same length, and, if
+    there is none, to the end of the text: a post of lines that open a fence and never close
+    (three backticks and a word) cost the square of its length (60 KB took 6 s, in the check
+    too). Here the lines that can close a fence are listed first, and each opening looks its
+    closing up. Only an opening whose ``hl_lines="…"`` runs over a line end reads differently:
+    it opens no block (Markdown would read the lines up to the closing quote as its options).
+
+        >>> list(fenced_code_blocks("a\\n```py\\nx\\n```\\n``` x\\n~~~\\n~~~"))
+        [(2, 13), (20, 27)]
+    """
+    closings = collections.defaultdict(list)
+    for closing in _FENCE_CLOSING.finditer(text):
+        closings[closing.group()].append(closing.start())
+    index = 0
+    while (opening := _FENCE_OPENING.search(text, index)) is not None:
+        if opening.group("attrs") and get_attrs_and_remainder(opening.group("attrs"))[1]:
+            index = opening.end("attrs")  # not a fence: Markdown skips it the same way
+            continue
+        found = closings.get(opening.group("fence"), [])
+        at = bisect.bisect_left(found, opening.end())
+        if at == len(found):  # never closed: Markdown tries the next line
+            index = opening.start() + 1
+            continue
+        end = text.find("\n", found[at])
+        end = len(text) if end == -1 else end
+        yield opening.start(), end
+        index = end
+
+
+class _LinearFencedBlockPreprocessor(FencedBlockPreprocessor):
+    """Markdown's fenced-code preprocessor, which builds the text once, not once per code block.
+
+    Python-Markdown 3.11 replaces each block by its placeholder by making the whole text anew
+    (``text[:start] + placeholder + text[end:]``): 200 KB of tiny code blocks took 0.9 s, and
+    more than twice that for twice the size. Here the blocks are found in one pass
+    (:func:`fenced_code_blocks`), Markdown's own ``run`` makes each one's HTML from that
+    block alone, and the text is joined once.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        pieces, done = [], 0
+        for start, end in fenced_code_blocks(text):
+            pieces.append(text[done:start])
+            pieces.append("\n".join(super().run(text[start:end].split("\n"))))
+            done = end
+        pieces.append(text[done:])
+        return "".join(pieces).split("\n")
+
+
 class LinearScans(Extension):
-    """Replaces Markdown's raw-HTML preprocessor and its link processors by ones with the same results in linear time."""
+    """Replaces Markdown's raw-HTML preprocessor, its link processors, and the table and fenced-code extensions' scans by ones with the same results in linear time."""
 
     def extendMarkdown(self, md) -> None:
         # Every document and every nested chunk (a quote's, a list item's) is parsed through
@@ -493,6 +620,12 @@ class LinearScans(Extension):
             md.preprocessors.register(html_block, "html_block", 20)
             # MkDocs registers its anchor scan at 21 after every extension is loaded.
             md.preprocessors.register(_HideFromMkDocsScan(md, html_block), "gecolumn_hide_raw_html", 21.5)
+        if "fenced_code_block" in md.preprocessors and type(md.preprocessors["fenced_code_block"]) is FencedBlockPreprocessor:
+            fenced = _LinearFencedBlockPreprocessor(md, md.preprocessors["fenced_code_block"].config)
+            md.preprocessors.register(fenced, "fenced_code_block", 25)
+        if "table" in md.parser.blockprocessors and type(md.parser.blockprocessors["table"]) is TableProcessor:
+            table = _LinearTableProcessor(md.parser, md.parser.blockprocessors["table"].config)
+            md.parser.blockprocessors.register(table, "table", 75)
         if "inline" in md.treeprocessors and type(md.treeprocessors["inline"]) is treeprocessors.InlineProcessor:
             md.treeprocessors.register(_LinearInlineProcessor(md), "inline", 20)
         for name, (linear, base, priority) in _LINEAR_LINK_PROCESSORS.items():

@@ -31,13 +31,11 @@ from urllib.parse import unquote
 import markdown
 import yaml
 from markdown import util as markdown_util
-from markdown.extensions.attr_list import get_attrs_and_remainder
-from markdown.extensions.fenced_code import FencedBlockPreprocessor
-from markdown.extensions.tables import TableProcessor
 
 from gecolumn.config import ColumnConfig
 from gecolumn.fields import FIELD_NAMES, post_attributes, read_fields
 from gecolumn.front_matter import Refused, Split, key_lines, load_header, read_body, split_post
+from gecolumn.linear_markdown import LinearScans, fenced_code_blocks
 from gecolumn.problems import HasProblems, Problem, Severity, closest_match, megabytes
 from gecolumn.quarters import Quarter
 from gecolumn.sources import ASSET_TYPES, MAX_POST_BYTES, is_ignored, is_post_file, scan_sources
@@ -324,7 +322,8 @@ def long_inline_text(body: str) -> tuple[str, int, int] | None:
 
     Those texts are what Markdown's own block parsing makes of the body: a block between blank
     lines (``paragraph_too_long``, at its first line), except a fenced code block (never read
-    by them) and a table, whose rows are read cell by cell (``table_row_too_long``, at the row).
+    by them), a table, whose rows are read cell by cell (``table_row_too_long``, at the row), and a
+    list, whose items are read one by one (``list_item_too_long``, at the item).
 
         >>> long = "x" * (MAX_PARAGRAPH_CHARS + 1)
         >>> long_inline_text(f"a\\n\\n{long}\\n")
@@ -336,21 +335,26 @@ def long_inline_text(body: str) -> tuple[str, int, int] | None:
     if len(text) <= MAX_PARAGRAPH_CHARS:
         return None
     outside_code = 0
-    for code_block in itertools.chain(_fenced_code_blocks(text), [None]):
-        end = code_block.start() if code_block is not None else len(text)
+    for code_block in itertools.chain(fenced_code_blocks(text), [None]):
+        end = code_block[0] if code_block is not None else len(text)
         for block in _BLOCK.finditer(text, outside_code, end):
             if block.end() - block.start() <= MAX_PARAGRAPH_CHARS:
                 continue
             line = 1 + text.count("\n", 0, block.start())
             # The table test reads a block's first two rows: a longer one is never tried (its cost grows faster).
-            if any(len(row) > MAX_PARAGRAPH_CHARS for row in block.group().split("\n", 2)[:2]) or not _is_table(block.group()):
+            first_rows_fit = all(len(row) <= MAX_PARAGRAPH_CHARS for row in block.group().split("\n", 2)[:2])
+            if first_rows_fit and _is_table(block.group()):
+                parts, code = _LINE.finditer(text, block.start(), block.end()), "table_row_too_long"
+            elif (items := _list_items(text, block.start(), block.end())) is not None:
+                parts, code = items, "list_item_too_long"
+            else:
                 return "paragraph_too_long", line, block.end() - block.start()
-            longest = max(_LINE.finditer(text, block.start(), block.end()), key=lambda row: row.end() - row.start())
+            longest = max(parts, key=lambda part: part.end() - part.start())
             if len(longest.group()) > MAX_PARAGRAPH_CHARS:
-                return "table_row_too_long", line + text.count("\n", block.start(), longest.start()), len(longest.group())
+                return code, line + text.count("\n", block.start(), longest.start()), len(longest.group())
         if code_block is None:
             return None
-        outside_code = code_block.end()
+        outside_code = code_block[1]
     return None
 
 
@@ -367,25 +371,38 @@ _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _LINE = re.compile(r"[^\n]+")
 
 
-def _fenced_code_blocks(text: str):
-    """The fenced code blocks of a body, as Markdown's ``fenced_code`` preprocessor finds them (it runs before any block is parsed)."""
-    index = 0
-    while (block := FencedBlockPreprocessor.FENCED_BLOCK_RE.search(text, index)) is not None:
-        if block.group("attrs") and get_attrs_and_remainder(block.group("attrs"))[1]:
-            index = block.end("attrs")  # not a fence: Markdown skips it the same way
-            continue
-        yield block
-        index = block.end()
-
-
 def _is_table(block: str) -> bool:
     """Whether Markdown's ``tables`` extension reads this block as a table (its own test, on its first two rows)."""
-    return _table_test().test(None, block)
+    return _block_processors()["table"].test(None, block)
+
+
+_ITEM_LINES = (r"[ ]{0,3}\d+\.[ ]+", r"[ ]{0,3}[*+-][ ]+")
+"""A line that starts an item of Markdown's lists (``OListProcessor.RE``, ``UListProcessor.RE``, tab length 4)."""
+_LIST_ITEMS = tuple(re.compile(rf"^{line}[^\n]*(?:\n(?!{line})[^\n]*)*", re.MULTILINE) for line in _ITEM_LINES)
+"""An item of a list: its line, and every following line up to the next line that starts an item of its kind."""
+
+
+def _list_items(text: str, start: int, end: int):
+    """The items of the list that the block ``text[start:end]`` is, if Markdown reads it as one list; ``None`` if not.
+
+    Markdown reads each item on its own (its text, its nested lists), so a list of short
+    items costs time linear in its length. A line that starts an item of the other kind, or an
+    indented one, is counted here in the item above, as ``sane_lists`` reads it (plain
+    Markdown splits there too: its items are never longer). A heading or a rule anywhere in a
+    block, or a setext underline, splits it before any list sees it, and the rest is read
+    afresh, maybe as one paragraph: such a block is not taken for a list.
+    """
+    block, processors = text[start:end], _block_processors()
+    if any(processors[name].test(None, block) for name in ("hashheader", "setextheader", "hr")):
+        return None
+    item = next((item for item in _LIST_ITEMS if item.match(text, start, end)), None)
+    return None if item is None else item.finditer(text, start, end)
 
 
 @functools.cache
-def _table_test() -> TableProcessor:
-    return markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+def _block_processors():
+    """Markdown's block processors, whose tests say how it reads a block (the table's splits a row in linear time)."""
+    return markdown.Markdown(extensions=["tables", LinearScans()]).parser.blockprocessors
 
 
 _EXTENSIONS = "|".join(sorted((suffix[1:] for suffix in ASSET_TYPES), key=len, reverse=True))

@@ -7,7 +7,9 @@ construct that Python-Markdown handled in time superlinear in the body (issue 18
 ``<a `` took 18.6 s, and the 1 MB a post may have would take hours). The post is the worst
 one within the limits: paragraphs of the construct at the cap (``MAX_PARAGRAPH_CHARS``),
 separated by blank lines, up to the size; the build must publish it. In ``--cases``, ``\\n``
-is a line end (``x\\n\\n``: many one-line paragraphs).
+is a line end (``x\\n\\n``: many one-line paragraphs). A construct that starts with ``|`` is a
+table row, one that starts with ``- `` a list item: the post is then one table or list, with no
+blank line, every row or item at the cap (``table_row_too_long``, ``list_item_too_long``).
 CPU seconds, not wall time: on a shared machine the wall time of one build varies by seconds.
 Printed per construct: the seconds of each size's build and its seconds per MB, then the
 growth: the seconds each added MB cost between the last two sizes, divided by what it cost
@@ -28,7 +30,11 @@ from gecolumn.posts import MAX_PARAGRAPH_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = "before issue 18: 32 KB of '<a ' took 18.6 s (581 s/MB), 16 KB of '[' took 38 s"
-CASES = ("<a ", "<a", "<div ", "<![CDATA[", "[", "![", "![a](<", "[x](y) ", "<a>", "<b>x</b> ", "`a ", "_a_ ", "x\n\n", "> ")
+CASES = (
+    *("<a ", "<a", "<div ", "<![CDATA[", "[", "![", "![a](<", "[x](y) ", "<a>", "<b>x</b> ", "`a ", "_a_ ", "x\n\n", "> "),
+    *("|`", "|``", "```\nx\n```\n\n", "``` x\n", "- x\n", "- [", "- x\n    - y\n"),
+)
+TABLE_HEAD = "| a | b |\n|---|---|\n"
 HEADER = "---\ntitle: Bài thử\ndate: 08/03/2024\nquarter: 2024-Q1\n---\n\n"
 CONFIG = (
     "site_name: Benchmark\nsite_url: https://truong.example/\ntheme:\n  name: material\n  language: vi\n  font: false\n"
@@ -45,9 +51,13 @@ def build_seconds(root: Path, construct: str, kilobytes: int) -> float:
     (root / "mkdocs.yml").write_text(CONFIG.format(hook=ROOT / "hooks" / "column.py"), encoding="utf-8")
     size = max(min(kilobytes * 1000, 999_000) - len(HEADER), len(construct))  # the post limit is 1,000,000 bytes
     paragraph = construct * (MAX_PARAGRAPH_CHARS // len(construct))
-    body = "\n\n".join(
-        [paragraph] * (size // (len(paragraph) + 2)) + [construct * (size % (len(paragraph) + 2) // len(construct))]
-    )
+    if construct.startswith(("|", "- ")):  # one table or list, no blank line: each row or item at the cap
+        head, rows = TABLE_HEAD if construct.startswith("|") else "", paragraph.rstrip("\n") + "\n"
+        body = head + rows * ((size - len(head)) // len(rows))
+    else:
+        body = "\n\n".join(
+            [paragraph] * (size // (len(paragraph) + 2)) + [construct * (size % (len(paragraph) + 2) // len(construct))]
+        )
     (root / "posts" / "bai.md").write_text(HEADER + body.strip("\n") + "\n", encoding="utf-8")
     env = {"SOURCE_DATE_EPOCH": "1711000000", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -685,3 +685,153 @@ def test_a_link_address_ends_where_markdown_reading_it_within_the_window_ends(pi
             assert (found if expected[3] else found[3]) == (expected if expected[3] else False), (text, index)
     plain = "".join(pieces)
     assert markdown.markdown(plain, extensions=[linear.LinearScans()]) == markdown.markdown(plain)
+
+
+# --- tables and fenced code: one pass, the cells and blocks Markdown makes ------------------
+
+TABLE_ROW = st.lists(st.sampled_from(["|", "`", "``", "\\`", "\\|", "\\\\", "a", " ", "-", ":"]), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=TABLE_ROW, rows=st.lists(TABLE_ROW, max_size=3))
+def test_a_table_row_splits_into_the_cells_markdown_makes(pieces, rows):
+    # Markdown paired each run of backticks with the next of its length by searching the rest
+    # of the row, and compared each pipe with every code span: a row of "|`" cost its square.
+    import markdown
+    from markdown.extensions.tables import PIPE_LEFT, PIPE_NONE, PIPE_RIGHT, TableProcessor
+
+    from gecolumn.linear_markdown import LinearScans
+
+    row = "".join(pieces)
+    ours = markdown.Markdown(extensions=["tables", LinearScans()]).parser.blockprocessors["table"]
+    stock = TableProcessor(markdown.Markdown().parser, {"use_align_attribute": False})
+    assert type(ours) is not TableProcessor
+    for border in (PIPE_NONE, PIPE_LEFT, PIPE_RIGHT, PIPE_LEFT | PIPE_RIGHT):
+        ours.border = stock.border = border
+        assert ours._split_row(row) == stock._split_row(row), (row, border)
+    table = "\n".join([row, "|---|---|", *("".join(r) for r in rows)])
+    assert markdown.markdown(table, extensions=["tables", LinearScans()]) == markdown.markdown(table, extensions=["tables"])
+
+
+FENCED_TEXT = st.lists(
+    st.sampled_from(["```", "````", "~~~", "\n", " ", "x", "py", ".py", "{.py #i}", "{", "}", 'hl_lines="1"', "`", "<", "&"]),
+    max_size=40,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=FENCED_TEXT)
+def test_fenced_code_blocks_are_found_and_rendered_as_markdown_does(pieces):
+    # Markdown made the whole text anew for every code block, and searched from every opening
+    # fence to the end of the text when it never closed: both cost the square of a post.
+    import markdown
+    from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
+    from gecolumn.linear_markdown import LinearScans
+
+    md = markdown.Markdown(extensions=["fenced_code", LinearScans()])
+    assert type(md.preprocessors["fenced_code_block"]) is not FencedBlockPreprocessor
+    text = "".join(pieces)
+    for extensions in (["fenced_code"], ["fenced_code", "attr_list", "tables"]):
+        ours = markdown.markdown(text, extensions=[*extensions, LinearScans()])
+        assert ours == markdown.markdown(text, extensions=extensions), text
+
+
+def test_a_megabyte_of_hostile_table_rows_builds_in_a_minute(make_site):
+    # One 24,000-character row of "|`" took Markdown 1.9 s to split into cells: a megabyte
+    # of them, one table with every row at the cap, took 80 s of CPU.
+    site = make_site()
+    header = post(title="Bảng", body="| a | b |\n|---|---|")  # the rows follow on the next line
+    row = "|`" * (MAX_PARAGRAPH_CHARS // 2)
+    rows = (MAX_POST_BYTES - len(header.encode()) - 1) // (len(row) + 1)
+    site.add("bang.md", header + "\n".join([row] * rows) + "\n")
+    site.add("tot.md", post(title="Bài tốt", date="09/03/2024"))
+    result = site.build(today=TODAY, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert len(site.html("bai-viet/bang/index.html").select("article table tbody tr")) == rows == 41
+    assert (site.site_dir / "bai-viet" / "bai-tot" / "index.html").is_file()
+
+
+def test_a_megabyte_of_fences_that_never_close_is_checked_and_built_in_a_minute(make_site):
+    # From every line that opens a fence and never closes, Markdown (and the check, which
+    # finds code blocks as Markdown does) searched to the end of the post: 60 KB took 6 s.
+    site = make_site()
+    header = post(title="Rào", body="")
+    site.add("rao.md", header + paragraphs_at_the_cap("``` x\n", MAX_POST_BYTES - len(header.encode()) - 1) + "\n")
+    code, report = check_json(site)
+    assert code == 0 and report["errors"] == [], report
+    result = site.build(today=TODAY, timeout=60)
+    assert result.returncode == 0, result.stderr
+    # Published whole: each two lines are one code span ("``` x\n``` x" is the code "x x").
+    assert len(site.html("bai-viet/rao/index.html").select("article p code")) > 80_000
+
+
+def test_a_megabyte_of_tiny_code_blocks_is_converted_in_time_linear_in_its_size():
+    # Markdown made the whole text anew for every code block: 200 KB of them took 0.9 s, and a
+    # megabyte 17 s, 30 times what an eighth of it took. Linear, eight times the blocks cost
+    # about eight times the CPU. (Measured on Markdown alone: a build's own fixed and linear
+    # costs would hide the difference.)
+    import time
+
+    import markdown
+
+    from gecolumn.linear_markdown import LinearScans
+
+    cpu, blocks = {}, {}
+    for size in (MAX_POST_BYTES // 8, MAX_POST_BYTES):
+        md = markdown.Markdown(extensions=["toc", "tables", "fenced_code", LinearScans()])
+        started = time.process_time()
+        html = md.convert("```\nx\n```\n\n" * (size // 12))
+        cpu[size] = time.process_time() - started
+        blocks[size] = html.count("<pre><code>x\n</code></pre>")
+    assert blocks == {size: size // 12 for size in blocks}, blocks  # every block, as Markdown makes it
+    assert cpu[MAX_POST_BYTES] < 12 * cpu[MAX_POST_BYTES // 8], cpu
+
+
+# --- lists: each item is read on its own, so each item is bounded, not the list -------------
+
+
+def test_a_long_list_without_blank_lines_is_published_and_a_long_item_is_refused_at_its_line(make_site):
+    # 2,000 items with no blank line between them were one 76,000-character "paragraph" for
+    # the check, though Markdown reads each item on its own (a megabyte of short items builds
+    # in time linear in its size). One item over the cap, with its lazy lines, is still refused.
+    site = make_site()
+    items = "\n".join(f"- Học sinh số {n}: bình đẳng giới trong lớp." for n in range(2_000))
+    ordered = "\n".join(f"{n}. Việc làm số {n}." for n in range(1, 2_001))
+    assert len(items) > 3 * MAX_PARAGRAPH_CHARS and len(ordered) > MAX_PARAGRAPH_CHARS
+    site.add("ds.md", post(title="Danh sách", body=f"Mở đầu.\n\n{items}\n\n{ordered}"))
+    long_item = "- Mục ngắn.\n- Mục dài bắt đầu\n" + "tiếp tục * dòng\n" * 1_700 + "- Mục sau."  # lazy lines, 27,000 characters
+    site.add("dai.md", post(title="Mục dài", date="09/03/2024", body=long_item))
+    code, report = check_json(site)
+    assert [(e["file"], e["code"], e["line"]) for e in report["errors"]] == [("posts/dai.md", "list_item_too_long", 8)]
+    result = site.build(today=TODAY, timeout=120)
+    article = site.html("bai-viet/danh-sach/index.html").select_one("article")
+    items = [li.get_text() for li in article.select("li")]
+    assert sum("Học sinh số" in item for item in items) == sum("Việc làm số" in item for item in items) == 2_000, result.stderr
+    assert not (site.site_dir / "bai-viet" / "muc-dai").exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- a\n# Tiêu đề\n" + "chữ\n- b\n" * 4_000,  # a heading splits the block: the rest is one paragraph
+        "- a\n- - -\n" + "chữ\n- b\n" * 4_000,  # so does a rule
+        "- a\n" + "    chữ\n" * 4_000,  # one item with all its lines
+        "> - a\n" + "> - b\n" * 6_000,  # a quote is bounded whole
+    ],
+)
+def test_what_only_starts_like_a_list_is_still_bounded(make_site, body):
+    site = make_site()
+    site.add("gia.md", post(title="Giả danh sách", body=body))
+    code, report = check_json(site)
+    assert code == 2 and [e["code"] for e in report["errors"]] in (["paragraph_too_long"], ["list_item_too_long"]), report
+
+
+def test_a_megabyte_list_of_short_items_builds_in_a_minute(make_site):
+    # The worst list the limits let through: one block of 250,000 items with no blank line.
+    site = make_site()
+    header = post(title="Danh sách dài", body="")
+    site.add("ds.md", header + "- x\n" * ((MAX_POST_BYTES - len(header.encode())) // 4))
+    result = site.build(today=TODAY, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert len(site.html("bai-viet/danh-sach-dai/index.html").select("article li")) > 240_000

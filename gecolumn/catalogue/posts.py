@@ -16,7 +16,7 @@ MESSAGES = (
     Message(
         "paragraph_too_long",
         when=(
-            "A post's paragraph (text between blank lines, not a fenced code block or a table) is over 24,000 "
+            "A post's paragraph (text between blank lines, not a fenced code block, a table or a list) is over 24,000 "
             "characters: Markdown's time grows with its square."
         ),
         vi=(
@@ -42,6 +42,23 @@ MESSAGES = (
             "this table row is too long ({length} characters, at most {limit}) and the post is not published: such a "
             "row slows the build down by hours. Fix: spread the long cell over several rows of the table; if it was "
             "pasted by mistake, remove it."
+        ),
+    ),
+    Message(
+        "list_item_too_long",
+        when=(
+            "An item of a post's list (with what follows it up to the next item, nested lists included) is over "
+            "24,000 characters: Markdown's time grows with its square."
+        ),
+        vi=(
+            "mục danh sách bắt đầu ở dòng này quá dài ({length} ký tự, tối đa {limit}) nên bài không được đăng: một "
+            "mục dài như vậy làm việc dựng trang chậm đi hàng giờ. Cách sửa: tách mục thành nhiều mục ngắn, hoặc để "
+            "một dòng trống giữa các đoạn của mục; nếu là phần dán nhầm, xoá nó."
+        ),
+        en=(
+            "the list item starting at this line is too long ({length} characters, at most {limit}) and the post is not "
+            "published: such an item slows the build down by hours. Fix: split it into shorter items, or put a blank "
+            "line between its paragraphs; if it was pasted by mistake, remove it."
         ),
     ),
     Message(
