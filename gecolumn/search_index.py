@@ -272,17 +272,22 @@ class ShardedSearchIndex:
     """Pagefind's index of a column, in shards of at most ``per_shard`` posts, one Pagefind service at a time.
 
     Pagefind holds every page it is given until it writes the index, so a service is given
-    ``per_shard`` posts, asked for its index and stopped, its memory freed, before the next
+    one shard's posts, asked for its index and stopped, its memory freed, before the next
     one starts. The first shard is written in ``output`` itself: a column of up to
     ``per_shard`` posts gets the very index a single service writes. The others go to
     :func:`merged_folders`. While a shard is being written, the next shard's posts wait here
     (a few KB each), so MkDocs never waits for Pagefind but at the end.
+
+    The ``posts`` announced are shared evenly (2,001 posts: 1,001 and 1,000), so the last
+    shard is never a handful: Pagefind in the browser refuses to merge an index of no page,
+    and ``mkdocs serve --dirty`` may come with a few posts fewer than it counted.
     """
 
     def __init__(self, output: Path, posts: int, per_shard: int = POSTS_PER_SHARD):
         self._folders = [output] + [output / folder for folder in merged_folders(posts, per_shard)]
         """Where each shard's index goes: the search box merges each folder after the first."""
-        self._per_shard = per_shard
+        self._per_shard = max(1, -(-posts // len(self._folders)))
+        """How many posts each shard takes: at most ``per_shard``, as many in each as can be."""
         self._shard = 0
         """The shard the next post goes to."""
         self._in_shard = 0
@@ -311,17 +316,11 @@ class ShardedSearchIndex:
             self._current.write(self._folder(), scripts=self._shard == 0)
 
     def finish(self) -> int:
-        """Wait for every shard's index, and stop the services; the number of pages indexed.
-
-        Every folder :func:`merged_folders` announced gets an index, an empty one if fewer
-        posts came than were announced: the search box merges each.
-        """
+        """Wait for every shard's index, and stop the services; the number of pages indexed."""
         try:
             self._feed(wait=True)
             last, self._current = self._current or SearchIndex.start(), None
             last.finish(self._folder(), scripts=self._shard == 0)
-            for empty in self._folders[self._shard + 1 :]:
-                SearchIndex.start().finish(empty, scripts=False)
             return self._pages
         finally:
             self.abandon()

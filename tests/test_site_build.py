@@ -442,18 +442,18 @@ def test_the_search_index_built_during_the_build_is_the_one_pagefind_writes_from
     assert "Bài trong bài" in "".join(records(streamed)) and "Đoạn sau khối lồng" in "".join(records(streamed))
 
 
-def test_every_shard_the_search_box_merges_has_an_index_even_if_fewer_posts_came(tmp_path):
-    # `mkdocs serve --dirty` reads back only the pages it finds: the pages announce a shard
-    # for every 3 posts of the column (here 7), and each must load, if only empty.
-    index = ShardedSearchIndex(tmp_path / "pagefind", posts=7, per_shard=3)
-    for number in range(5):
+def test_shards_share_the_posts_evenly_so_a_post_fewer_than_counted_leaves_none_empty(tmp_path):
+    # The pages announce a shard per 4 posts of the column (here 5: two). `mkdocs serve --dirty`
+    # may give Pagefind a post fewer than counted, and the browser refuses to merge an empty index.
+    index = ShardedSearchIndex(tmp_path / "pagefind", posts=5, per_shard=4)
+    for number in range(4):
         index.add(f"/bai-viet/{number}/", f"<html lang='vi'><body data-pagefind-body><p>Bài {number}</p></body></html>")
-    assert index.finish() == 5
+    assert index.finish() == 4
 
     def pages(folder):
         return json.loads((folder / "pagefind-entry.json").read_text())["languages"].get("vi", {}).get("page_count", 0)
 
-    assert [pages(tmp_path / "pagefind" / name) for name in ("", "shard-2", "shard-3")] == [3, 2, 0]
+    assert [pages(tmp_path / "pagefind" / name) for name in ("", "shard-2")] == [3, 1]
 
 
 def test_search_indexes_the_article_the_page_prints_even_a_schools_own(make_site, tmp_path):
