@@ -38,6 +38,10 @@ RECORD_TEMPLATE = "column/search-record.html"
 """The theme's template of what Pagefind is given for a post: the page's ``column/article.html``, alone."""
 ANSWER_SECONDS = 600
 """How long the build waits for one answer of Pagefind (a page, or the whole index) before giving up on search."""
+POSTS_PER_SHARD = 2000
+"""The most posts one Pagefind index holds: Pagefind keeps about 115 KB per post until it writes
+the index (upstream's Pagefind/pagefind#842), so a column of 10,000 posts is five indexes,
+built one after the other, the search box merging them (``mergeIndex``)."""
 _TAG = re.compile(r"<[^>]*>")
 _WORD_WITH_D = re.compile(r"\w*[đĐ]\w*")
 
@@ -85,6 +89,7 @@ class SearchIndex:
         self._added: list[int] = []
         self._writing: int | None = None
         self._output: Path | None = None
+        self._scripts = True
         self._written = False
         self._failure: str | None = None
         self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
@@ -125,17 +130,27 @@ class SearchIndex:
         """Queue a rendered page for indexing (only what its ``data-pagefind-body`` holds is searched)."""
         self._added.append(self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html}))
 
-    def write(self, output: Path) -> None:
-        """Ask for the index to be written into ``output`` once the pages before are indexed; returns at once."""
+    def write(self, output: Path, scripts: bool = True) -> None:
+        """Ask for the index to be written into ``output`` once the pages before are indexed; returns at once.
+
+        Without ``scripts``, Pagefind's scripts and WebAssembly are left out: an index the search
+        box merges into the first one is searched by the first one's.
+        """
         if self._writing is None:
             # Known before it is sent: the reader thread may have the answer before _send returns.
-            self._output, self._writing = output, self._sent + 1
+            self._output, self._writing, self._scripts = output, self._sent + 1, scripts
             self._send({"type": "GetFiles", "index_id": self._index})
 
-    def finish(self, output: Path) -> int:
+    @property
+    def written(self) -> bool:
+        """Whether the index asked for by :meth:`write` is written (or will never be): :meth:`finish` then returns at once."""
+        with self._arrived:
+            return self._written or self._failure is not None
+
+    def finish(self, output: Path, scripts: bool = True) -> int:
         """Wait for every page and the index in ``output``, and stop the service; the number of pages indexed."""
         try:
-            self.write(output)
+            self.write(output, scripts)
             for message in self._added:
                 self._answer(message)
             with self._arrived:
@@ -225,7 +240,10 @@ class SearchIndex:
             self._fail(str(payload.get("message", payload))[:300])
             return
         try:
-            failure = _write_files(self._output, payload.get("files"))
+            files = payload.get("files")
+            if not self._scripts and isinstance(files, list):
+                files = [file for file in files if not (isinstance(file, dict) and _SCRIPT.fullmatch(str(file.get("path"))))]
+            failure = _write_files(self._output, files)
         except Exception as exc:  # noqa: BLE001 - any error of this thread is reported by finish()
             failure = f"the search index could not be written ({type(exc).__name__}: {exc})"
         if failure is not None:
@@ -241,6 +259,101 @@ class SearchIndex:
             self._arrived.notify_all()
 
 
+def merged_folders(posts: int, per_shard: int = POSTS_PER_SHARD) -> list[str]:
+    """The folders, under the first index's, of the indexes the search box merges into it: none up to ``per_shard`` posts.
+
+    >>> merged_folders(2000), merged_folders(2001), merged_folders(7, per_shard=3)
+    ([], ['shard-2'], ['shard-2', 'shard-3'])
+    """
+    return [f"shard-{number}" for number in range(2, -(-posts // per_shard) + 1)]
+
+
+class ShardedSearchIndex:
+    """Pagefind's index of a column, in shards of at most ``per_shard`` posts, one Pagefind service at a time.
+
+    Pagefind holds every page it is given until it writes the index, so a service is given
+    one shard's posts, asked for its index and stopped, its memory freed, before the next
+    one starts. The first shard is written in ``output`` itself: a column of up to
+    ``per_shard`` posts gets the very index a single service writes. The others go to
+    :func:`merged_folders`. While a shard is being written, the next shard's posts wait here
+    (a few KB each), so MkDocs never waits for Pagefind but at the end.
+
+    The ``posts`` announced are shared evenly (2,001 posts: 1,001 and 1,000), so the last
+    shard is never a handful: Pagefind in the browser refuses to merge an index of no page,
+    and ``mkdocs serve --dirty`` may come with a few posts fewer than it counted.
+    """
+
+    def __init__(self, output: Path, posts: int, per_shard: int = POSTS_PER_SHARD):
+        self._folders = [output] + [output / folder for folder in merged_folders(posts, per_shard)]
+        """Where each shard's index goes: the search box merges each folder after the first."""
+        self._per_shard = max(1, -(-posts // len(self._folders)))
+        """How many posts each shard takes: at most ``per_shard``, as many in each as can be."""
+        self._shard = 0
+        """The shard the next post goes to."""
+        self._in_shard = 0
+        self._current: SearchIndex | None = None
+        self._closing: SearchIndex | None = None
+        """The previous shard's service, writing its index."""
+        self._waiting: list[tuple[str, str]] = []
+        self._pages = 0
+
+    def add(self, url: str, html: str) -> None:
+        """Queue a rendered page for indexing in the shard whose turn it is."""
+        if self._in_shard == self._per_shard:
+            self._feed(wait=self._current is None)  # the previous shard written: this one is complete
+            self._current.write(self._folder(), scripts=self._shard == 0)
+            self._closing, self._current = self._current, None
+            self._shard, self._in_shard = self._shard + 1, 0
+        self._in_shard += 1
+        self._pages += 1
+        self._waiting.append((url, html))
+        self._feed()
+
+    def write(self) -> None:
+        """Ask for the last shard's index once every post has been added; returns at once (or when the shard before is written)."""
+        self._feed()
+        if self._current is not None and self._closing is None:
+            self._current.write(self._folder(), scripts=self._shard == 0)
+
+    def finish(self) -> int:
+        """Wait for every shard's index, and stop the services; the number of pages indexed."""
+        try:
+            self._feed(wait=True)
+            last, self._current = self._current or SearchIndex.start(), None
+            last.finish(self._folder(), scripts=self._shard == 0)
+            return self._pages
+        finally:
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Stop every service without writing anything more (a build that failed)."""
+        for search in (self._closing, self._current):
+            if search is not None:
+                search.abandon()
+        self._closing = self._current = None
+
+    def _folder(self, shard: int | None = None) -> Path:
+        shard = self._shard if shard is None else shard
+        # Only a column that gained posts after it was counted has more shards than folders announced.
+        return self._folders[shard] if shard < len(self._folders) else self._folders[0] / f"shard-{shard + 1}"
+
+    def _feed(self, wait: bool = False) -> None:
+        # The previous shard's service is stopped before the next starts: when its index is
+        # written, or at once when ``wait`` (the end, or the next shard complete already).
+        if self._closing is not None:
+            if not (wait or self._closing.written):
+                return
+            closing, self._closing = self._closing, None
+            closing.finish(self._folder(self._shard - 1), scripts=self._shard == 1)
+        if self._waiting:
+            self._current = self._current or SearchIndex.start()
+            for url, html in self._waiting:
+                self._current.add(url, html)
+            self._waiting.clear()
+
+
+_SCRIPT = re.compile(r"pagefind[^/]*\.(?:js|css)|wasm\.[^/]*")
+"""Pagefind's scripts, styles and WebAssembly, beside its index: an index merged into another needs none of them."""
 _FILE_NAME = re.compile(r"[A-Za-z0-9_.-]+")
 """A part of a path Pagefind writes (``fragment/vi_3a9f.pf_fragment``): nothing a file system reads as a way out."""
 

@@ -1,11 +1,13 @@
 """The demo column in a real headless browser (Debian's chromium), as a reader on the web sees it."""
 
+import json
 import re
 import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import DEMO_FOLDER, require_chromium, serving
+from bs4 import BeautifulSoup
+from conftest import DEMO_FOLDER, ONE_UNIT, Site, post, require_chromium, serving
 
 FOLDER = DEMO_FOLDER
 
@@ -88,6 +90,57 @@ def test_search_loads_nothing_until_the_reader_searches(page, demo_url):
     search(page, "binh dang")
     assert any("/pagefind/" in url for url in requested)
     assert not [url for url in requested if "search_index.json" in url]
+
+
+SHARDED_TITLES = [f"Bài số {number}" for number in range(1, 8)]
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory):
+    """A column of 7 posts built with 3 posts per Pagefind index (2,000 in a real build): three indexes.
+
+    Posts go to Pagefind newest first: the oldest, the only one about sparrows, is in the third.
+    """
+    site = Site(tmp_path_factory.mktemp("sharded"), ONE_UNIT)
+    for month, title in enumerate(SHARDED_TITLES, start=3):
+        body = f"{title} bàn về bình đẳng giới." + (" Chỉ bài này nói về chim sẻ." if month == 3 else "")
+        site.add(
+            f"2024/bai-{month:02}.md",
+            post(
+                title=title, date=f"01/{month:02}/2024", quarter=f"2024-Q{(month - 1) // 3 + 1}", unit="thcs-bao-khe", body=body
+            ),
+        )
+    built = site.build("-d", str(site.root / "www" / FOLDER), env={"GECOLUMN_SEARCH_SHARD_POSTS": "3"})
+    assert built.returncode == 0, built.stderr
+    return site.root / "www" / FOLDER
+
+
+def test_a_large_column_is_indexed_in_shards_the_search_box_merges(sharded):
+    index = sharded / "pagefind"
+    counts = [
+        json.loads((folder / "pagefind-entry.json").read_text())["languages"]["vi"]["page_count"]
+        for folder in (index, index / "shard-2", index / "shard-3")
+    ]
+    assert counts == [3, 3, 1]
+    assert not (index / "shard-4").exists()
+    # The first index's script and WebAssembly search the others: they are not copied.
+    assert (index / "pagefind.js").is_file() and not list((index / "shard-2").glob("*.js"))
+    home = BeautifulSoup((sharded / "index.html").read_text(encoding="utf-8"), "html.parser")
+    form = home.select_one("form[data-column-pagefind]")
+    assert form["data-column-pagefind-merge"] == "./pagefind/shard-2/ ./pagefind/shard-3/"
+
+
+def test_search_finds_posts_in_every_shard(page, sharded):
+    require_chromium()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    with serving(sharded.parent) as origin:
+        page.goto(f"{origin}/{FOLDER}")
+        assert sorted(search(page, "bình đẳng")) == SHARDED_TITLES
+        page.goto(f"{origin}/{FOLDER}")
+        requested.clear()
+        assert search(page, "chim sẻ") == ["Bài số 1"]
+    assert any("/pagefind/shard-3/fragment/" in url for url in requested)  # found in the last shard
 
 
 def test_coverage_page_shows_the_missing_quarter(page, demo_url):

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import Site, photo, post
 
 import gecolumn
+from gecolumn.search_index import ShardedSearchIndex
 
 TWO_UNITS = {
     "start": "2024-Q1",
@@ -439,6 +440,20 @@ def test_the_search_index_built_during_the_build_is_the_one_pagefind_writes_from
     assert len(records(streamed)) == 2
     assert records(streamed) == records(tmp_path / "cli")
     assert "Bài trong bài" in "".join(records(streamed)) and "Đoạn sau khối lồng" in "".join(records(streamed))
+
+
+def test_shards_share_the_posts_evenly_so_a_post_fewer_than_counted_leaves_none_empty(tmp_path):
+    # The pages announce a shard per 4 posts of the column (here 5: two). `mkdocs serve --dirty`
+    # may give Pagefind a post fewer than counted, and the browser refuses to merge an empty index.
+    index = ShardedSearchIndex(tmp_path / "pagefind", posts=5, per_shard=4)
+    for number in range(4):
+        index.add(f"/bai-viet/{number}/", f"<html lang='vi'><body data-pagefind-body><p>Bài {number}</p></body></html>")
+    assert index.finish() == 4
+
+    def pages(folder):
+        return json.loads((folder / "pagefind-entry.json").read_text())["languages"].get("vi", {}).get("page_count", 0)
+
+    assert [pages(tmp_path / "pagefind" / name) for name in ("", "shard-2")] == [3, 1]
 
 
 def test_search_indexes_the_article_the_page_prints_even_a_schools_own(make_site, tmp_path):

@@ -87,6 +87,7 @@ def on_env(env, config, files: Files):
     build = _current()
     build.urls = {file.src_uri: file.url for file in files}
     filters.install(env, build, config)
+    search.announce_shards(env, build)
     # Every body has been read (pages are rendered after this event): Pagefind writes the
     # index while MkDocs renders the templates.
     search.write_when_every_post_read(build, config)

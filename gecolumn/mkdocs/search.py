@@ -8,6 +8,7 @@ finished after the build.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.structure.files import Files
@@ -17,10 +18,19 @@ from gecolumn import routes
 from gecolumn.mkdocs import filters
 from gecolumn.mkdocs.state import Build
 from gecolumn.problems import Problem, Severity
-from gecolumn.search_index import RECORD_TEMPLATE, SearchIndex, SearchIndexFailed, post_record
+from gecolumn.search_index import (
+    POSTS_PER_SHARD,
+    RECORD_TEMPLATE,
+    SearchIndexFailed,
+    ShardedSearchIndex,
+    merged_folders,
+    post_record,
+)
 
 SEARCH_DIR = "pagefind"
-"""Pagefind's index and script in site/ (the search box loads pagefind/pagefind.js)."""
+"""Pagefind's index and script in site/ (the search box loads pagefind/pagefind.js); more indexes in its sub-folders past 2,000 posts."""
+SHARD_SETTING = "GECOLUMN_SEARCH_SHARD_POSTS"
+"""The environment variable that sets how many posts one Pagefind index holds (:data:`POSTS_PER_SHARD`), for tests: a few posts make several shards."""
 
 TAKEN_OFF = ("page_context", "post_build")
 """The events at which Material's search plugin builds its own index, whose handlers a build takes off:
@@ -62,12 +72,27 @@ def moved_handlers() -> list[str]:
     return moved
 
 
+def per_shard() -> int:
+    """How many posts one Pagefind index holds: :data:`SHARD_SETTING` when it is a positive number, else :data:`POSTS_PER_SHARD`."""
+    given = os.environ.get(SHARD_SETTING, "")
+    return int(given) if given.isdigit() and int(given) > 0 else POSTS_PER_SHARD
+
+
+def announce_shards(env, build: Build) -> None:
+    """Give the search box (``partials/search.html``) the indexes it merges into the first, under ``pagefind/``; none up to 2,000 posts."""
+    env.globals["column_search_merged"] = [f"{SEARCH_DIR}/{folder}/" for folder in merged_folders(len(build.views), per_shard())]
+
+
+def _started(build: Build, config) -> ShardedSearchIndex:
+    return build.search or ShardedSearchIndex(Path(config.site_dir) / SEARCH_DIR, len(build.views), per_shard())
+
+
 def add_post(build: Build, view, page, cleaned: str, words: str, config, files: Files) -> None:
     """Give Pagefind one post, its body just made (the first post starts Pagefind's service)."""
     if build.search_failed:
         return
     try:
-        build.search = build.search or SearchIndex.start()
+        build.search = _started(build, config)
         if build.search_record is None:
             # MkDocs makes the pages' environment only after every body: the record, the post's
             # article as its page prints it, is rendered by an environment of the theme's own.
@@ -87,7 +112,7 @@ def write_when_every_post_read(build: Build, config) -> None:
     """Have Pagefind write the index while MkDocs renders the templates, when it has every post."""
     if build.search is not None and len(build.search_words) == len(build.views):
         try:
-            build.search.write(Path(config.site_dir) / SEARCH_DIR)
+            build.search.write()
         except SearchIndexFailed as exc:
             _failed(build, exc)
 
@@ -98,14 +123,14 @@ def finish(build: Build, config) -> None:
         return
     site_dir = Path(config.site_dir)
     try:
-        search, build.search = build.search or SearchIndex.start(), None
+        search, build.search = _started(build, config), None
         # `mkdocs serve --dirty` renders only changed pages: the others are read back from site/.
         for src, view in build.views.items():
             if src not in build.search_words:
                 page_file = site_dir / routes.page_dest(view.page_uri, config.use_directory_urls)
                 if page_file.is_file():  # the whole page: Pagefind reads its data-pagefind-body
                     search.add("/" + build.urls[src].removeprefix("./"), page_file.read_text(encoding="utf-8"))
-        search.finish(site_dir / SEARCH_DIR)
+        search.finish()
     except SearchIndexFailed as exc:
         _failed(build, exc)
 

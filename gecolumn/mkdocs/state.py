@@ -22,7 +22,7 @@ from gecolumn.column import OpenedColumn
 from gecolumn.dates import BadToday
 from gecolumn.messages import pick_language, render_located
 from gecolumn.problems import Problem, Severity
-from gecolumn.search_index import SearchIndex
+from gecolumn.search_index import ShardedSearchIndex
 from gecolumn.site import SitePlan, plan_site
 from gecolumn.views import GeneratedPage, PostView, SiteView
 
@@ -53,7 +53,7 @@ class Build:
     """Site URL of a photo's main copy → its published copies (known from on_nav on)."""
     photo_cache: images.PhotoCache | None = None
     """Where processed photos are kept (a temporary folder when the column's cannot be trusted)."""
-    search: SearchIndex | None = None
+    search: ShardedSearchIndex | None = None
     """Pagefind's index, given each post when its body is made (started by the first one)."""
     search_words: dict[str, str] = field(default_factory=dict)
     """src_uri → the post's words with đ, folded: hidden in its page and given to Pagefind with it."""

@@ -1,7 +1,9 @@
 // Search: Pagefind's chunked index (fed each post page by gecolumn/mkdocs_hook.py during the build) in Material's
 // search box, results in Material's list. Nothing is fetched until the reader focuses the box;
-// then pagefind.js loads only the few index chunks a query needs. Queries are composed (NFC):
-// some phone keyboards and editors produce decomposed Vietnamese (NFD).
+// then pagefind.js loads only the few index chunks a query needs. A column of more than 2,000
+// posts has more indexes (data-column-pagefind-merge): Pagefind merges them into the first and
+// ranks their results together. Queries are composed (NFC): some phone keyboards and editors
+// produce decomposed Vietnamese (NFD).
 (function () {
   var form = document.querySelector("form[data-column-pagefind]")
   if (!form) return
@@ -9,10 +11,18 @@
   var list = document.querySelector(".md-search-result__list")
   var meta = document.querySelector(".md-search-result__meta")
   var script = new URL(form.getAttribute("data-column-pagefind"), location.href).href
+  var merged = (form.getAttribute("data-column-pagefind-merge") || "").split(" ").filter(Boolean).map(function (folder) {
+    return new URL(folder, location.href).href
+  })
+  var options = { excerptLength: 24 }
   var loading = null
   function load() {
     loading = loading || import(script).then(function (pagefind) {
-      return pagefind.options({ excerptLength: 24 }).then(function () { pagefind.init(); return pagefind })
+      return pagefind.options(options).then(function () {
+        pagefind.init()
+        // Each merged index takes its options apart from the first's.
+        return Promise.all(merged.map(function (folder) { return pagefind.mergeIndex(folder, options) }))
+      }).then(function () { return pagefind })
     })
     return loading
   }
