@@ -2,7 +2,8 @@
 
     gecolumn-district truong.csv [--from 2024-Q1] [--to 2024-Q4] [--today YYYY-MM-DD]
                       [--format text|json|github] [--csv f.csv] [--xlsx f.xlsx] [--html OUT/]
-                      [--cache DIR | --no-cache] [--jobs 32] [--timeout 20] [--retries 2] [--lang vi|en]
+                      [--cache DIR | --no-cache] [--jobs 32] [--timeout 20] [--retries 2] [--allow-local]
+                      [--lang vi|en]
 
 Also ``python -m gecolumn district …`` and ``python scripts/district.py …``. Exit status: 0
 every due quarter of every school covered (quarters a feed cannot tell are listed, not
@@ -70,6 +71,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=positive(int, lang), default=32, help=said("jobs"))
     parser.add_argument("--timeout", type=positive(float, lang), default=20.0, help=said("timeout"))
     parser.add_argument("--retries", type=non_negative(lang), default=2, help=said("retries"))
+    parser.add_argument("--allow-local", action="store_true", help=said("allow_local"))
     today_option(parser, lang, "district")
     common_options(parser, lang, config=False)
     return parser
@@ -97,7 +99,7 @@ def _district(args: argparse.Namespace) -> int:
 
     cache = None if args.no_cache else Path(args.cache or Path(args.roster).resolve().parent / ".cache" / "gecolumn-district")
     progress = progress_bar() if args.format == "text" and sys.stderr.isatty() and len(roster.schools) >= PROGRESS_FROM else None
-    with Fetcher(cache=cache, timeout=args.timeout, retries=args.retries) as fetcher:
+    with Fetcher(cache=cache, timeout=args.timeout, retries=args.retries, allow_local=args.allow_local) as fetcher:
         result = monitor(roster, fetcher, today, first, last, jobs=args.jobs, progress=progress)
 
     {"text": _print_text, "json": _print_json, "github": _print_github}[args.format](result, lang)
