@@ -119,6 +119,7 @@ WORDS = (
         "=> Every due quarter of every school has a post.",
     ),
     Words("district_no_due", "Chưa có quý nào đến hạn.", "No quarter is due yet."),
+    Words("progress_waiting", "đang chờ: {units}", "waiting for: {units}"),
     Words("district_missing_title", "Thiếu bài {quarter}: {name}", "No post in {quarter}: {name}"),
     Words("district_unknown_title", "Chưa rõ {quarter}: {name}", "Unknown {quarter}: {name}"),
     Words("district_unreachable_title", "Không đọc được: {name}", "Could not be read: {name}"),

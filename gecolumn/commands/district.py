@@ -98,7 +98,9 @@ def _district(args: argparse.Namespace) -> int:
         return _refuse(args.format, today, problems, lang)
 
     cache = None if args.no_cache else Path(args.cache or Path(args.roster).resolve().parent / ".cache" / "gecolumn-district")
-    progress = progress_bar() if args.format == "text" and sys.stderr.isatty() and len(roster.schools) >= PROGRESS_FROM else None
+    progress = (
+        progress_bar(lang) if args.format == "text" and sys.stderr.isatty() and len(roster.schools) >= PROGRESS_FROM else None
+    )
     with Fetcher(cache=cache, timeout=args.timeout, retries=args.retries, allow_local=args.allow_local) as fetcher:
         result = monitor(roster, fetcher, today, first, last, jobs=args.jobs, progress=progress)
 
@@ -217,5 +219,5 @@ def _summary_markdown(result: DistrictResult, lang: str) -> str:
             cell = r.cell(q)
             cells.append(f"{MARKS[cell.status]} {cell_word(r, q, lang)}" if cell else "")
         source = source_word(r, lang) if r.evidence else f"❌ {markdown_cell(render_problem(r.problem, lang))}"
-        lines.append(f"| {markdown_cell(r.school.name)} | " + " | ".join(cells) + f" | {source} |")
+        lines.append("| " + " | ".join([markdown_cell(r.school.name), *cells, source]) + " |")  # as many cells as the header
     return "\n".join(lines) + "\n\n"

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from gecolumn.coverage import Status, judge
@@ -131,17 +133,30 @@ def monitor(
     first: Quarter | None = None,
     last: Quarter | None = None,
     jobs: int = 16,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int, list[str]], None] | None = None,
 ) -> DistrictResult:
     """Judge every school of ``roster`` concurrently; a school that cannot be read never stops the others.
 
     ``first`` is ``--from`` (see :func:`first_due`; the caller makes sure every school has
-    one), ``last`` is ``--to`` (default: the current quarter).
+    one), ``last`` is ``--to`` (default: the current quarter). ``progress(done, total, waiting)``
+    is told at least once a second, ``waiting`` the units still being read, longest first.
     """
     last = min(last or Quarter.of(today), Quarter.of(today))
     results: dict[int, SchoolResult] = {}
 
-    def one(school: School) -> SchoolResult:
+    reading: dict[int, tuple[float, str]] = {}  # schools started and not done: since when, unit
+    lock = threading.Lock()
+
+    def one(index: int, school: School) -> SchoolResult:
+        with lock:
+            reading[index] = (time.monotonic(), school.unit)
+        try:
+            return judged(school)
+        finally:
+            with lock:
+                reading.pop(index, None)
+
+    def judged(school: School) -> SchoolResult:
         start = first_due(school, roster, first)
         if start is None:
             raise ValueError(f"no first quarter for {school.unit}")
@@ -155,11 +170,18 @@ def monitor(
         return SchoolResult(school, start, evidence, judge_quarters(evidence, start, last, today))
 
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="district") as pool:
-        futures = {pool.submit(one, school): index for index, school in enumerate(roster.schools)}
-        for done, future in enumerate(as_completed(futures), start=1):
-            results[futures[future]] = future.result()
+        futures = {pool.submit(one, index, school): index for index, school in enumerate(roster.schools)}
+        pending, done = set(futures), 0
+        while pending:
+            # A tick a second even when nothing finishes: the progress line names who is still awaited.
+            finished, pending = wait(pending, timeout=1.0, return_when=FIRST_COMPLETED)
+            for future in finished:
+                results[futures[future]] = future.result()
+            done += len(finished)
             if progress is not None:
-                progress(done, len(futures))
+                with lock:
+                    waiting = [unit for _, unit in sorted(reading.values())]
+                progress(done, len(futures), waiting)
     return DistrictResult(today, last, tuple(results[index] for index in range(len(roster.schools))))
 
 
