@@ -101,7 +101,13 @@ def _district(args: argparse.Namespace) -> int:
     progress = (
         progress_bar(lang) if args.format == "text" and sys.stderr.isatty() and len(roster.schools) >= PROGRESS_FROM else None
     )
-    with Fetcher(cache=cache, timeout=args.timeout, retries=args.retries, allow_local=args.allow_local) as fetcher:
+    fetching = {
+        "timeout": args.timeout,
+        "retries": args.retries,
+        "allow_local": args.allow_local,
+        "connections": max(64, 2 * args.jobs),
+    }
+    with Fetcher(cache=cache, **fetching) as fetcher:
         result = monitor(roster, fetcher, today, first, last, jobs=args.jobs, progress=progress)
 
     {"text": _print_text, "json": _print_json, "github": _print_github}[args.format](result, lang)
