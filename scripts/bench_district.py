@@ -1,6 +1,6 @@
 """Benchmark: the district monitor on a province (3,000 schools) served locally with realistic latency and stuck servers.
 
-    python scripts/bench_district.py [--schools 3000] [--hosts 50] [--latency 0.1-0.3] [--stuck 0.01] [--jobs 96] [--timeout 10]
+    python scripts/bench_district.py [--schools 3000] [--hosts 50] [--latency 0.1-0.3] [--stuck 0.01] [--jobs 64] [--timeout 10]
 
 The schools are spread over ``--hosts`` local servers (127.0.0.1, one port each: a province's
 schools sit on many hosts, and the monitor opens at most six connections to one). Every
@@ -42,7 +42,8 @@ import resource, subprocess, sys, time
 start = time.perf_counter()
 result = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 elapsed = time.perf_counter() - start
-sys.stdout.buffer.write(f"{result.returncode} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss} {elapsed}\n".encode())
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stdout.buffer.write(f"{result.returncode} {usage.ru_maxrss} {elapsed} {usage.ru_utime + usage.ru_stime}\n".encode())
 sys.stdout.buffer.write(result.stdout)
 """
 QUARTERS = ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]
@@ -129,11 +130,12 @@ def serve_schools(servers: list[LocalServer], schools: int, stuck_share: float) 
     return lines, stuck_count
 
 
-def run(command: list[str]) -> tuple[int, float, float, dict]:
+def run(command: list[str]) -> tuple[int, float, float, float, dict]:
+    """Exit status, wall seconds, peak MiB, CPU seconds of the monitor's process, and its JSON report."""
     out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True).stdout
     head, _, body = out.partition(b"\n")
-    code, kib, seconds = head.split()
-    return int(code), float(seconds), int(kib) / 1024, json.loads(body or b"{}")
+    code, kib, seconds, cpu = head.split()
+    return int(code), float(seconds), int(kib) / 1024, float(cpu), json.loads(body or b"{}")
 
 
 def latency_range(text: str) -> tuple[float, float]:
@@ -147,7 +149,7 @@ def main() -> int:
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--latency", type=latency_range, default=(0.1, 0.3), help="seconds, or LOW-HIGH (default 0.1-0.3)")
     parser.add_argument("--stuck", type=float, default=0.01, help="share of schools whose server hangs (default 0.01)")
-    parser.add_argument("--jobs", type=int, default=96)
+    parser.add_argument("--jobs", type=int, default=64)
     parser.add_argument("--timeout", type=float, default=10.0)
     args = parser.parse_args()
     servers = [LocalServer(latency=args.latency) for _ in range(args.hosts)]
@@ -166,13 +168,13 @@ def main() -> int:
             for label in TARGETS:
                 before = sum(sum(server.hits.values()) for server in servers)
                 unchanged = sum(server.not_modified for server in servers)
-                code, seconds, mib, report = run(command)
+                code, seconds, mib, cpu, report = run(command)
                 asked = sum(sum(server.hits.values()) for server in servers) - before
                 unchanged = sum(server.not_modified for server in servers) - unchanged
                 judged = sum(1 for school in report.get("schools", []) if school["status"] != "unreachable")
                 timed_out = sum(1 for entry in report.get("unreachable", []) if entry["code"] == "source_timeout")
                 unread = len(report.get("unreachable", []))
-                results[label] = (code, seconds, mib, judged, asked, unchanged, unread, timed_out)
+                results[label] = (code, seconds, mib, cpu, judged, asked, unchanged, unread, timed_out)
     finally:
         for server in servers:
             server.__exit__(None, None, None)
@@ -182,11 +184,11 @@ def main() -> int:
         f"{stuck_count} stuck; monitor: --jobs {args.jobs} --timeout {args.timeout:g}"
     )
     print(
-        f"{'run':<20}{'wall s':>8}{'target':>8}{'peak MiB':>10}{'target':>8}{'judged':>8}{'requests':>10}{'304s':>6}"
+        f"{'run':<20}{'wall s':>8}{'target':>8}{'CPU s':>7}{'peak MiB':>10}{'target':>8}{'judged':>8}{'requests':>10}{'304s':>6}"
         f"{'unread':>8}{'stuck':>7}  verdict"
     )
     ok = True
-    for label, (code, seconds, mib, judged, asked, unchanged, unread, timed_out) in results.items():
+    for label, (code, seconds, mib, cpu, judged, asked, unchanged, unread, timed_out) in results.items():
         wall, memory = TARGETS[label]
         good = (
             code in (0, 1, 3)
@@ -197,7 +199,7 @@ def main() -> int:
         )
         ok &= good
         print(
-            f"{label:<20}{seconds:>8.2f}{wall:>8.0f}{mib:>10.1f}{memory:>8.0f}{judged:>8}{asked:>10}{unchanged:>6}"
+            f"{label:<20}{seconds:>8.2f}{wall:>8.0f}{cpu:>7.1f}{mib:>10.1f}{memory:>8.0f}{judged:>8}{asked:>10}{unchanged:>6}"
             f"{unread:>8}{stuck_count:>7}  {'PASS' if good else 'FAIL'}"
         )
     return 0 if ok else 1

@@ -23,6 +23,7 @@ Route = Callable[["Request"], None]
 
 class Request(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+    disable_nagle_algorithm = True  # headers and body go out at once, as real servers send them
     server: LocalServer
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
