@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import datetime
 import enum
+import queue
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from gecolumn.coverage import Status, judge
@@ -147,11 +148,13 @@ def monitor(
     reading: dict[int, tuple[float, str]] = {}  # schools started and not done: since when, unit
     lock = threading.Lock()
 
-    def one(index: int, school: School) -> SchoolResult:
+    def one(index: int, school: School) -> None:
         with lock:
             reading[index] = (time.monotonic(), school.unit)
         try:
-            return judged(school)
+            finished.put((index, judged(school)))
+        except BaseException as exc:  # told to the main thread, which raises it
+            finished.put((index, exc))
         finally:
             with lock:
                 reading.pop(index, None)
@@ -169,19 +172,26 @@ def monitor(
             return SchoolResult(school, start, None, (), Problem(school.url, "internal_error", field=school.unit, params=params))
         return SchoolResult(school, start, evidence, judge_quarters(evidence, start, last, today))
 
+    finished: queue.Queue[tuple[int, SchoolResult | BaseException]] = queue.Queue()
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="district") as pool:
-        futures = {pool.submit(one, index, school): index for index, school in enumerate(roster.schools)}
-        pending, done = set(futures), 0
-        while pending:
+        for index, school in enumerate(roster.schools):
+            pool.submit(one, index, school)
+        total = len(roster.schools)
+        while len(results) < total:
             # A tick a second even when nothing finishes: the progress line names who is still awaited.
-            finished, pending = wait(pending, timeout=1.0, return_when=FIRST_COMPLETED)
-            for future in finished:
-                results[futures[future]] = future.result()
-            done += len(finished)
+            # (One queue, not concurrent.futures.wait: that walks every pending future each time.)
+            try:
+                index, result = finished.get(timeout=1.0)
+            except queue.Empty:
+                pass
+            else:
+                if isinstance(result, BaseException):
+                    raise result
+                results[index] = result
             if progress is not None:
                 with lock:
                     waiting = [unit for _, unit in sorted(reading.values())]
-                progress(done, len(futures), waiting)
+                progress(len(results), total, waiting)
     return DistrictResult(today, last, tuple(results[index] for index in range(len(roster.schools))))
 
 
