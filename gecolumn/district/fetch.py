@@ -416,7 +416,9 @@ class _Network(httpcore.NetworkBackend):
         failure: Exception | None = None
         for address in self.fetcher.addresses(host):
             try:
-                stream = self.system.connect_tcp(address, port, _cut(timeout, httpcore.ConnectTimeout), local_address, socket_options)
+                stream = self.system.connect_tcp(
+                    address, port, _cut(timeout, httpcore.ConnectTimeout), local_address, socket_options
+                )
                 return _Bounded(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 failure = exc
