@@ -9,6 +9,7 @@ requests) and what it never asked for.
 from __future__ import annotations
 
 import hashlib
+import random
 import sys
 import threading
 import time
@@ -22,13 +23,15 @@ Route = Callable[["Request"], None]
 
 class Request(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+    disable_nagle_algorithm = True  # headers and body go out at once, as real servers send them
     server: LocalServer
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         path = self.path.split("?", 1)[0]
         self.server.record(path, dict(self.headers.items()))
         if self.server.latency:
-            time.sleep(self.server.latency)
+            low, high = self.server.latency if isinstance(self.server.latency, tuple) else (self.server.latency,) * 2
+            time.sleep(random.uniform(low, high))
         route = self.server.routes.get(path)
         if route is None:
             for prefix, folder in self.server.folders.items():
@@ -83,7 +86,8 @@ class LocalServer(ThreadingHTTPServer):
     daemon_threads = True  # a slow route never holds the test run at exit
     request_queue_size = 256
 
-    def __init__(self, latency: float = 0.0):
+    def __init__(self, latency: float | tuple[float, float] = 0.0):
+        """``latency``: seconds every answer waits first, or ``(low, high)`` for a random wait between them."""
         super().__init__(("127.0.0.1", 0), Request)
         self.routes: dict[str, Route] = {}
         self.folders: dict[str, Path] = {}

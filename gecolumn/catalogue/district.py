@@ -195,6 +195,35 @@ MESSAGES = (
         ),
     ),
     Message(
+        "source_encoding",
+        when="The server compressed the document in a way not read (more than two layers, or not gzip/deflate), or broke its compression.",
+        vi=(
+            "máy chủ gửi tài liệu nén theo kiểu không đọc được ('{encoding}'); đã dừng đọc. Cách sửa: báo người quản trị "
+            "trang của trường kiểm tra cấu hình nén (gzip) của máy chủ."
+        ),
+        en=(
+            "the server sent the document compressed in a way not read ('{encoding}'); reading stopped. Fix: ask the "
+            "school's web master to check the server's compression (gzip) settings."
+        ),
+    ),
+    Message(
+        "source_local_address",
+        when=(
+            "A redirect or an announced link leads to a loopback, link-local (cloud metadata), unspecified or "
+            "multicast address the roster does not name."
+        ),
+        vi=(
+            "không đọc '{host}': địa chỉ {address} là địa chỉ nội bộ của máy chạy công cụ (loopback, link-local, "
+            "metadata), mà danh sách trường không ghi địa chỉ này; không kết nối. Cách sửa: nếu trang của trường thật "
+            "sự ở mạng nội bộ, ghi thẳng địa chỉ đó vào cột url, hoặc chạy với '--allow-local'."
+        ),
+        en=(
+            "'{host}' not read: its address {address} is local to the machine running the tool (loopback, link-local, "
+            "metadata) and the roster does not name it; nothing was connected. Fix: if the school's site really is on "
+            "the intranet, put that address in the url column, or run with '--allow-local'."
+        ),
+    ),
+    Message(
         "source_no_feed",
         when="A web page that names no theo-doi.json and no RSS/Atom feed.",
         vi=(
@@ -236,6 +265,18 @@ MESSAGES = (
                 "detail", {"xml_at": ("dòng {line}, cột {column}: {reason}", "line {line}, column {column}: {reason}")}
             )
         },
+    ),
+    Message(
+        "source_entities",
+        when="A feed declares a DOCTYPE with its own entities (an XML bomb can grow a few KB into gigabytes).",
+        vi=(
+            "RSS/Atom ở '{location}' khai báo DOCTYPE với thực thể riêng (<!ENTITY>), điều mà RSS không cần và có thể làm "
+            "tràn bộ nhớ; không đọc. Cách sửa: báo người quản trị trang của trường bỏ phần <!DOCTYPE … [ … ]> khỏi RSS."
+        ),
+        en=(
+            "the feed at '{location}' declares a DOCTYPE with its own entities (<!ENTITY>), which no feed needs and which "
+            "can exhaust memory; not read. Fix: ask the school's web master to remove the <!DOCTYPE … [ … ]> from the feed."
+        ),
     ),
     Message(
         "source_not_utf8",

@@ -82,7 +82,16 @@ USAGE = (
     ),
     Words("help_district_no_ledger", "không đọc, không ghi sổ theo dõi", "neither read nor write the ledger"),
     Words("help_district_jobs", "số trường đọc cùng lúc (mặc định: 32)", "schools read at once (default: 32)"),
-    Words("help_district_timeout", "số giây chờ mỗi lần trả lời (mặc định: 20)", "seconds to wait for each answer (default: 20)"),
+    Words(
+        "help_district_timeout",
+        "số giây tối đa cho toàn bộ việc đọc một trường: kết nối, chuyển hướng, các trang, thử lại (mặc định: 20)",
+        "most seconds reading one school may take in all: connecting, redirects, pages, retries (default: 20)",
+    ),
+    Words(
+        "help_district_allow_local",
+        "cho phép đọc địa chỉ nội bộ (127.0.0.1, 169.254.x.x…) mà danh sách không ghi (cổng thông tin trong mạng nội bộ)",
+        "allow local addresses (127.0.0.1, 169.254.x.x…) the roster does not name (an intranet portal)",
+    ),
     Words(
         "help_district_retries",
         "số lần thử lại khi lỗi 5xx hoặc hết giờ (mặc định: 2)",

@@ -127,6 +127,7 @@ WORDS = (
         "=> No quarter is missing, but some are not proven (exit status 3).",
     ),
     Words("table_schools_with_post", "Số trường có bài / phải có", "Schools with a post / due"),
+    Words("progress_waiting", "đang chờ: {units}", "waiting for: {units}"),
     Words("district_missing_title", "Thiếu bài {quarter}: {name}", "No post in {quarter}: {name}"),
     Words("district_unknown_title", "Chưa rõ {quarter}: {name}", "Unknown {quarter}: {name}"),
     Words("district_unreachable_title", "Không đọc được: {name}", "Could not be read: {name}"),

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from gecolumn.messages import render_problem, shown
+from gecolumn.messages import label, render_problem, shown
 from gecolumn.problems import Problem
 
 
@@ -101,12 +101,16 @@ def print_columns(lines: Sequence[Sequence[str]]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
 
 
-def progress_bar() -> Callable[[int, int], None]:
-    """``show(done, total)``: a bar on stderr that a terminal redraws in place, ended by a new line when all is done."""
+def progress_bar(lang: str = "vi") -> Callable[[int, int, list[str]], None]:
+    """``show(done, total, waiting)``: a bar on stderr that a terminal redraws in place, naming the first few units still awaited."""
 
-    def show(done: int, total: int) -> None:
+    def show(done: int, total: int, waiting: Sequence[str] = ()) -> None:
         filled = 30 * done // total
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        awaited = ""
+        if waiting and done < total:
+            more = f" (+{len(waiting) - 3})" if len(waiting) > 3 else ""
+            awaited = " " + label("progress_waiting", lang, units=", ".join(waiting[:3]) + more)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}{awaited}\x1b[K")
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()

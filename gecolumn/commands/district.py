@@ -3,7 +3,7 @@
     gecolumn-district truong.csv [--from 2024-Q1] [--to 2024-Q4] [--today YYYY-MM-DD]
                       [--format text|json|github] [--csv f.csv] [--xlsx f.xlsx] [--html OUT/]
                       [--cache DIR | --no-cache] [--ledger FILE | --no-ledger] [--jobs 32] [--timeout 20]
-                      [--retries 2] [--lang vi|en]
+                      [--retries 2] [--allow-local] [--lang vi|en]
 
 Also ``python -m gecolumn district …`` and ``python scripts/district.py …``. Exit status
 (:class:`~gecolumn.check.ExitCode`): 0 every due quarter of every school proven covered; 1 a
@@ -85,6 +85,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=positive(int, lang), default=32, help=said("jobs"))
     parser.add_argument("--timeout", type=positive(float, lang), default=20.0, help=said("timeout"))
     parser.add_argument("--retries", type=non_negative(lang), default=2, help=said("retries"))
+    parser.add_argument("--allow-local", action="store_true", help=said("allow_local"))
     today_option(parser, lang, "district")
     common_options(parser, lang, config=False)
     return parser
@@ -111,9 +112,17 @@ def _district(args: argparse.Namespace) -> int:
         return _refuse(args.format, today, problems, lang)
 
     cache = None if args.no_cache else Path(args.cache or Path(args.roster).resolve().parent / ".cache" / "gecolumn-district")
-    progress = progress_bar() if args.format == "text" and sys.stderr.isatty() and len(roster.schools) >= PROGRESS_FROM else None
+    progress = (
+        progress_bar(lang) if args.format == "text" and sys.stderr.isatty() and len(roster.schools) >= PROGRESS_FROM else None
+    )
     ledger = None if args.no_ledger else Ledger.read(Path(args.ledger) if args.ledger else Path(args.roster).parent / LEDGER_FILE)
-    with Fetcher(cache=cache, timeout=args.timeout, retries=args.retries) as fetcher:
+    fetching = {
+        "timeout": args.timeout,
+        "retries": args.retries,
+        "allow_local": args.allow_local,
+        "connections": max(64, 2 * args.jobs),
+    }
+    with Fetcher(cache=cache, **fetching) as fetcher:
         result = monitor(roster, fetcher, today, first, last, jobs=args.jobs, progress=progress, ledger=ledger)
     # A ledger line that cannot be read, or a ledger that cannot be written, is said but never stops the run.
     notes = [*ledger.problems, *filter(None, [ledger.save()])] if ledger is not None else []
@@ -245,7 +254,7 @@ def _summary_markdown(result: DistrictResult, lang: str) -> str:
             cell = r.cell(q)
             cells.append(f"{MARKS[cell.status]} {cell_word(r, q, lang)}" if cell else "")
         source = source_word(r, lang) if r.evidence else f"❌ {markdown_cell(render_problem(r.problem, lang))}"
-        lines.append(f"| {markdown_cell(r.school.name)} | " + " | ".join(cells) + f" | {source} |")
+        lines.append("| " + " | ".join([markdown_cell(r.school.name), *cells, source]) + " |")  # as many cells as the header
     if result.totals:
         lines += ["", f"**{label('district_totals', lang)}**", ""]
         lines += [f"- {total_text(total, lang)}" for total in result.totals]

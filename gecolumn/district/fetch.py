@@ -1,13 +1,25 @@
-"""Fetching a school's documents politely: bounded in time and size, retried when worth it, cached between runs.
+"""Fetching a school's documents politely: one deadline per school, bounded decoded bytes, no local addresses, cached between runs.
 
-One :class:`Fetcher` serves a whole run from many threads (httpx's client is thread-safe):
-a connect and a read timeout plus a deadline for the whole response (a server that drips
-a byte every few seconds never times out a read), at most ``max_bytes`` read from a
-streamed body, a bounded number of redirects, retries with exponential backoff on 5xx,
-429 and timeouts, a few connections per host (many schools share one portal), and a
-``User-Agent`` that names the tool. Responses carrying an ``ETag`` or ``Last-Modified``
-are kept in a small folder so the next weekly run asks "changed since?" and usually
-receives a 304 with no body. Every failure is an :class:`Unreadable` with a message code.
+One :class:`Fetcher` serves a whole run from many threads (httpx's client is thread-safe);
+each school is read through its own :class:`SchoolFetcher` (:meth:`Fetcher.for_school`):
+
+- **one deadline** (``timeout`` seconds) covers the school's whole exchange: connecting,
+  headers, bodies, redirects, further pages and retries. Every socket wait is cut to what is
+  left of it, so a server that drips a byte a second holds the school no longer than that;
+  waiting for a free connection to a shared portal does not count;
+- **bounded bytes**: a body is decoded here, layer by layer and a few kilobytes at a time,
+  and reading stops at ``max_bytes`` decoded per response and ``school_bytes`` per school, so
+  a small response announcing ``Content-Encoding: gzip, gzip`` never becomes gigabytes;
+- **no local addresses**: every host is resolved first and each of its addresses checked
+  before anything connects to it (and only the checked addresses are connected to); loopback,
+  link-local (cloud metadata), unspecified and multicast addresses are refused, unless the
+  roster names that address itself or ``allow_local`` is set (an intranet portal);
+- retries with exponential backoff on 5xx, 429 and dropped connections while the deadline
+  allows, a few connections per host (many schools share one portal), and a ``User-Agent``
+  that names the tool. Responses carrying an ``ETag`` or ``Last-Modified`` are kept in a
+  small folder so the next weekly run asks "changed since?" and usually receives a 304.
+
+Every failure is an :class:`Unreadable` with a message code.
 
     >>> with Fetcher(cache=None) as fetcher:
     ...     fetched = fetcher.get(column_url + "theo-doi.json")  # column_url: "https://thcs-baokhe.edu.vn/binh-dang-gioi/"
@@ -18,6 +30,7 @@ receives a 304 with no body. Every failure is an :class:`Unreadable` with a mess
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import os
 import random
@@ -25,24 +38,39 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from gecolumn.files import read_regular, write_atomically
 from gecolumn.problems import Refusal, megabytes
 
 MAX_BYTES = 5_000_000
-"""The largest document read: a column's theo-doi.json with thousands of posts is well under it."""
+"""The largest document read, decoded: a column's theo-doi.json with thousands of posts is well under it."""
+SCHOOL_BYTES = 20_000_000
+"""The most decoded bytes read for one school in a run, over all its pages and probes."""
+MAX_ENCODINGS = 2
+"""Content-Encoding layers accepted on one response (``gzip`` is one; nobody needs three)."""
 CACHE_DAYS = 60
 """A cached response not used for this long is removed (the school left the roster)."""
+_CHUNK = 64 * 1024
 
 ACCEPT = "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
+ACCEPT_ENCODING = "gzip, deflate"
+"""The encodings :func:`_decoded` undoes, a bounded piece at a time."""
+METADATA = frozenset(ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200", "192.0.0.192"))
+"""Cloud metadata services (AWS, AWS IPv6, Alibaba, Oracle): never read, whatever the roster says."""
+
+Resolver = Callable[[str, int], list[str]]
+"""``resolve(host, port)``: the host's addresses, as text; raises :class:`socket.gaierror` when there is none."""
 
 
 def user_agent() -> str:
@@ -52,6 +80,24 @@ def user_agent() -> str:
     except metadata.PackageNotFoundError:
         version = "0"
     return f"gecolumn-district/{version} (theo doi chuyen muc binh dang gioi cua cac truong; weekly district monitor)"
+
+
+def is_local(address: str) -> bool:
+    """Whether ``address`` is one a school's page may not send the monitor to: loopback, link-local, unspecified, metadata.
+
+    >>> [is_local(a) for a in ("127.0.0.1", "169.254.169.254", "::1", "fe80::1", "0.0.0.0", "::ffff:127.0.0.1", "203.113.1.5", "10.0.0.8")]
+    [True, True, True, True, True, True, False, False]
+    """
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_loopback or ip.is_link_local or ip.is_unspecified or ip.is_multicast or ip in METADATA
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """The addresses of ``host`` as the system resolves them, in its order, each once."""
+    found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in found))
 
 
 class Unreadable(Refusal):
@@ -71,12 +117,18 @@ class Unreadable(Refusal):
 
 @dataclass(frozen=True)
 class Fetched:
-    """A document as received: where it finally came from (after redirects), its type and bytes."""
+    """A document as received: where it finally came from (after redirects), its type and decoded bytes."""
 
     url: str
     content_type: str
     body: bytes
     from_cache: bool = False
+
+
+# What the thread reading a school is allowed: its deadline and the local addresses its roster
+# line names. httpx's sync client does all of a request's socket work in the calling thread,
+# so the connection layer below finds them here, whichever pooled connection it is given.
+_school = threading.local()
 
 
 class Fetcher:
@@ -90,22 +142,35 @@ class Fetcher:
         retries: int = 2,
         backoff: float = 0.5,
         max_bytes: int = MAX_BYTES,
+        school_bytes: int = SCHOOL_BYTES,
         max_redirects: int = 5,
         per_host: int = 6,
         connections: int = 64,
+        allow_local: bool = False,
+        resolver: Resolver = resolve,
     ):
         self.cache = cache
-        self.retries, self.backoff, self.max_bytes = retries, backoff, max_bytes
-        self.deadline = 3 * timeout  # the whole of one response, however slowly it trickles
-        self.per_host = per_host
+        self.timeout = timeout
+        """Seconds one school's whole exchange may take."""
+        self.retries, self.backoff, self.max_bytes, self.school_bytes = retries, backoff, max_bytes, school_bytes
+        self.per_host, self.allow_local, self.resolver = per_host, allow_local, resolver
         self._hosts: dict[tuple[str, str, int | None], threading.Semaphore] = {}
-        self._hosts_lock = threading.Lock()
+        self._pins: dict[str, tuple[str, ...]] = {}
+        self._lock = threading.Lock()
+        transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections))
+        # httpx takes no network backend; its pool does, and the connections must go through ours.
+        transport._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(),
+            max_connections=connections,
+            max_keepalive_connections=connections,
+            network_backend=_Network(self),
+        )
         self.client = httpx.Client(
+            transport=_Guard(transport, self),
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             follow_redirects=True,
             max_redirects=max_redirects,
-            headers={"User-Agent": user_agent(), "Accept": ACCEPT},
-            limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+            headers={"User-Agent": user_agent(), "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
         )
         if cache is not None:
             _prune(cache)
@@ -119,74 +184,62 @@ class Fetcher:
     def close(self) -> None:
         self.client.close()
 
+    def for_school(self, url: str) -> SchoolFetcher:
+        """A reader for the school whose roster line names ``url``: its deadline starts now."""
+        return SchoolFetcher(self, url)
+
     def get(self, url: str) -> Fetched:
-        """The document at ``url``; raises :class:`Unreadable` saying why not, in a few tries at most."""
-        cached = self._cached(url)
-        attempt = 0
-        while True:
+        """The document at ``url``, read as a school of its own; raises :class:`Unreadable` saying why not."""
+        return self.for_school(url).get(url)
+
+    # --- addresses: resolved once per run, checked, and only those connected to ----------------
+
+    def addresses(self, host: str) -> tuple[str, ...]:
+        """The checked addresses of ``host`` for the school of this thread; :class:`Unreadable` when one is refused."""
+        pinned = self._pins.get(host)
+        if pinned is None:
+            pinned = self._resolved(host)
+            with self._lock:
+                pinned = self._pins.setdefault(host, pinned)  # the first answer stays: no rebinding mid-run
+        if not self.allow_local:
+            allowed = getattr(_school, "allowed", frozenset())
+            for address in pinned:
+                if is_local(address) and address not in allowed:
+                    raise Unreadable("source_local_address", host=host, address=address)
+        return pinned
+
+    def _resolved(self, host: str) -> tuple[str, ...]:
+        try:
+            return (str(ipaddress.ip_address(host)),)
+        except ValueError:
+            pass
+        try:
+            found = tuple(self.resolver(host, 0))
+        except (OSError, UnicodeError):
+            found = ()
+        if not found:
+            raise Unreadable("source_dns", host=host)
+        return found
+
+    def _named(self, url: str) -> frozenset[str]:
+        """The local addresses a roster line names itself (``http://127.0.0.1:8080/``, ``http://localhost/``)."""
+        host = (urlsplit(url).hostname or "").lower()
+        try:
+            return frozenset({str(ipaddress.ip_address(host))})
+        except ValueError:
+            pass
+        if host == "localhost" or host.endswith(".localhost"):
             try:
-                with self._host(url):
-                    return self._once(url, cached)
-            except _KeptCopyGone:
-                cached = None  # "not modified" but the kept copy is gone: ask again, unconditionally
-            except _Retryable as retry:
-                if attempt >= self.retries:
-                    raise retry.unreadable from None
-                pause = retry.after if retry.after is not None else self.backoff * 2**attempt
-                time.sleep(min(pause, 10.0) * random.uniform(1.0, 1.25))  # a little jitter: not all at once
-                attempt += 1
+                return frozenset(a for a in self.resolver(host, 0) if is_local(a))
+            except (OSError, UnicodeError):
+                return frozenset()
+        return frozenset()
 
     def _host(self, url: str) -> threading.Semaphore:
         parts = urlsplit(url)
         key = (parts.scheme, parts.hostname or "", parts.port)
-        with self._hosts_lock:
+        with self._lock:
             return self._hosts.setdefault(key, threading.Semaphore(self.per_host))
-
-    def _once(self, url: str, cached: _Cached | None) -> Fetched:
-        headers = {}
-        if cached is not None:
-            if cached.etag:
-                headers["If-None-Match"] = cached.etag
-            if cached.last_modified:
-                headers["If-Modified-Since"] = cached.last_modified
-        try:
-            with self.client.stream("GET", url, headers=headers) as response:
-                if response.status_code == 304 and cached is not None:
-                    body = cached.body()
-                    if body is not None:
-                        return Fetched(cached.url, cached.content_type, body, from_cache=True)
-                    raise _KeptCopyGone()
-                if response.status_code >= 500 or response.status_code == 429:
-                    raise _Retryable(Unreadable("source_http", status=response.status_code), after=_retry_after(response))
-                if response.status_code != 200:
-                    raise Unreadable("source_http", status=response.status_code)
-                declared = response.headers.get("Content-Length", "")
-                if declared.isdigit() and int(declared) > self.max_bytes:
-                    raise Unreadable("source_too_large", limit=megabytes(self.max_bytes))
-                body = b"".join(self._limited(response.iter_raw() if _identity(response) else response.iter_bytes()))
-                fetched = Fetched(str(response.url), response.headers.get("Content-Type", ""), body)
-                self._keep(url, response, fetched)
-                return fetched
-        except httpx.TimeoutException:
-            raise _Retryable(Unreadable("source_timeout")) from None
-        except httpx.TooManyRedirects:
-            raise Unreadable("source_redirects") from None
-        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
-            raise _Retryable(Unreadable("source_network", detail=_reason(exc))) from None
-        except httpx.HTTPError as exc:
-            raise _classified(exc) from None
-        except httpx.InvalidURL as exc:  # an address a page announced, or one httpx cannot send
-            raise Unreadable("source_network", detail=_reason(exc)) from None
-
-    def _limited(self, chunks: Iterator[bytes]) -> Iterator[bytes]:
-        received, started = 0, time.monotonic()
-        for chunk in chunks:
-            received += len(chunk)
-            if received > self.max_bytes:
-                raise Unreadable("source_too_large", limit=megabytes(self.max_bytes))
-            if time.monotonic() - started > self.deadline:
-                raise _Retryable(Unreadable("source_timeout"))
-            yield chunk
 
     # --- the cache: meta (JSON) and body side by side, keyed by the URL asked for -------
 
@@ -228,6 +281,240 @@ class Fetcher:
             pass  # a cache that cannot be written only costs the next run a full download
 
 
+class SchoolFetcher:
+    """One school's share of a :class:`Fetcher`: its deadline, its byte budget, the local addresses its roster line names."""
+
+    def __init__(self, fetcher: Fetcher, url: str):
+        self.fetcher = fetcher
+        self.end = time.monotonic() + fetcher.timeout
+        self.left = fetcher.school_bytes
+        self.allowed = fetcher._named(url)
+
+    @property
+    def max_bytes(self) -> int:
+        return self.fetcher.max_bytes
+
+    def remaining(self) -> float:
+        return self.end - time.monotonic()
+
+    def get(self, url: str) -> Fetched:
+        """The document at ``url``; raises :class:`Unreadable` saying why not, within the school's deadline."""
+        cached = self.fetcher._cached(url)
+        attempt = 0
+        while True:
+            if self.remaining() <= 0:
+                raise Unreadable("source_timeout")
+            try:
+                with self._slot(url), self._context():
+                    return self._once(url, cached)
+            except _KeptCopyGone:
+                cached = None  # "not modified" but the kept copy is gone: ask again, unconditionally
+            except _Retryable as retry:
+                pause = retry.after if retry.after is not None else self.fetcher.backoff * 2**attempt
+                pause = min(pause, 10.0) * random.uniform(1.0, 1.25)  # a little jitter: not all at once
+                if attempt >= self.fetcher.retries or pause >= self.remaining():
+                    raise retry.unreadable from None
+                time.sleep(pause)
+                attempt += 1
+
+    @contextmanager
+    def _slot(self, url: str) -> Iterator[None]:
+        """A connection slot on the school's host; the time spent queueing for it is not the school's."""
+        semaphore = self.fetcher._host(url)
+        queued = time.monotonic()
+        with semaphore:
+            self.end += time.monotonic() - queued
+            yield
+
+    @contextmanager
+    def _context(self) -> Iterator[None]:
+        _school.end, _school.allowed = self.end, self.allowed
+        try:
+            yield
+        finally:
+            _school.end, _school.allowed = None, frozenset()
+
+    def _once(self, url: str, cached: _Cached | None) -> Fetched:
+        headers = {}
+        if cached is not None:
+            if cached.etag:
+                headers["If-None-Match"] = cached.etag
+            if cached.last_modified:
+                headers["If-Modified-Since"] = cached.last_modified
+        limit = min(self.fetcher.max_bytes, self.left)
+        try:
+            with self.fetcher.client.stream("GET", url, headers=headers) as response:
+                if response.status_code == 304 and cached is not None:
+                    body = cached.body()
+                    if body is not None:
+                        self._spend(len(body), limit)
+                        return Fetched(cached.url, cached.content_type, body, from_cache=True)
+                    raise _KeptCopyGone()
+                if response.status_code >= 500 or response.status_code == 429:
+                    raise _Retryable(Unreadable("source_http", status=response.status_code), after=_retry_after(response))
+                if response.status_code != 200:
+                    raise Unreadable("source_http", status=response.status_code)
+                declared = response.headers.get("Content-Length", "")
+                if declared.isdigit() and int(declared) > limit and not _encodings(response):
+                    raise Unreadable("source_too_large", limit=megabytes(limit))
+                body = self._read(response, limit)
+                fetched = Fetched(str(response.url), response.headers.get("Content-Type", ""), body)
+                self.fetcher._keep(url, response, fetched)
+                return fetched
+        except httpx.TimeoutException:
+            raise _Retryable(Unreadable("source_timeout")) from None
+        except httpx.TooManyRedirects:
+            raise Unreadable("source_redirects") from None
+        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            raise _Retryable(Unreadable("source_network", detail=_reason(exc))) from None
+        except httpx.HTTPError as exc:
+            raise _classified(exc) from None
+        except httpx.InvalidURL as exc:  # an address a page announced, or one httpx cannot send
+            raise Unreadable("source_network", detail=_reason(exc)) from None
+
+    def _read(self, response: httpx.Response, limit: int) -> bytes:
+        body = bytearray()
+        for piece in _decoded(response):
+            body += piece
+            if len(body) > limit:
+                raise Unreadable("source_too_large", limit=megabytes(limit))
+            if self.remaining() <= 0:
+                raise _Retryable(Unreadable("source_timeout"))
+        self._spend(len(body), limit)
+        return bytes(body)
+
+    def _spend(self, size: int, limit: int) -> None:
+        if size > self.left:
+            raise Unreadable("source_too_large", limit=megabytes(limit))
+        self.left -= size
+
+
+# --- the layers under httpx: which addresses, and how long each wait may be -------------------
+
+
+class _Guard(httpx.BaseTransport):
+    """Checks every request's host, redirects included, before the pool may reuse or open a connection to it."""
+
+    def __init__(self, inner: httpx.BaseTransport, fetcher: Fetcher):
+        self.inner, self.fetcher = inner, fetcher
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.fetcher.addresses(request.url.host)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class _Network(httpcore.NetworkBackend):
+    """Connects only to the addresses :meth:`Fetcher.addresses` checked, with every wait cut to the school's deadline."""
+
+    def __init__(self, fetcher: Fetcher):
+        self.fetcher, self.system = fetcher, httpcore.SyncBackend()
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None) -> httpcore.NetworkStream:
+        failure: Exception | None = None
+        for address in self.fetcher.addresses(host):
+            try:
+                stream = self.system.connect_tcp(
+                    address, port, _cut(timeout, httpcore.ConnectTimeout), local_address, socket_options
+                )
+                return _Bounded(stream)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+        raise failure or httpcore.ConnectError(f"no address for {host}")
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are not read")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+class _Bounded(httpcore.NetworkStream):
+    """A connection whose every read and write waits at most until the school's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream):
+        self.stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.stream.read(max_bytes, _cut(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.stream.write(buffer, _cut(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None) -> httpcore.NetworkStream:
+        return _Bounded(self.stream.start_tls(ssl_context, server_hostname, _cut(timeout, httpcore.ConnectTimeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.stream.get_extra_info(info)
+
+
+def _cut(timeout: float | None, expired: type[Exception]) -> float | None:
+    """``timeout`` no longer than what is left of this thread's school deadline; past it, ``expired`` at once."""
+    end = getattr(_school, "end", None)
+    if end is None:
+        return timeout
+    left = end - time.monotonic()
+    if left <= 0:
+        raise expired("the school's deadline has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+# --- bodies: decoded here, a bounded piece at a time ---------------------------------------------
+
+
+def _encodings(response: httpx.Response) -> list[str]:
+    """The Content-Encoding layers of ``response``, as applied (the last one is undone first)."""
+    named = response.headers.get("Content-Encoding", "")
+    return [part.strip().lower() for part in named.split(",") if part.strip() and part.strip().lower() != "identity"]
+
+
+def _decoded(response: httpx.Response) -> Iterator[bytes]:
+    """The body of ``response`` decoded, in pieces of at most 64 KB: never all of a layer at once."""
+    layers = _encodings(response)
+    if len(layers) > MAX_ENCODINGS or any(layer not in ("gzip", "x-gzip", "deflate") for layer in layers):
+        raise Unreadable("source_encoding", encoding=", ".join(layers)[:80])
+    pieces: Iterable[bytes] = response.iter_raw()
+    for layer in reversed(layers):
+        pieces = _inflate(pieces, layer)
+    yield from pieces
+
+
+def _inflate(pieces: Iterable[bytes], layer: str) -> Iterator[bytes]:
+    gzip = layer != "deflate"
+    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS if gzip else zlib.MAX_WBITS)
+    started = False
+    for piece in pieces:
+        pending = piece
+        while pending:
+            try:
+                out = decoder.decompress(pending, _CHUNK)
+            except zlib.error:
+                if not gzip and not started:  # raw deflate, without the zlib wrapper some servers forget
+                    decoder, started = zlib.decompressobj(-zlib.MAX_WBITS), True
+                    continue
+                raise Unreadable("source_encoding", encoding=layer) from None
+            started = True
+            if out:
+                yield out
+            if decoder.eof:
+                pending = decoder.unused_data if gzip else b""  # gzip allows members one after another
+                if pending:
+                    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            else:
+                pending = decoder.unconsumed_tail
+    tail = decoder.flush()  # at most what the last few input bytes expand to
+    if tail:
+        yield tail
+
+
+# --- the cache ----------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class _Cached:
     url: str
@@ -259,12 +546,6 @@ class _Retryable(Exception):
 
     def __init__(self, unreadable: Unreadable, after: float | None = None):
         self.unreadable, self.after = unreadable, after
-
-
-def _identity(response: httpx.Response) -> bool:
-    # Count the bytes as received when they are not compressed; a compressed body is
-    # counted decompressed, so a small gzip bomb stops at the same limit.
-    return response.headers.get("Content-Encoding", "identity").strip().lower() in ("", "identity")
 
 
 def _retry_after(response: httpx.Response) -> float | None:

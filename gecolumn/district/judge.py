@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import datetime
 import enum
+import queue
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from gecolumn.check import ExitCode
@@ -210,21 +213,36 @@ def monitor(
     first: Quarter | None = None,
     last: Quarter | None = None,
     jobs: int = 16,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int, list[str]], None] | None = None,
     ledger: Ledger | None = None,
 ) -> DistrictResult:
     """Judge every school of ``roster`` concurrently; a school that cannot be read never stops the others.
 
     ``first`` is ``--from`` (see :func:`first_due`; the caller makes sure every school has
-    one), ``last`` is ``--to`` (default: the current quarter). With a ``ledger``, each school
-    is judged on everything ever seen of it, and what was read today is added to it (in
-    roster order, so the file's new lines do not depend on which school answered first);
-    the caller saves it.
+    one), ``last`` is ``--to`` (default: the current quarter). ``progress(done, total, waiting)``
+    is told at least once a second, ``waiting`` the units still being read, longest first. With
+    a ``ledger``, each school is judged on everything ever seen of it, and what was read today
+    is added to it (in roster order, so the file's new lines do not depend on which school
+    answered first); the caller saves it.
     """
     last = min(last or Quarter.of(today), Quarter.of(today))
     results: dict[int, SchoolResult] = {}
 
-    def one(school: School) -> SchoolResult:
+    reading: dict[int, tuple[float, str]] = {}  # schools started and not done: since when, unit
+    lock = threading.Lock()
+
+    def one(index: int, school: School) -> None:
+        with lock:
+            reading[index] = (time.monotonic(), school.unit)
+        try:
+            finished.put((index, judged(school)))
+        except BaseException as exc:  # told to the main thread, which raises it
+            finished.put((index, exc))
+        finally:
+            with lock:
+                reading.pop(index, None)
+
+    def judged(school: School) -> SchoolResult:
         start = first_due(school, roster, first)
         if start is None:
             raise ValueError(f"no first quarter for {school.unit}")
@@ -238,12 +256,26 @@ def monitor(
         history = ledger.history(school.unit) if ledger is not None else None
         return SchoolResult(school, start, evidence, judge_quarters(evidence, start, last, today, history))
 
+    finished: queue.Queue[tuple[int, SchoolResult | BaseException]] = queue.Queue()
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="district") as pool:
-        futures = {pool.submit(one, school): index for index, school in enumerate(roster.schools)}
-        for done, future in enumerate(as_completed(futures), start=1):
-            results[futures[future]] = future.result()
+        for index, school in enumerate(roster.schools):
+            pool.submit(one, index, school)
+        total = len(roster.schools)
+        while len(results) < total:
+            # A tick a second even when nothing finishes: the progress line names who is still awaited.
+            # (One queue, not concurrent.futures.wait: that walks every pending future each time.)
+            try:
+                index, result = finished.get(timeout=1.0)
+            except queue.Empty:
+                pass
+            else:
+                if isinstance(result, BaseException):
+                    raise result
+                results[index] = result
             if progress is not None:
-                progress(done, len(futures))
+                with lock:
+                    waiting = [unit for _, unit in sorted(reading.values())]
+                progress(len(results), total, waiting)
     ordered = tuple(results[index] for index in range(len(roster.schools)))
     if ledger is not None:
         for result in ordered:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
+import functools
+import html
 import io
 import json
 import re
@@ -30,20 +32,23 @@ import xml.sax
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
 
 from gecolumn.dates import LOCAL_TZ
-from gecolumn.district.fetch import Fetcher, Unreadable
+from gecolumn.district.fetch import Fetcher, SchoolFetcher, Unreadable
 from gecolumn.district.roster import School
 from gecolumn.problems import megabytes
 from gecolumn.quarters import Quarter
 
 COVERAGE_FILE = "theo-doi.json"
 SUPPORTED_SCHEMA = 1
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "theo-doi-1.schema.json"
+"""What a school's ``theo-doi.json`` must satisfy to be read, bounds included (the file columns are tested against)."""
 
 
 class SourceKind(enum.Enum):
@@ -95,13 +100,13 @@ def find_evidence(school: School, fetcher: Fetcher, today: datetime.date, first_
     """
     if school.folder is not None:
         return _from_folder(school.folder, today, fetcher.max_bytes)
-    return _from_web(school, fetcher, today, first_due)
+    return _from_web(school, fetcher.for_school(school.url), today, first_due)  # one deadline for all its requests
 
 
 # --- on the web -----------------------------------------------------------------------------
 
 
-def _from_web(school: School, fetcher: Fetcher, today: datetime.date, first_due: Quarter | None = None) -> Evidence:
+def _from_web(school: School, fetcher: SchoolFetcher, today: datetime.date, first_due: Quarter | None = None) -> Evidence:
     first = fetcher.get(school.url)
     kind = _sniff(first.body, first.content_type)
     if kind == "json":
@@ -145,7 +150,7 @@ def _from_web(school: School, fetcher: Fetcher, today: datetime.date, first_due:
     raise Unreadable("source_no_feed", location=first.url)
 
 
-def _coverage_at(fetcher: Fetcher, url: str, school: School, today: datetime.date) -> Evidence:
+def _coverage_at(fetcher: SchoolFetcher, url: str, school: School, today: datetime.date) -> Evidence:
     fetched = fetcher.get(url)
     if _sniff(fetched.body, fetched.content_type) != "json":
         raise Unreadable("source_bad_data", location=fetched.url, detail="not_json")
@@ -197,11 +202,20 @@ def _root_candidates(page_url: str) -> list[str]:
     return [beside] if beside == root else [beside, root]
 
 
-class _Links(HTMLParser):
-    """The ``<link rel="alternate">`` of a page that point to coverage data or feeds."""
+_TAG = re.compile(r"<(link|base)(?=[\s/>])([^<>]*)>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+LINKS_BYTES = 512 * 1024
+"""The head is near the top: the links are looked for in this much of a page."""
+
+
+class _Links:
+    """The ``<link rel="alternate">`` of a page that point to coverage data or feeds.
+
+    Found by one scan for ``<link>`` and ``<base>`` tags (comments skipped), not a full HTML
+    parser: a page of 32 KB of ``<a `` cost Python's parser seconds of CPU; this is linear.
+    """
 
     def __init__(self, base: str):
-        super().__init__(convert_charrefs=True)
         self.base = base
         self.data: list[str] = []
         self.feeds: list[str] = []
@@ -210,12 +224,9 @@ class _Links(HTMLParser):
     @classmethod
     def of(cls, body: bytes, url: str) -> _Links:
         links = cls(url)
-        head = body[: 512 * 1024].decode("utf-8", errors="replace")  # the head is near the top
-        try:
-            links.feed(head)
-            links.close()
-        except Exception:  # a broken page still gives the links read before the break
-            pass
+        for match in _TAG.finditer(_uncommented(body[:LINKS_BYTES].decode("utf-8", errors="replace"))):
+            attrs = [(name.lower(), html.unescape(value.strip("\"'"))) for name, value in _ATTRIBUTE.findall(match.group(2))]
+            links.handle_starttag(match.group(1).lower(), attrs)
         # Comments feeds are never read: they list readers' comments, not the school's posts.
         return links
 
@@ -235,6 +246,17 @@ class _Links(HTMLParser):
         elif kind in ("application/rss+xml", "application/atom+xml"):
             about_comments = re.search(r"comment|bình luận|phản hồi", values.get("title", "") + " " + href, re.IGNORECASE)
             (self._comment_feeds if about_comments else self.feeds).append(href)
+
+
+def _uncommented(text: str) -> str:
+    """``text`` without its ``<!-- … -->`` comments, in one pass (an unclosed one runs to the end)."""
+    kept, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        kept.append(text[at:start])
+        end = text.find("-->", start + 4)
+        at = len(text) if end < 0 else end + 3
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def _sniff(body: bytes, content_type: str) -> str:
@@ -304,6 +326,8 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
         raise Unreadable("source_not_utf8", location=location, position=exc.start) from None
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise Unreadable("source_bad_data", location=location, detail="nesting") from None
     except ValueError as exc:
         raise Unreadable("source_bad_data", location=location, detail=str(exc)[:120]) from None
     if not isinstance(document, dict) or "schema" not in document:
@@ -316,6 +340,10 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
     if owner is not None and not _is_under(location, owner) and not _names_school(document.get("site_url"), owner):
         site = document.get("site_url")
         raise Unreadable("source_foreign_data", location=location, site_url=str(site)[:200] if site else "—", address=owner)
+    problem = best_match(_coverage_schema().iter_errors(document))
+    if problem is not None:  # every number bounded before it is used (10**400 posts once crashed the Excel table)
+        where = "/".join(str(part) for part in problem.absolute_path) or "/"
+        raise Unreadable("source_bad_data", location=location, detail=f"{where}: {problem.message[:100]}")
     try:
         units = {entry["id"] for entry in _list(document, "units")}
         mine = unit if unit in units else None
@@ -348,6 +376,12 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
     return Evidence(SourceKind.COVERAGE, location, counts, None, tuple(seen))
 
 
+@functools.cache
+def _coverage_schema() -> Draft202012Validator:
+    """The published schema of ``theo-doi.json``, with its bounds: what a school's data must satisfy to be read."""
+    return Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
 class _NotCoverage(Unreadable):
     """JSON, but not a coverage document at all (no ``schema``): someone else's data, not a broken theo-doi.json."""
 
@@ -365,6 +399,7 @@ def _count(value) -> int:
     return value
 
 
+_ENTITIES = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]{0,2000}\[", re.IGNORECASE)
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
@@ -494,9 +529,13 @@ def _parse_feed(body: bytes, location: str) -> _FeedPage:
     declared = _DECLARED.match(stripped)
     encoding = declared.group(1).decode("ascii") if declared else "utf-8"
     try:
-        body.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+        text = body.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise Unreadable("source_not_utf8", location=location, position=getattr(exc, "start", 0)) from None
+    if _ENTITIES.search(text):
+        # feedparser keeps a DOCTYPE's entity declarations, and expat expands them: a few
+        # kilobytes of nested entities become gigabytes. No feed needs one.
+        raise Unreadable("source_entities", location=location)
     # A stream, never a string: feedparser would take a string for a file name or an address.
     parsed = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False)
     problem = parsed.get("bozo_exception")
