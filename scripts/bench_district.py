@@ -96,7 +96,7 @@ def serve_schools(servers: list[LocalServer], schools: int, stuck_share: float) 
         base = f"/s{number}/"
         site = server.url(base)
         kind = number % 4
-        if every and number % every == every // 2:  # spread over the roster, not all at its end
+        if every and number % every == (number // every) % every:  # spread over the roster and over the hosts
             server.routes[base] = stuck
             url, stuck_count = site, stuck_count + 1
         elif kind in (0, 1):  # a column built with this tool
