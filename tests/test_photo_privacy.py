@@ -551,3 +551,12 @@ def test_a_position_after_the_image_or_in_photoshops_block_is_found_and_stripped
     stripped = photos(site, "--strip")
     assert stripped.returncode == 0, stripped.stderr
     assert site.check("--today", "2024-03-20").returncode == 0
+
+
+def test_a_photo_named_like_a_post_is_still_looked_into_only_real_posts_are_skipped(make_site):
+    site = make_site()
+    site.add("2024/bai.md", post())
+    (site.root / "posts/2024/anh.md").write_bytes(GPS_JPEG)  # not a post: its bytes are a photo with a position
+    result = site.check("--today", "2024-03-20")
+    assert "posts/2024/anh.md: LỖI: ảnh mang vị trí GPS" in result.stdout, result.stdout
+    assert "posts/2024/bai.md: LỖI: ảnh" not in result.stdout
