@@ -69,6 +69,18 @@ def test_a_complete_feed_proves_every_quarter_and_a_sliding_window_proves_nothin
     assert statuses(report, "truot")["2024-Q1"] == (None, "unknown") and statuses(report, "truot")["2024-Q4"] == (0, "missing")
 
 
+def test_items_whose_dates_cannot_be_read_prove_nothing_missing(server, tmp_path):
+    items = "".join(f"<item><title>Bài {n}</title><link>{server.url(f'/khong-ngay/{n}')}</link>{date}</item>" for n, date in (
+        (1, ""), (2, "<pubDate>Thứ Hai, 10/11/2024 09:00</pubDate>"), (3, "<pubDate></pubDate>"),
+    ))  # fmt: skip
+    feed = f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'
+    server.serve("/khong-ngay/feed/", feed.encode(), "application/rss+xml")
+    listed = roster(tmp_path, f"kn,Trường Không Ngày,{server.url('/khong-ngay/feed/')},2024-Q3")
+    report = as_json(district(str(listed), "--format", "json", "--today", "2025-01-05", cwd=tmp_path))
+    # Three posts the monitor cannot place in a quarter: not "no post" (exit 1), but unproven (exit 3).
+    assert statuses(report, "kn")["2024-Q3"] == (None, "unknown") and statuses(report, "kn")["2024-Q4"] == (None, "unknown")
+
+
 # --- paging back --------------------------------------------------------------------------------
 
 
@@ -206,3 +218,19 @@ def test_data_that_is_not_the_school_s_own_or_disagrees_with_itself_is_not_evide
     assert said["truong-c"][0] == "source_inconsistent_data" and "ghi 500 bài" in said["truong-c"][1]
     errors = {entry["unit"]: entry["error"] for entry in english["unreachable"]}
     assert "not this school's data" in errors["truong-b"] and "says 500 posts" in errors["truong-c"]
+
+
+def test_a_school_page_without_a_final_slash_does_not_own_the_portal_s_data(tmp_path):
+    with LocalServer() as portal:
+        listed_posts = [
+            {"title": t, "url": portal.url(f"/tin/{n}"), "date": d, "unit": None}
+            for n, (t, d) in enumerate((("Tin Q3", "2024-08-01T08:00:00+07:00"), ("Tin Q4", "2024-11-01T08:00:00+07:00")))
+        ]
+        portal.serve("/theo-doi.json", coverage_json(portal.url("/"), 1, listed_posts), "application/json")  # the portal's own
+        feed = portal.url("/truong-d/feed/")
+        portal.serve("/truong-d", wordpress_page(portal.url("/truong-d/"), feed, portal.url("/truong-d/c/")), "text/html")
+        paged(portal, "/truong-d/feed/", [wordpress_rss(portal.url("/truong-d/"), [("Q4", "Mon, 11 Nov 2024 02:00:00 +0000")])])
+        listed = roster(tmp_path, f"truong-d,Trường D,{portal.url('/truong-d')},2024-Q3")
+        report = as_json(district(str(listed), "--format", "json", "--today", "2025-01-05", cwd=tmp_path))
+    assert report["schools"][0]["source"] == feed  # not /theo-doi.json, which sits beside the page, not under it
+    assert statuses(report, "truong-d")["2024-Q3"] == (0, "missing")

@@ -176,10 +176,12 @@ def _own_feeds_first(feeds: list[str], page_url: str) -> list[str]:
 def _is_under(url: str, address: str) -> bool:
     """``url`` is ``address`` or below it: same scheme and host, and its path starts with the address's folder."""
     target, base = urlsplit(url), urlsplit(address)
-    folder = base.path if base.path.endswith("/") else base.path.rsplit("/", 1)[0] + "/"
-    return (target.scheme, target.netloc.lower()) == (base.scheme, base.netloc.lower()) and (target.path or "/").startswith(
-        folder or "/"
-    )
+    # A path without a final slash (``/truong-a``, ``/truong-a.html``) is the school's own page,
+    # not its parent folder: the portal's root is not under it.
+    path = base.path or "/"
+    folder = path if path.endswith("/") else path + "/"
+    same_site = (target.scheme, target.netloc.lower()) == (base.scheme, base.netloc.lower())
+    return same_site and ((target.path or "/") == path or (target.path or "/").startswith(folder))
 
 
 def _names_school(site_url: object, owner: str) -> bool:
@@ -439,6 +441,8 @@ class _FeedPage:
     """RFC 5005 archives (``rel="prev-archive"``): the archive document before this one."""
     wordpress: bool
     """Written by WordPress, which pages back with ``?paged=N`` and answers 404 past the last page."""
+    undated: int = 0
+    """Items with no date feedparser can read: they may be in any quarter, so the page proves no absence."""
 
 
 def _read_feed_pages(fetcher: Fetcher, body: bytes, location: str, today: datetime.date, first_due: Quarter | None) -> Evidence:
@@ -517,7 +521,7 @@ def _evidence(pages: list[_FeedPage], location: str, today: datetime.date, prove
             if entry.post.published.date() <= today:
                 posts.setdefault(entry.key, entry.post)
     counts = Counter(Quarter.of(post.published.date()) for post in posts.values())
-    if proven:
+    if proven and not any(page.undated for page in pages):
         known_from = None
     else:
         known_from = Quarter.of(min(post.published.date() for post in posts.values())) if posts else Quarter.of(today)
@@ -547,9 +551,10 @@ def _parse_feed(body: bytes, location: str) -> _FeedPage:
     version = parsed.get("version") or ""
     if not version:
         raise Unreadable("source_not_feed", location=location)
-    entries = []
+    entries, undated = [], 0
     for entry in parsed.entries:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed")
+        undated += not stamp
         if stamp:
             # feedparser gives UTC; the quarter is that of the local (+07:00) date.
             moment = datetime.datetime.fromtimestamp(calendar.timegm(stamp), datetime.UTC).astimezone(LOCAL_TZ)
@@ -573,4 +578,5 @@ def _parse_feed(body: bytes, location: str) -> _FeedPage:
         links.get("next"),
         links.get("prev-archive"),
         "wordpress.org" in generator.lower(),
+        undated,
     )
