@@ -331,3 +331,19 @@ def test_the_ci_templates_pass_their_schemas(template, schema):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_post_with_long_wide_characters_is_written_as_a_line_the_next_run_can_read(server, tmp_path):
+    # 1,990 four-byte letters in a link and 300 in a title: counted as characters, the line was
+    # 9,314 bytes, over the ledger's 8 KB a line; the next run refused it and wrote it again.
+    wide = "𝕏"
+    body = atom_feed([(wide * 300, "2024-05-10T08:00:00+07:00")]).replace(b"/bai/1", ("/bai/" + wide * 1990).encode())
+    server.serve("/w/atom.xml", body, "application/atom+xml")
+    listed = str(roster(tmp_path, f"th-w,Trường TH W,{server.url('/w/atom.xml')},2024-Q2"))
+    for _ in range(3):
+        run = district(listed, "--today", "2024-07-10", "--no-cache", cwd=tmp_path)
+        assert "CẢNH BÁO" not in run.stderr, run.stderr
+    lines = (tmp_path / LEDGER).read_bytes().splitlines()
+    assert max(len(line) for line in lines) <= 8 * 1024
+    kept = [json.loads(line)["url"].count(wide) for line in lines if b'"url"' in line]
+    assert len(kept) == 1 and 400 < kept[0] < 500, kept  # one post, its link cut to 2,000 bytes

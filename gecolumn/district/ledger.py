@@ -215,15 +215,16 @@ class Ledger:
     def record(self, unit: str, evidence: Evidence, read_at: datetime.date) -> None:
         """Add what ``evidence`` showed of ``unit`` on ``read_at``: its posts, and the span it proves."""
         for seen in evidence.posts:
-            title = " ".join(seen.title.split())[:MAX_TITLE]
-            post = LedgerPost(unit, seen.url[:MAX_URL], title, seen.published, read_at, read_at, evidence.location[:MAX_URL])
+            title = _fitted(" ".join(seen.title.split()), MAX_TITLE)
+            source = _fitted(evidence.location, MAX_URL)
+            post = LedgerPost(unit, _fitted(seen.url, MAX_URL), title, seen.published, read_at, read_at, source)
             if post.key in self._index or self._per_quarter[(unit, post.quarter)] < MAX_POSTS_PER_QUARTER:
                 self._put(post)
         days = sorted(post.published.astimezone(LOCAL_TZ).date() for post in evidence.posts)
         start = _start(evidence.known_from, days[0] if days else None)
         if start is not None and Quarter.of(start) >= Quarter.of(read_at) and not days:
             return  # proves no ended quarter and shows no post: nothing to remember
-        span = Span(unit, evidence.location[:MAX_URL], start, days[-1] if days else None, read_at)
+        span = Span(unit, _fitted(evidence.location, MAX_URL), start, days[-1] if days else None, read_at)
         last = self._last_span.get((span.unit, span.source))
         if last is not None:
             before = self._lines[last]
@@ -365,3 +366,20 @@ def _warning(file: str, code: str, line: int | None, params: dict) -> Problem:
 
 
 __all__ = ["LEDGER_FILE", "History", "Ledger", "LedgerPost", "Span"]
+
+
+def _fitted(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes as the ledger writes it (JSON, UTF-8), so every line it writes it can read back.
+
+    Characters are not bytes: a URL of 2,000 four-byte letters once wrote a 9,314-byte line that
+    the next run refused as too long (over :data:`MAX_LINE`) and wrote again, every week.
+
+    >>> _fitted("𝕏" * 10, 8), _fitted('a"b', 3)
+    ('𝕏𝕏', 'a')
+    """
+    used = 0
+    for index, character in enumerate(text):
+        used += len(json.dumps(character, ensure_ascii=False).encode("utf-8")) - 2
+        if used > limit:
+            return text[:index]
+    return text
