@@ -374,7 +374,7 @@ def _fitted(text: str, limit: int) -> str:
     Characters are not bytes: a URL of 2,000 four-byte letters once wrote a 9,314-byte line that
     the next run refused as too long (over :data:`MAX_LINE`) and wrote again, every week.
 
-    >>> _fitted("𝕏" * 10, 8), _fitted('a"b', 3)
+    >>> _fitted("𝕏" * 10, 8), _fitted('a"b', 2)  # a quote is two bytes in JSON
     ('𝕏𝕏', 'a')
     """
     used = 0
