@@ -323,6 +323,20 @@ _TRAILED = frozenset({"JPEG", "PNG", "WEBP"})
 """Formats whose end is known, so that bytes after it (a second picture, a phone's motion video) are looked into."""
 
 
+def _pictures_and_xmp_in(blob: bytes, where: str, counted: int = 0) -> tuple[list[tuple[str, str, tuple[str, ...]]], int]:
+    """What the JPEGs and XMP packets inside ``blob`` carry, each labelled ``where`` + ``JPEG n``/``XMP``; and the JPEGs counted so far."""
+    found: list[tuple[str, str, tuple[str, ...]]] = []
+    for carried in _embedded_jpegs(blob):
+        counted += 1
+        if carried:
+            found.append(("", f"{where}JPEG {counted}", carried))
+    for packet in _xmp_packets(blob):
+        carried = tuple(sorted(xmp_facts(packet)))
+        if carried:
+            found.append(("", f"{where}XMP", carried))
+    return found, counted
+
+
 def _trailer_parts(kind: str, handle: BinaryIO, size: int, depth: int, budget: _Budget):
     """What the bytes after the image carry: each JPEG starting in them, XMP packets, an appended file (a motion photo's MP4).
 
@@ -346,14 +360,7 @@ def _trailer_parts(kind: str, handle: BinaryIO, size: int, depth: int, budget: _
         trailer = handle.read(MAX_ASSET_BYTES)
     if not trailer.strip(b"\0 \t\r\n"):
         return ()  # padding
-    found: list[tuple[str, str, tuple[str, ...]]] = []
-    for count, carried in enumerate(_embedded_jpegs(trailer), 1):
-        if carried:
-            found.append(("", f"trailer › JPEG {count}", carried))
-    for packet in _xmp_packets(trailer):
-        carried = tuple(sorted(xmp_facts(packet)))
-        if carried:
-            found.append(("", "trailer › XMP", carried))
+    found, _ = _pictures_and_xmp_in(trailer, "trailer › ")
     video = trailer.find(b"ftyp")
     for start in {0, video - 4} if video >= 4 else {0}:
         appended = trailer[start:]
@@ -540,14 +547,8 @@ def _pdf_parts(data: bytes, depth: int, budget: _Budget) -> tuple[tuple[str, str
     found: list[tuple[str, str, tuple[str, ...]]] = []
     count = 0
     for piece in pieces:
-        for carried in _embedded_jpegs(piece):
-            count += 1
-            if carried:
-                found.append(("", f"JPEG {count}", carried))
-        for packet in _xmp_packets(piece):
-            carried = tuple(sorted(xmp_facts(packet)))
-            if carried:
-                found.append(("", "XMP", carried))
+        in_piece, count = _pictures_and_xmp_in(piece, "", count)
+        found += in_piece
         if piece is not data and _format_of(piece[:HEAD_BYTES]) in (PHOTO_FORMATS | CONTAINER_FORMATS) - {"JPEG"}:
             carried, parts = _examine(io.BytesIO(piece), len(piece), depth + 1, budget)  # an attached file
             found.extend(("", label, inner) for _, label, inner in parts)
