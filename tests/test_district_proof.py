@@ -223,8 +223,10 @@ def test_data_that_is_not_the_school_s_own_or_disagrees_with_itself_is_not_evide
 def test_a_school_page_without_a_final_slash_does_not_own_the_portal_s_data(tmp_path):
     with LocalServer() as portal:
         listed_posts = [
-            {"title": t, "url": portal.url(f"/tin/{n}"), "date": d, "unit": None}
-            for n, (t, d) in enumerate((("Tin Q3", "2024-08-01T08:00:00+07:00"), ("Tin Q4", "2024-11-01T08:00:00+07:00")))
+            {"title": t, "url": portal.url(f"/tin/{n}"), "date": d, "unit": "cong", "quarter": q}
+            for n, (t, d, q) in enumerate(
+                (("Tin Q3", "2024-08-01T08:00:00+07:00", "2024-Q3"), ("Tin Q4", "2024-11-01T08:00:00+07:00", "2024-Q4"))
+            )  # a valid file that agrees with itself: only whose it is can set it aside
         ]
         portal.serve("/theo-doi.json", coverage_json(portal.url("/"), 1, listed_posts), "application/json")  # the portal's own
         feed = portal.url("/truong-d/feed/")
