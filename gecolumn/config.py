@@ -25,7 +25,20 @@ SETTINGS_VERSION = 1
 """The format of ``extra.column`` this package reads. A column without ``version`` is format 1
 (every column written before the key existed). When a setting changes meaning or name, the
 format goes up and the old key gets a message here saying exactly what to write instead."""
-_KNOWN_KEYS = ("version", "start", "per_unit", "units", "feed_size", "as_of", "school", "address")
+_LETTERHEAD_KEYS = ("managing_body", "place", "signer", "signer_name")
+"""One-line texts an official report (``report --docx``) is headed and signed with."""
+_KNOWN_KEYS = (
+    "version",
+    "start",
+    "per_unit",
+    "units",
+    "feed_size",
+    "as_of",
+    "school",
+    "address",
+    *_LETTERHEAD_KEYS,
+    "recipients",
+)
 _UNIT_KEYS = ("name", "since")
 
 
@@ -58,6 +71,15 @@ class ColumnConfig:
     """Who runs the column (a school or an office), for the header, the footer and the feeds' author."""
     address: str | None = None
     """Its postal address, for the footer."""
+    managing_body: str | None = None
+    """The body above it (``UBND XÃ BẢO KHÊ``), first line of an official report's letterhead."""
+    place: str | None = None
+    """The place an official report is dated at (``Bảo Khê``)."""
+    signer: str | None = None
+    """The signer's title on an official report (``HIỆU TRƯỞNG``)."""
+    signer_name: str | None = None
+    recipients: tuple[str, ...] = ()
+    """An official report's "Nơi nhận", one line each (``Phòng GD&ĐT (để báo cáo)``)."""
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, or ``None``."""
@@ -135,13 +157,29 @@ def read_column_config(extra: Mapping[str, Any] | None, file: str = "mkdocs.yml"
         as_of = as_of.date()
 
     school, address = _text(column, "school", error), _text(column, "address", error)
+    letterhead = {key: _text(column, key, error) for key in _LETTERHEAD_KEYS}
+    recipients = column.get("recipients") or []
+    if isinstance(recipients, str):  # one line written without a list
+        recipients = [recipients]
+    if not isinstance(recipients, list) or not all(isinstance(line, (str, int, float)) for line in recipients):
+        error("config_not_text", "recipients", value=recipients)
+        recipients = []
+    recipients = tuple(text for line in recipients if (text := " ".join(str(line).split())))
 
     units = _units(column.get("units"), error)
     if any(p.is_error for p in problems) or start is None:
         return None, problems
     return (
         ColumnConfig(
-            start=start, units=units, per_unit=per_unit, feed_size=feed_size, as_of=as_of, school=school, address=address
+            start=start,
+            units=units,
+            per_unit=per_unit,
+            feed_size=feed_size,
+            as_of=as_of,
+            school=school,
+            address=address,
+            recipients=recipients,
+            **letterhead,
         ),
         problems,
     )

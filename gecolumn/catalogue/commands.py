@@ -81,6 +81,20 @@ MESSAGES = (
         en="cannot write here ({problem}). Fix: choose a folder that exists and can be written, e.g. '{example}'.",
     ),
     Message(
+        "docx_template_unusable",
+        when="``report --docx``, ``district --docx``: the ``--template`` file is missing, not a Word document, or its tags do not render.",
+        vi=(
+            "không dùng được tệp mẫu Word này ({problem}). Cách sửa: mở tệp bằng Word và lưu dạng .docx; sửa thẻ "
+            "nêu trong lỗi (chỉ dùng các tên có trong mẫu gốc gecolumn/templates/bao-cao.docx); hoặc bỏ --template "
+            "để dùng mẫu gốc."
+        ),
+        en=(
+            "this Word template cannot be used ({problem}). Fix: open it in Word and save it as .docx; correct the tag "
+            "the error names (use only the names of the original template, gecolumn/templates/bao-cao.docx); or leave "
+            "out --template to use the original."
+        ),
+    ),
+    Message(
         "bad_period",
         when="``report``: ``--to`` is a quarter before ``--from``.",
         vi="--to {last} đứng trước --from {first}. Cách sửa: đổi chỗ hai quý, ví dụ '--from {last} --to {first}'.",

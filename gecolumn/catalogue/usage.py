@@ -40,11 +40,26 @@ USAGE = (
     Words("help_report_to", "quý cuối", "last quarter"),
     Words("help_report_csv", "ghi các bảng ra tệp CSV", "write the tables to a CSV file"),
     Words("help_report_xlsx", "ghi các bảng ra tệp Excel (.xlsx)", "write the tables to an Excel workbook (.xlsx)"),
+    Words(
+        "help_docx",
+        "ghi báo cáo ra tệp Word (.docx) theo thể thức văn bản hành chính (Nghị định 30/2020/NĐ-CP)",
+        "write the report as a Word document (.docx) in the administrative layout (Decree 30/2020)",
+    ),
+    Words(
+        "help_docx_template",
+        "tệp mẫu Word của đơn vị thay cho mẫu có sẵn (xem hướng dẫn)",
+        "the office's own Word template instead of the one shipped (see the guide)",
+    ),
     # --- district
     Words(
         "about_district",
         "Theo dõi chuyên mục bình đẳng giới của các trường trong danh sách: trường nào còn thiếu bài quý nào.",
         "Monitor the gender-equality columns of the schools in a roster: which school owes which quarter.",
+    ),
+    Words(
+        "help_district_config",
+        "mkdocs.yml lấy tên cơ quan, nơi ký, người ký cho báo cáo --docx (mặc định: mkdocs.yml cạnh danh sách, nếu có)",
+        "mkdocs.yml with the office's names for the --docx report (default: mkdocs.yml beside the roster, if any)",
     ),
     Words(
         "help_district_roster",

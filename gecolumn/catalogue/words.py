@@ -64,6 +64,96 @@ WORDS = (
         "BÁO CÁO CHUYÊN MỤC TUYÊN TRUYỀN BÌNH ĐẲNG GIỚI: {first} – {last} (đến ngày {today})",
         "GENDER-EQUALITY COLUMN REPORT: {first} – {last} (as of {today})",
     ),
+    # --- the six-month report as an official document (report --docx, district --docx): Vietnamese
+    # only, like the report it stands for; the English is for maintainers.
+    Words(
+        "official_subject",
+        "Kết quả đăng tin, bài tuyên truyền nâng cao nhận thức về bình đẳng giới trên cổng thông tin điện tử {period}",
+        "Posts raising awareness of gender equality on the web portal, {period}",
+    ),
+    Words("official_half_first", "6 tháng đầu năm {year}", "first half of {year}"),
+    Words("official_half_second", "6 tháng cuối năm {year}", "second half of {year}"),
+    Words("official_year", "năm {year}", "year {year}"),
+    Words("official_span", "từ {first} đến {last}", "{first} to {last}"),
+    Words(
+        "official_opening",
+        "{body} báo cáo kết quả đăng tin, bài tuyên truyền nâng cao nhận thức về bình đẳng giới trên cổng thông tin "
+        "điện tử {period} như sau:",
+        "{body} reports on its gender-equality awareness posts on its web portal, {period}, as follows:",
+    ),
+    Words(
+        "official_rule",
+        "mỗi quý có ít nhất 01 tin, bài nâng cao nhận thức về bình đẳng giới trên cổng thông tin điện tử của đơn vị.",
+        "at least one gender-equality awareness post every quarter on the unit's web portal.",
+    ),
+    Words(
+        "official_rule_units",
+        "mỗi quý, mỗi đơn vị có ít nhất 01 tin, bài nâng cao nhận thức về bình đẳng giới trên cổng thông tin điện tử.",
+        "at least one gender-equality awareness post every quarter from every unit on the web portal.",
+    ),
+    Words(
+        "official_rule_district",
+        "100% trường có tin, bài nâng cao nhận thức về bình đẳng giới trên trang thông tin điện tử mỗi quý.",
+        "every school has a gender-equality awareness post on its website every quarter.",
+    ),
+    Words(
+        "official_result_one",
+        "Trong kỳ, đơn vị đăng {posts} tin, bài; {covered}/{due} quý có bài.",
+        "In the period, the unit published {posts} post(s); {covered}/{due} quarters had a post.",
+    ),
+    Words(
+        "official_result_units",
+        "Trong kỳ, các đơn vị đăng {posts} tin, bài; {with_post}/{units} đơn vị có bài.",
+        "In the period, the units published {posts} post(s); {with_post}/{units} units had a post.",
+    ),
+    Words(
+        "official_result_unit",
+        "- {name}: {posts} tin, bài; {covered}/{due} quý có bài.",
+        "- {name}: {posts} post(s); {covered}/{due} quarters had a post.",
+    ),
+    Words("official_no_missing", "Không có quý nào thiếu bài.", "No quarter is without a post."),
+    Words("official_missing", "Quý chưa có bài: {quarters}.", "Quarters without a post: {quarters}."),
+    Words("official_missing_unit", "- {name}: chưa có bài {quarters}.", "- {name}: no post in {quarters}."),
+    Words(
+        "official_in_progress",
+        "{quarter} đang diễn ra: chưa tính vào số quý phải có bài.",
+        "{quarter} is in progress: not yet counted among the quarters due.",
+    ),
+    Words("official_district_schools", "Số trường theo dõi: {count}.", "Schools followed: {count}."),
+    Words(
+        "official_district_kpi",
+        "- {quarter}: {ok}/{due} trường có bài, đạt {percent}",
+        "- {quarter}: {ok}/{due} schools with a post, {percent}",
+    ),
+    Words("official_district_kpi_unknown", "; {count} trường chưa rõ", "; {count} school(s) unknown"),
+    Words("official_district_kpi_in_progress", " (quý đang diễn ra)", " (quarter in progress)"),
+    Words(
+        "official_district_missing_head",
+        "Trường chưa có bài ({count} trường):",
+        "Schools without a post ({count}):",
+    ),
+    Words(
+        "official_district_unknown",
+        "- {name}: chưa rõ {quarters} (trang chỉ cho xem các bài gần đây).",
+        "- {name}: unknown for {quarters} (its site shows only recent posts).",
+    ),
+    Words(
+        "official_district_unreachable",
+        "- {name}: không đọc được trang ({url}).",
+        "- {name}: its site could not be read ({url}).",
+    ),
+    Words("official_caption_quarters", "Bảng 1. Số tin, bài theo đơn vị và quý", "Table 1. Posts per unit and quarter"),
+    Words("official_caption_topics", "Bảng 2. Số tin, bài theo chủ đề", "Table 2. Posts per topic"),
+    Words("official_caption_schools", "Bảng 1. Số tin, bài của các trường theo quý", "Table 1. Posts per school and quarter"),
+    Words(
+        "official_closing",
+        "Trên đây là báo cáo kết quả đăng tin, bài tuyên truyền về bình đẳng giới {period} của {body}./.",
+        "This is the report of {body} on its gender-equality posts, {period}.",
+    ),
+    Words("official_signer", "HIỆU TRƯỞNG", "HEAD OF SCHOOL"),
+    Words("official_signer_district", "TRƯỞNG PHÒNG", "HEAD OF OFFICE"),
+    Words("official_recipient_default", "…………………… (để báo cáo)", "…………………… (for their information)"),
+    Words("official_archive", "Lưu: VT", "Archive: clerical office"),
     # --- the report's tables (gecolumn report) and the district's (CSV, XLSX)
     Words("table_unit", "Đơn vị", "Unit"),
     Words("table_posts", "Tổng số bài", "Posts"),

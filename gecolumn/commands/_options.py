@@ -63,6 +63,12 @@ def common_options(
     return parser
 
 
+def docx_options(parser: argparse.ArgumentParser, lang: str) -> None:
+    """``--docx FILE`` (the report as an official Word document) and ``--template FILE`` (an office's own layout)."""
+    parser.add_argument("--docx", help=label("help_docx", lang))
+    parser.add_argument("--template", help=label("help_docx_template", lang))
+
+
 def positive(kind: Callable[[str], float], lang: str) -> Callable[[str], float]:
     """An option type: a number of ``kind`` greater than 0, refused in ``lang``."""
 

@@ -79,6 +79,20 @@ def markdown_cell(text: object) -> str:
     return str(shown(text)).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def write_official(args, official) -> Problem | None:
+    """Write ``official`` (an :class:`~gecolumn.official_report.OfficialReport`) to ``--docx`` with ``--template``; the problem if not."""
+    from gecolumn.official_report import TemplateUnusable, write_docx
+
+    try:
+        write_docx(args.docx, official, args.template)
+    except TemplateUnusable as exc:
+        return Problem(args.template or "", "docx_template_unusable", "--template", params={"problem": str(exc)})
+    except OSError as exc:
+        params = {"problem": exc.strerror or str(exc), "example": "--docx bao-cao.docx"}
+        return Problem(args.docx, "output_unwritable", "--docx", params=params)
+    return None
+
+
 def print_table(header: Sequence[object], rows: Sequence[Sequence[object]]) -> None:
     """A text table: columns padded, numbers to the right, a rule under the header."""
     table = [[str(shown(cell, None)) for cell in line] for line in [header, *rows]]

@@ -2,6 +2,7 @@
 
     gecolumn-district truong.csv [--from 2024-Q1] [--to 2024-Q4] [--today YYYY-MM-DD]
                       [--format text|json|github] [--csv f.csv] [--xlsx f.xlsx] [--html OUT/]
+                      [--docx f.docx [--template mau.docx] [-f mkdocs.yml]]
                       [--cache DIR | --no-cache] [--ledger FILE | --no-ledger] [--jobs 32] [--timeout 20]
                       [--retries 2] [--allow-local] [--lang vi|en]
 
@@ -12,7 +13,9 @@ quarter unproven (older than any reading reached); 2 a bad roster or bad options
 ledger (``so-theo-doi.jsonl`` beside the roster) remembers every post and span seen, so a
 verdict uses everything ever seen. The work is :mod:`gecolumn.district`, the tables and the dashboard
 :mod:`gecolumn.district.report`; this module parses the options and prints or writes them:
-a text table, JSON, GitHub annotations, the six-month table as CSV/XLSX, the dashboard page.
+a text table, JSON, GitHub annotations, the six-month table as CSV/XLSX, the dashboard page,
+the six-month report as an official Word document (:mod:`gecolumn.official_report`), headed with
+the names in the district column's ``mkdocs.yml`` (``-f``, else one beside the roster).
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ import sys
 from pathlib import Path
 
 from gecolumn.check import ExitCode
+from gecolumn.column import Validation, open_column
 from gecolumn.commands import located, refuse, run, today_problem
 from gecolumn.commands._options import (
     command_parser,
     common_options,
+    docx_options,
     format_option,
     helps,
     non_negative,
@@ -44,7 +49,9 @@ from gecolumn.commands._output import (
     problem_json,
     progress_bar,
     untrusted,
+    write_official,
 )
+from gecolumn.config import ColumnConfig
 from gecolumn.dates import BadToday, find_today, short_vietnamese
 from gecolumn.district import Fetcher, monitor, read_roster
 from gecolumn.district.judge import DistrictResult
@@ -60,6 +67,7 @@ from gecolumn.district.report import (
     write_dashboard,
 )
 from gecolumn.messages import label, quarter_name, render, render_problem, shown
+from gecolumn.official_report import district_report
 from gecolumn.problems import Problem
 from gecolumn.tables import write_csv, write_xlsx
 
@@ -86,6 +94,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--timeout", type=positive(float, lang), default=20.0, help=said("timeout"))
     parser.add_argument("--retries", type=non_negative(lang), default=2, help=said("retries"))
     parser.add_argument("--allow-local", action="store_true", help=said("allow_local"))
+    docx_options(parser, lang)
+    parser.add_argument("-f", "--config", help=said("config"))
     today_option(parser, lang, "district")
     common_options(parser, lang, config=False)
     return parser
@@ -141,7 +151,28 @@ def _district(args: argparse.Namespace) -> int:
                 params = {"problem": exc.strerror or str(exc), "example": f"{option} {example}"}
                 return refuse(Problem(path, "output_unwritable", option, params=params), lang)
             print(label("wrote", lang, path=written), file=sys.stderr)
+    if args.docx:
+        config = _letterhead_settings(args, lang)
+        problem = write_official(args, district_report(result, config))
+        if problem is not None:
+            return refuse(problem, lang)
+        print(label("wrote", lang, path=args.docx), file=sys.stderr)
     return result.exit_code
+
+
+def _letterhead_settings(args: argparse.Namespace, lang: str) -> ColumnConfig | None:
+    """The names the document is headed with: the district column's settings (``-f``, else beside the roster), if any.
+
+    Only ``extra.column`` is read (no MkDocs validation): a roster folder need not hold a whole
+    column. Settings that cannot be read are said, and the document gets blanks to fill in.
+    """
+    path = Path(args.config) if args.config else Path(args.roster).parent / "mkdocs.yml"
+    if not args.config and not path.is_file():
+        return None
+    opened = open_column(path, Validation.COLUMN)
+    for problem in opened.problems:
+        print(located(problem, lang), file=sys.stderr)
+    return opened.config
 
 
 def _refuse(form: str, today: datetime.date | None, problems: list[Problem], lang: str) -> int:

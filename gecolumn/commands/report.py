@@ -1,11 +1,13 @@
 """``gecolumn-report``: the six-month report; posts per unit and quarter, quarters covered and missing, posts per topic.
 
     gecolumn-report --from 2024-Q1 --to 2024-Q2 [--csv bao-cao.csv] [--xlsx bao-cao.xlsx]
+                    [--docx bao-cao.docx [--template mau.docx]]
 
 Also ``python -m gecolumn report …`` and ``python scripts/report.py …``. Prints the tables
 (:func:`gecolumn.reporting.unit_table`, :func:`~gecolumn.reporting.tag_table`) in Vietnamese, or
 in English with ``--lang en``; with --csv writes a UTF-8 (with BOM, so Excel reads Vietnamese)
-CSV, with --xlsx an Excel workbook with a sheet per table. Quarters: any form staff write. The counting is
+CSV, with --xlsx an Excel workbook with a sheet per table, with --docx the report as an official
+document (:mod:`gecolumn.official_report`; Vietnamese, in the decree's layout). Quarters: any form staff write. The counting is
 :func:`gecolumn.reporting.period_report`; this module prints and writes its tables.
 """
 
@@ -16,10 +18,11 @@ import sys
 from pathlib import Path
 
 from gecolumn.commands import located, refuse, require_column, run, today_problem
-from gecolumn.commands._options import command_parser, common_options, helps
-from gecolumn.commands._output import print_table
+from gecolumn.commands._options import command_parser, common_options, docx_options, helps
+from gecolumn.commands._output import print_table, write_official
 from gecolumn.dates import BadToday, short_vietnamese
 from gecolumn.messages import label, quarter_name
+from gecolumn.official_report import column_report
 from gecolumn.posts import load_posts
 from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
@@ -39,6 +42,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     common_options(parser, lang, today=True)
     parser.add_argument("--csv", help=said("csv"))
     parser.add_argument("--xlsx", help=said("xlsx"))
+    docx_options(parser, lang)
     return parser
 
 
@@ -86,6 +90,15 @@ def _report(args: argparse.Namespace) -> int:
         except OSError as exc:
             return _unwritable("--xlsx", args.xlsx, exc, lang)
         print(label("wrote", lang, path=args.xlsx))
+    if args.docx:
+        settings = opened.mkdocs_config or {}
+        official = column_report(
+            report, corpus.posts, config, settings.get("site_url"), bool(settings.get("use_directory_urls", True))
+        )
+        problem = write_official(args, official)
+        if problem is not None:
+            return refuse(problem, lang)
+        print(label("wrote", lang, path=args.docx))
     return 0
 
 
