@@ -36,6 +36,9 @@ from gecolumn.reporting import PeriodReport, tag_table, unit_table
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "bao-cao.docx"
 MAX_TEMPLATE_BYTES = 20_000_000
 """An office's template is a page or two of Word: a larger file is not one."""
+MAX_LISTED_POSTS = 1000
+"""Posts the document lists one by one: docxtpl fills a table row in about 10 ms, and a six-month
+report of a column lists tens; past this the tables still count every post."""
 BLANK = "…………………"
 """What a name left out of the settings is printed as: a line to fill in by hand."""
 
@@ -209,10 +212,10 @@ def column_report(
     if tag_rows:
         tables.append(_table(label("official_caption_topics"), tag_header, tag_rows, totals=0))
     names = {unit.id: unit.name for unit in config.units}
-    counted = sorted(
-        (p for p in posts if p.counts(report.today) and report.first <= p.quarter <= report.last),
-        key=lambda p: (p.published, p.title),
-    )
+    counted_all = [p for p in posts if p.counts(report.today) and report.first <= p.quarter <= report.last]
+    counted = sorted(counted_all, key=lambda p: (p.published, p.title))[:MAX_LISTED_POSTS]
+    if len(counted_all) > len(counted):
+        results.append(label("official_posts_cut", listed=len(counted), total=len(counted_all)))
     lines = tuple(
         PostLine(
             date=p.date.strftime("%d/%m/%Y"),
@@ -260,7 +263,7 @@ def district_report(result, config: ColumnConfig | None) -> OfficialReport:
             results.append(
                 label("official_missing_unit", name=r.school.name, quarters=", ".join(quarter_name(c.quarter) for c in r.missing))
             )
-    elif quarters:
+    elif quarters and not any(r.unknown or r.problem for r in result.schools):  # nothing unproven either
         results.append(label("official_no_missing"))
     for r in (r for r in result.schools if r.unknown and not r.problem):
         quarters_unknown = ", ".join(quarter_name(c.quarter) for c in r.unknown)

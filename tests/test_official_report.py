@@ -143,6 +143,16 @@ def test_the_document_numbers_are_the_csv_numbers_and_lists_every_counted_post(c
     ]
 
 
+def test_a_long_post_list_is_cut_and_says_so_while_the_tables_count_every_post(column, tmp_path, monkeypatch):
+    monkeypatch.setattr("gecolumn.official_report.MAX_LISTED_POSTS", 2)  # the command runs in this process
+    result, out, _ = write_report(column, tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(out)
+    assert len(document.tables[-2].rows) == 1 + 2
+    assert rows(document.tables[1])[-1][3] == "3"
+    assert "Danh sách tin, bài (mục III) ghi 2 tin, bài đầu tiên trong số 3; các bảng tính đủ mọi tin, bài." in texts(document)
+
+
 def test_hostile_text_stays_text_in_the_document(make_site, tmp_path):
     hostile_name = "Trường {{ 7*7 }} <w:p>{%p if x %}\x0b"
     site = make_site({"start": "2024-Q1", "units": {"thcs-x": {"name": hostile_name}}, "place": "{% raw %}<x>"})

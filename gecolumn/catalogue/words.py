@@ -119,6 +119,11 @@ WORDS = (
         "{quarter} đang diễn ra: chưa tính vào số quý phải có bài.",
         "{quarter} is in progress: not yet counted among the quarters due.",
     ),
+    Words(
+        "official_posts_cut",
+        "Danh sách tin, bài (mục III) ghi {listed} tin, bài đầu tiên trong số {total}; các bảng tính đủ mọi tin, bài.",
+        "The list of posts (part III) shows the first {listed} of {total}; the tables count every post.",
+    ),
     Words("official_district_schools", "Số trường theo dõi: {count}.", "Schools followed: {count}."),
     Words(
         "official_district_kpi",
