@@ -167,6 +167,13 @@ def test_hostile_text_stays_text_in_the_document(make_site, tmp_path):
     assert rows(document.tables[2])[1][0] == "{{ tag }}"
 
 
+def test_recipients_that_are_not_lines_of_text_are_refused_in_the_settings(make_site, tmp_path):
+    site = make_site({"start": "2024-Q1", "units": {"thcs-x": "Trường X"}, "recipients": {"a": 1}})
+    result, out, _ = write_report(site, tmp_path)
+    assert result.returncode == 2 and not out.exists()
+    assert "extra.column.recipients" in result.stderr and "phải là một dòng chữ" in result.stderr
+
+
 def test_an_offices_own_template_lays_out_the_same_report(column, tmp_path):
     own = docx.Document()
     own.add_paragraph("SỞ GD&ĐT — {{ issuing_body }}")
@@ -257,6 +264,16 @@ def test_the_district_document_has_the_kpi_line_and_the_json_numbers(tmp_path):
         assert row[1:5] == shown
     assert table[-2][:5] == ["Tổng cộng", "1", "0", "2", "0"]
     assert table[-1][:5] == ["Số trường có bài / phải có", "1/2 (50%)", "0/2 (0%)", "2/2 (100%)", "0/2 (0%)"]
+
+    # Nothing proven missing up to Quý III, but B's older quarters are unknown: not "no quarter missing".
+    roster.write_text("unit,name,url,since\nth-b,Trường TH B,b,2024-Q1\n", encoding="utf-8")
+    unproven = run(
+        *common[:4], "2024-Q3", *common[5:], "--docx", "b.docx", cwd=tmp_path, today="2025-02-10", script="district.py"
+    )
+    assert unproven.returncode == 3, unproven.stderr
+    paragraphs = texts(docx.Document(tmp_path / "b.docx"))
+    assert "- Trường TH B: chưa rõ Quý I/2024, Quý II/2024 (trang chỉ cho xem các bài gần đây)." in paragraphs
+    assert "Không có quý nào thiếu bài." not in paragraphs
 
 
 # --- LibreOffice: the document as an office prints it ----------------------------------------
