@@ -23,14 +23,12 @@ import enum
 import queue
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from gecolumn.check import ExitCode
 from gecolumn.coverage import Status, judge
-from gecolumn.dates import LOCAL_TZ
 from gecolumn.district.fetch import Fetcher, Unreadable
 from gecolumn.district.ledger import History, Ledger
 from gecolumn.district.roster import Roster, School
@@ -183,11 +181,9 @@ def judge_quarters(
     if history is None or not (history.posts or history.spans):
         judged = judge(evidence.counts, (first, last), today, evidence.known_from)
         return tuple(QuarterCell(cell.quarter, cell.count, cell.status) for cell in judged)
-    # Each post once, in the quarter of its latest date: what the source says today wins over the ledger.
-    seen = {post.url or post.title: post.date.astimezone(LOCAL_TZ).date() for post in history.posts}
-    seen |= {post.url or post.title: post.published.astimezone(LOCAL_TZ).date() for post in evidence.posts}
     counts = dict(evidence.counts)
-    for quarter, count in Counter(Quarter.of(day) for day in seen.values() if day <= today).items():
+    # Each post once (one identity in the ledger and the source), in the quarter of the date its source gives today.
+    for quarter, count in history.counts(today, evidence.posts).items():
         counts[quarter] = max(counts.get(quarter, 0), count)
     cells = []
     for cell in judge(counts, (first, last), today, None):
