@@ -6,6 +6,7 @@ the monitor as a district does, as a separate process, week after week on the sa
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -469,3 +470,44 @@ def test_lines_written_before_posts_had_ids_still_count_and_gain_their_id_when_s
     upgraded = json.loads(kept[2])
     assert upgraded["id"] == "tag:mn-hoa-sen.edu.vn,2024:q3" and upgraded["last_seen"] == "2024-10-10"
     assert [json.loads(line)["kind"] for line in kept] == ["post", "post", "post", "span", "post"]  # one line per post
+
+
+def test_a_school_that_cannot_be_read_keeps_what_its_ledger_proved_and_still_fails_the_run(server, tmp_path):
+    listed = str(roster(tmp_path, f"th-u,Trường TH U,{server.url('/u/atom.xml')},2024-Q1"))
+    week = ("--format", "json", "--no-cache")
+    server.serve(
+        "/u/atom.xml", feed(("Q1", "2024-02-10T08:00:00+07:00"), ("Q3", "2024-08-10T08:00:00+07:00")), "application/atom+xml"
+    )
+    assert district(listed, *week, "--today", "2024-10-10", cwd=tmp_path).returncode == 1  # Q2 proven missing
+    server.serve("/u/atom.xml", b"<!doctype html><title>Not found</title>", "text/html", status=404)
+
+    result = district(listed, *week, "--today", "2025-01-10", cwd=tmp_path)
+    assert result.returncode == 1
+    report = as_json(result)
+    [school] = report["schools"]
+    assert school["status"] == "unreachable" and school["source"] is None
+    assert [entry["unit"] for entry in report["unreachable"]] == ["th-u"]
+    assert statuses(report, "th-u") == {
+        "2024-Q1": (1, "ok"),  # proven by the ledger
+        "2024-Q2": (0, "missing"),  # proven empty by the ledger
+        "2024-Q3": (1, "ok"),
+        "2024-Q4": (None, "unknown"),  # no reading reached it
+        "2025-Q1": (0, "in_progress"),
+    }
+    assert [(t["quarter"], t["ok"], t["unknown"]) for t in report["totals"]] == [
+        ("2024-Q1", 1, 0),
+        ("2024-Q2", 0, 0),
+        ("2024-Q3", 1, 0),
+        ("2024-Q4", 0, 1),
+        ("2025-Q1", 0, 0),
+    ]
+    text = district(listed, "--no-cache", "--today", "2025-01-10", cwd=tmp_path)
+    assert "Quý I/2024: 1/1 trường (100%)" in text.stdout and "Không đọc được (1)" in text.stdout
+    github = district(listed, "--no-cache", "--today", "2025-01-10", "--format", "github", cwd=tmp_path).stdout
+    errors = [line for line in github.splitlines() if line.startswith("::error")]
+    assert len(errors) == 2 and "Quý II/2024" in errors[1]  # unreadable, and the quarter proven missing
+    assert "::notice" not in github  # its unknown quarter is said by the error, not as a feed too short
+    district(listed, "--no-cache", "--today", "2025-01-10", "--csv", "bang.csv", cwd=tmp_path)
+    [_, row, *_] = csv.reader((tmp_path / "bang.csv").read_text(encoding="utf-8-sig").splitlines())
+    assert row[1:11] == ["1", "0", "1", "chưa rõ", "0", "2", "2", "4", "Quý II/2024", "Quý IV/2024"]
+    assert row[-1].startswith("không đọc được")
