@@ -67,7 +67,7 @@ class LedgerPost:
 
     unit: str
     id: str
-    """The post's identity (:func:`~gecolumn.district.sources.post_identity`); empty on a line written before it was kept."""
+    """The post's identity (:func:`~gecolumn.district.sources.post_identity`); on a line written before it was kept, that of its link (or title) and date."""
     url: str
     title: str
     date: datetime.datetime
@@ -77,14 +77,9 @@ class LedgerPost:
     source: str
 
     @property
-    def identity(self) -> str:
-        """Its ``id``; on a line written before ids, that of its link (or title) and date, as that line's post was named then."""
-        return self.id or post_identity("", self.url, self.title, self.date)
-
-    @property
     def key(self) -> tuple:
         """What makes two lines the same post: the school and the post's identity."""
-        return ("post", self.unit, self.identity)
+        return ("post", self.unit, self.id)
 
     @property
     def quarter(self) -> Quarter:
@@ -94,7 +89,7 @@ class LedgerPost:
         return {
             "kind": "post",
             "unit": self.unit,
-            "id": self.identity,
+            "id": self.id,
             "url": self.url,
             "title": self.title,
             "date": self.date.isoformat(),
@@ -146,7 +141,7 @@ class History:
 
         A post in both counts in the quarter of the date its source gives today.
         """
-        days = {post.identity: post.date.astimezone(LOCAL_TZ).date() for post in self.posts}
+        days = {post.id: post.date.astimezone(LOCAL_TZ).date() for post in self.posts}
         for post in seen:
             if post.identity not in days:
                 days.pop(_former_identity(post), None)  # its line, written before the source's id was kept
@@ -348,12 +343,14 @@ def _parse(raw: bytes) -> LedgerPost | Span:
     if not isinstance(entry, dict) or entry.get("kind") not in ("post", "span"):
         raise _BadLine("not_record")
     if entry["kind"] == "post":
+        url, title, date = _text(entry, "url", MAX_URL), _text(entry, "title", MAX_TITLE), _moment(entry, "date")
         return LedgerPost(
             unit=sys.intern(_text(entry, "unit", 100, empty=False)),  # shared by a school's lines: kept once
-            id=_text(entry, "id", MAX_IDENTITY) if "id" in entry else "",  # none on a line written before ids
-            url=_text(entry, "url", MAX_URL),
-            title=_text(entry, "title", MAX_TITLE),
-            date=_moment(entry, "date"),
+            # A line written before ids were kept named its post by its link (or title) and date.
+            id=_text(entry, "id", MAX_IDENTITY, empty=False) if "id" in entry else post_identity("", url, title, date),
+            url=url,
+            title=title,
+            date=date,
             first_seen=_day(entry, "first_seen"),
             last_seen=_day(entry, "last_seen"),
             source=sys.intern(_text(entry, "source", MAX_URL)),
@@ -415,6 +412,8 @@ def _fitted(text: str, limit: int) -> str:
     >>> _fitted("𝕏" * 10, 8), _fitted('a"b', 2)  # a quote is two bytes in JSON
     ('𝕏𝕏', 'a')
     """
+    if len(json.dumps(text, ensure_ascii=False).encode("utf-8")) - 2 <= limit:
+        return text  # nearly always, in one call: a character at a time cost a province's weekly run 10 s
     used = 0
     for index, character in enumerate(text):
         used += len(json.dumps(character, ensure_ascii=False).encode("utf-8")) - 2

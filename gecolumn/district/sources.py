@@ -107,7 +107,7 @@ class SeenPost:
     guid: str = ""
     """The source's own id of the post (RSS ``guid``, Atom ``id``; a column's post address); empty when it gives none."""
 
-    @property
+    @functools.cached_property  # asked for at each step of reading, recording and judging
     def identity(self) -> str:
         """The post's :func:`post_identity`: one post however often, and wherever, it is seen."""
         return post_identity(self.guid, self.url, self.title, self.published)
