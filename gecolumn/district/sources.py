@@ -368,6 +368,11 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
         raise Unreadable("source_bad_data", location=location, detail="nesting") from None
     except ValueError as exc:
         raise Unreadable("source_bad_data", location=location, detail=str(exc)[:120]) from None
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        # "\ud800" is valid JSON but no text: printed or written to the ledger, it stopped the whole run.
+        raise Unreadable("source_bad_data", location=location, detail="lone surrogate (\\ud800-\\udfff)") from None
     if not isinstance(document, dict) or "schema" not in document:
         raise _NotCoverage("source_bad_data", location=location, detail="no_schema")
     schema = document.get("schema")
