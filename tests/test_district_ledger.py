@@ -6,12 +6,14 @@ the monitor as a district does, as a separate process, week after week on the sa
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 import yaml
@@ -30,10 +32,12 @@ def server():
 
 
 def feed(*entries: tuple[str, str]) -> bytes:
-    """An Atom feed whose entries each link to their own post (named by title), as a real site's do."""
+    """An Atom feed whose entries each link to their own post and keep its id (named by title), as a real site's do."""
     body = atom_feed(list(entries))
     for number, (title, _) in reversed(list(enumerate(entries, start=1))):
-        body = body.replace(f'/bai/{number}"'.encode(), f'/bai/{title.lower().replace(" ", "-")}"'.encode())
+        slug = title.lower().replace(" ", "-")
+        body = body.replace(f'/bai/{number}"'.encode(), f'/bai/{slug}"'.encode())
+        body = body.replace(f"2024:{number}</id>".encode(), f"2024:{slug}</id>".encode())
     return body
 
 
@@ -347,3 +351,163 @@ def test_a_post_with_long_wide_characters_is_written_as_a_line_the_next_run_can_
     assert max(len(line) for line in lines) <= 8 * 1024
     kept = [json.loads(line)["url"].count(wide) for line in lines if b'"url"' in line]
     assert len(kept) == 1 and 400 < kept[0] < 500, kept  # one post, its link cut to 2,000 bytes
+
+
+# --- one identity for a post, in the ledger and in the verdict -----------------------------------
+
+
+def rss(*items: tuple[str, str, str | None]) -> bytes:
+    """An RSS 2.0 feed of ``(title, RFC 822 date, link or None)`` items with no ``guid``, as many school portals write."""
+    entries = "".join(
+        f"<item><title>{escape(title)}</title>{f'<link>{escape(link)}</link>' if link else ''}<pubDate>{date}</pubDate></item>"
+        for title, date, link in items
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Trường</title>{entries}</channel></rss>'.encode()
+
+
+def weeks(server, tmp_path, unit: str, path: str, readings: list[tuple[str, bytes]]) -> list[dict]:
+    """Read ``unit``'s feed at ``path`` once per ``(today, feed)``, on one ledger; each reading's JSON report."""
+    listed = str(roster(tmp_path, f"{unit},Trường {unit},{server.url(path)},2024-Q1"))
+    reports = []
+    for today, body in readings:
+        server.serve(path, body, "application/rss+xml")
+        reports.append(as_json(district(listed, "--format", "json", "--no-cache", "--today", today, cwd=tmp_path)))
+    return reports
+
+
+def test_two_posts_with_one_title_and_no_link_prove_their_two_quarters(server, tmp_path):
+    title = "Tuyên truyền Luật Bình đẳng giới"
+    first = rss((title, "Tue, 14 May 2024 02:00:00 +0000", None), (title, "Fri, 08 Mar 2024 02:00:00 +0000", None))
+    later = rss(("Khai giảng", "Thu, 05 Sep 2024 02:00:00 +0000", None))  # both have left the feed
+    _, report = weeks(server, tmp_path, "th-t", "/t/rss.xml", [("2024-07-10", first), ("2024-10-10", later)])
+    assert report["exit_code"] == 0
+    assert statuses(report, "th-t") == {
+        "2024-Q1": (1, "ok"),
+        "2024-Q2": (1, "ok"),
+        "2024-Q3": (1, "ok"),
+        "2024-Q4": (0, "in_progress"),
+    }
+
+
+def test_items_that_all_link_to_the_portal_home_page_are_each_a_post(server, tmp_path):
+    home = "https://th-cong.edu.vn/"
+    first = rss(
+        ("Ngày Gia đình Việt Nam", "Fri, 28 Jun 2024 02:00:00 +0000", home),
+        ("Ngày Quốc tế Hạnh phúc", "Wed, 20 Mar 2024 02:00:00 +0000", home),
+        ("Khai giảng", "Thu, 05 Sep 2024 02:00:00 +0000", home),
+    )
+    later = rss(("Tháng hành động", "Wed, 20 Nov 2024 02:00:00 +0000", home))
+    reports = weeks(server, tmp_path, "th-h", "/h/rss.xml", [("2024-10-10", first), ("2025-01-10", later)])
+    assert statuses(reports[0], "th-h") == {
+        "2024-Q1": (1, "ok"),
+        "2024-Q2": (1, "ok"),
+        "2024-Q3": (1, "ok"),
+        "2024-Q4": (0, "in_progress"),
+    }
+    assert reports[1]["exit_code"] == 0
+    assert [cell["posts"] for cell in reports[1]["schools"][0]["quarters"]] == [1, 1, 1, 1, 0]  # the ledger remembers each
+    assert sum(r["kind"] == "post" for r in ledger_records(tmp_path)) == 4
+
+
+def test_two_long_links_alike_in_their_first_2000_characters_are_two_posts(server, tmp_path):
+    long = "https://th-dai.edu.vn/index.php?" + "tin=binh-dang-gioi&" * 110  # 2,122 characters before the post's number
+    first = rss(
+        ("Ngày 8/3 (lớp 6)", "Fri, 08 Mar 2024 02:00:00 +0000", long + "p=1"),
+        ("Ngày 8/3 (lớp 7)", "Fri, 08 Mar 2024 02:00:00 +0000", long + "p=2"),  # the same day, another post
+        ("Ngày Gia đình", "Fri, 28 Jun 2024 02:00:00 +0000", long + "p=3"),
+    )
+    later = rss(("Khai giảng", "Thu, 05 Sep 2024 02:00:00 +0000", long + "p=4"))
+    _, report = weeks(server, tmp_path, "th-l", "/l/rss.xml", [("2024-07-10", first), ("2024-10-10", later)])
+    assert statuses(report, "th-l") == {
+        "2024-Q1": (2, "ok"),
+        "2024-Q2": (1, "ok"),
+        "2024-Q3": (1, "ok"),
+        "2024-Q4": (0, "in_progress"),
+    }
+    lines = (tmp_path / LEDGER).read_bytes().splitlines()
+    assert max(len(line) for line in lines) <= 8 * 1024  # the link is cut as the ledger writes it; the post's id is hashed
+    posts = [json.loads(line) for line in lines if b'"kind": "post"' in line]
+    assert len(posts) == 4 and len({post["id"] for post in posts}) == 4
+
+
+def test_lines_written_before_posts_had_ids_still_count_and_gain_their_id_when_seen_again(server, tmp_path):
+    source = server.url("/o/atom.xml")
+    old = [  # as the ledger was written before: no "id"; two posts of one title and no link, one post of the feed
+        {"title": "Tuyên truyền", "url": "", "date": "2024-02-10T08:00:00+07:00", "first_seen": "2024-04-02"},
+        {"title": "Tuyên truyền", "url": "", "date": "2024-05-10T08:00:00+07:00", "first_seen": "2024-07-02"},
+        {
+            "title": "Q3",
+            "url": "https://mn-hoa-sen.edu.vn/bai/q3",
+            "date": "2024-08-10T08:00:00+07:00",
+            "first_seen": "2024-10-02",
+        },
+    ]
+    lines = [
+        json.dumps(
+            {"kind": "post", "unit": "th-o"} | post | {"last_seen": post["first_seen"], "source": source}, ensure_ascii=False
+        )
+        for post in old
+    ]
+    span = {"kind": "span", "unit": "th-o", "source": source, "from": "2024-02-10", "to": "2024-08-10", "read_at": "2024-10-02"}
+    lines.append(json.dumps(span))
+    (tmp_path / LEDGER).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    listed = str(roster(tmp_path, f"th-o,Trường TH O,{source},2024-Q1"))
+    # The feed now shows the Q3 post (with the id Atom gives it) and a new one.
+    server.serve(
+        "/o/atom.xml", feed(("Q3", "2024-08-10T08:00:00+07:00"), ("Q4", "2024-10-05T08:00:00+07:00")), "application/atom+xml"
+    )
+
+    report = as_json(district(listed, "--format", "json", "--no-cache", "--today", "2024-10-10", cwd=tmp_path))
+    assert report["exit_code"] == 0 and not report["warnings"]
+    assert statuses(report, "th-o") == {
+        "2024-Q1": (1, "ok"),
+        "2024-Q2": (1, "ok"),
+        "2024-Q3": (1, "ok"),  # the old line and the feed's entry are one post
+        "2024-Q4": (1, "ok"),
+    }
+    kept = (tmp_path / LEDGER).read_text(encoding="utf-8").splitlines()
+    assert kept[:2] == lines[:2]  # unchanged lines are written back as they were
+    upgraded = json.loads(kept[2])
+    assert upgraded["id"] == "tag:mn-hoa-sen.edu.vn,2024:q3" and upgraded["last_seen"] == "2024-10-10"
+    assert [json.loads(line)["kind"] for line in kept] == ["post", "post", "post", "span", "post"]  # one line per post
+
+
+def test_a_school_that_cannot_be_read_keeps_what_its_ledger_proved_and_still_fails_the_run(server, tmp_path):
+    listed = str(roster(tmp_path, f"th-u,Trường TH U,{server.url('/u/atom.xml')},2024-Q1"))
+    week = ("--format", "json", "--no-cache")
+    server.serve(
+        "/u/atom.xml", feed(("Q1", "2024-02-10T08:00:00+07:00"), ("Q3", "2024-08-10T08:00:00+07:00")), "application/atom+xml"
+    )
+    assert district(listed, *week, "--today", "2024-10-10", cwd=tmp_path).returncode == 1  # Q2 proven missing
+    server.serve("/u/atom.xml", b"<!doctype html><title>Not found</title>", "text/html", status=404)
+
+    result = district(listed, *week, "--today", "2025-01-10", cwd=tmp_path)
+    assert result.returncode == 1
+    report = as_json(result)
+    [school] = report["schools"]
+    assert school["status"] == "unreachable" and school["source"] is None
+    assert [entry["unit"] for entry in report["unreachable"]] == ["th-u"]
+    assert statuses(report, "th-u") == {
+        "2024-Q1": (1, "ok"),  # proven by the ledger
+        "2024-Q2": (0, "missing"),  # proven empty by the ledger
+        "2024-Q3": (1, "ok"),
+        "2024-Q4": (None, "unknown"),  # no reading reached it
+        "2025-Q1": (0, "in_progress"),
+    }
+    assert [(t["quarter"], t["ok"], t["unknown"]) for t in report["totals"]] == [
+        ("2024-Q1", 1, 0),
+        ("2024-Q2", 0, 0),
+        ("2024-Q3", 1, 0),
+        ("2024-Q4", 0, 1),
+        ("2025-Q1", 0, 0),
+    ]
+    text = district(listed, "--no-cache", "--today", "2025-01-10", cwd=tmp_path)
+    assert "Quý I/2024: 1/1 trường (100%)" in text.stdout and "Không đọc được (1)" in text.stdout
+    github = district(listed, "--no-cache", "--today", "2025-01-10", "--format", "github", cwd=tmp_path).stdout
+    errors = [line for line in github.splitlines() if line.startswith("::error")]
+    assert len(errors) == 2 and "Quý II/2024" in errors[1]  # unreadable, and the quarter proven missing
+    assert "::notice" not in github  # its unknown quarter is said by the error, not as a feed too short
+    district(listed, "--no-cache", "--today", "2025-01-10", "--csv", "bang.csv", cwd=tmp_path)
+    [_, row, *_] = csv.reader((tmp_path / "bang.csv").read_text(encoding="utf-8-sig").splitlines())
+    assert row[1:11] == ["1", "0", "1", "chưa rõ", "0", "2", "2", "4", "Quý II/2024", "Quý IV/2024"]
+    assert row[-1].startswith("không đọc được")

@@ -269,3 +269,38 @@ def test_when_no_quarter_is_due_the_summary_rows_fit_the_header_and_the_dashboar
     assert len(rows) == 4 and len(widths) == 1, rows
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'colspan="0"' not in page and "Không đọc được" in page
+
+
+def test_a_theo_doi_json_holding_no_text_is_that_schools_problem_not_the_runs(server, tmp_path):
+    # "\ud800" is valid JSON but not text: in a post's title it crashed the ledger's writing, in
+    # a site_url the error message naming it, and the whole run ended with exit 2.
+    def coverage(site_url: str, title: str) -> bytes:
+        post = {
+            "title": title,
+            "url": server.url("/x/bai/1/"),
+            "date": "2024-08-08T08:00:00+07:00",
+            "quarter": "2024-Q3",
+            "unit": "x",
+        }
+        document = {
+            "schema": 1, "name": "X", "site_url": site_url, "today": "2024-10-05", "start": "2024-Q3", "per_unit": False,
+            "units": [{"id": "x", "name": "X", "since": None}], "quarters": [], "missing": [], "posts": [post],
+            "whole": [{"unit": None, "quarter": "2024-Q3", "posts": 1, "status": "ok"}],
+        }  # fmt: skip
+        return json.dumps(document).encode()  # ASCII, the surrogate escaped as JSON allows
+
+    server.serve("/sb/theo-doi.json", coverage(server.url("/sb/"), "Bài \ud800"), "application/json")
+    server.serve("/ss/theo-doi.json", coverage("https://\udfff.edu.vn/", "Bài"), "application/json")
+    server.serve("/ok/atom.xml", atom_feed([("Bài", "2024-08-08T08:00:00+07:00")]), "application/atom+xml")
+    listed = roster(
+        tmp_path,
+        f"th-sb,Trường SB,{server.url('/sb/theo-doi.json')},2024-Q3",
+        f"th-ss,Trường SS,{server.url('/ss/theo-doi.json')},2024-Q3",
+        f"th-ok,Trường OK,{server.url('/ok/atom.xml')},2024-Q3",
+    )
+    result = district(str(listed), "--format", "json", "--today", "2024-10-10", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    report = as_json(result)
+    assert [(e["unit"], e["code"]) for e in report["unreachable"]] == [("th-sb", "source_bad_data"), ("th-ss", "source_bad_data")]
+    assert [s["status"] for s in report["schools"]] == ["unreachable", "unreachable", "ok"]
+    assert district(str(listed), "--today", "2024-10-10", "--no-cache", cwd=tmp_path).returncode == 1

@@ -260,7 +260,7 @@ def _print_github(result: DistrictResult, lang: str, notes: list[Problem]) -> No
             params = {"name": r.school.name, "quarter": quarter_name(cell.quarter, lang)}
             title = label("district_missing_title", lang, quarter=params["quarter"], name=shown(r.school.name))
             print(annotation("error", title, render("district_missing_quarter", params, lang)))
-        for cell in r.unknown:
+        for cell in r.unknown if r.problem is None else ():  # an unreadable school's error says why it is unknown
             oldest = r.evidence.known_from if r.evidence else None
             params = {
                 "name": r.school.name,

@@ -23,14 +23,12 @@ import enum
 import queue
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from gecolumn.check import ExitCode
 from gecolumn.coverage import Status, judge
-from gecolumn.dates import LOCAL_TZ
 from gecolumn.district.fetch import Fetcher, Unreadable
 from gecolumn.district.ledger import History, Ledger
 from gecolumn.district.roster import Roster, School
@@ -64,7 +62,7 @@ class QuarterCell:
 
 @dataclass(frozen=True)
 class SchoolResult:
-    """One school: its source, its due quarters, or the problem that kept it from being read."""
+    """One school: its source, its due quarters, and the problem that kept it from being read (then its quarters are the ledger's)."""
 
     school: School
     first: Quarter
@@ -102,7 +100,7 @@ class SchoolResult:
 class QuarterTotal:
     """One quarter across the district: schools due, and how many are covered, missing, unknown, in progress.
 
-    A school that could not be read counts as unknown for each quarter due for it.
+    A school that could not be read counts as unknown for each quarter due for it, but for those its ledger proved.
     """
 
     quarter: Quarter
@@ -172,26 +170,28 @@ class DistrictResult:
 
 
 def judge_quarters(
-    evidence: Evidence, first: Quarter, last: Quarter, today: datetime.date, history: History | None = None
+    evidence: Evidence | None, first: Quarter, last: Quarter, today: datetime.date, history: History | None = None
 ) -> tuple[QuarterCell, ...]:
     """Each quarter from ``first`` to ``last`` (never past today's) as ``evidence`` shows it, by the column's own rule.
 
     With ``history`` (the ledger's record of the school), a quarter counts every post ever
     seen in it, and one an earlier reading held whole is proven as well as one this source
-    reaches back to.
+    reaches back to. Without ``evidence`` (the school could not be read today), the
+    history alone is judged: what it proved stands, the rest is unknown; without either, nothing.
     """
     if history is None or not (history.posts or history.spans):
+        if evidence is None:
+            return ()
         judged = judge(evidence.counts, (first, last), today, evidence.known_from)
         return tuple(QuarterCell(cell.quarter, cell.count, cell.status) for cell in judged)
-    # Each post once, in the quarter of its latest date: what the source says today wins over the ledger.
-    seen = {post.url or post.title: post.date.astimezone(LOCAL_TZ).date() for post in history.posts}
-    seen |= {post.url or post.title: post.published.astimezone(LOCAL_TZ).date() for post in evidence.posts}
-    counts = dict(evidence.counts)
-    for quarter, count in Counter(Quarter.of(day) for day in seen.values() if day <= today).items():
+    counts = dict(evidence.counts) if evidence else {}
+    # Each post once (one identity in the ledger and the source), in the quarter of the date its source gives today.
+    for quarter, count in history.counts(today, evidence.posts if evidence else ()).items():
         counts[quarter] = max(counts.get(quarter, 0), count)
     cells = []
     for cell in judge(counts, (first, last), today, None):
-        proven = evidence.known_from is None or cell.quarter >= evidence.known_from or history.proves(cell.quarter)
+        reached = evidence is not None and (evidence.known_from is None or cell.quarter >= evidence.known_from)
+        proven = reached or history.proves(cell.quarter)
         if cell.status is Status.MISSING and not proven:
             cells.append(QuarterCell(cell.quarter, None, Status.UNKNOWN))
         else:
@@ -246,15 +246,17 @@ def monitor(
         start = first_due(school, roster, first)
         if start is None:
             raise ValueError(f"no first quarter for {school.unit}")
+        evidence, problem = None, None
         try:
             evidence = find_evidence(school, fetcher, today, start)
         except Unreadable as exc:
-            return SchoolResult(school, start, None, (), exc.as_problem(school.url, school.unit))
+            problem = exc.as_problem(school.url, school.unit)
         except Exception as exc:  # a bug reading one school's document must not lose the others
             params = {"kind": type(exc).__name__, "detail": str(exc)[:200]}
-            return SchoolResult(school, start, None, (), Problem(school.url, "internal_error", field=school.unit, params=params))
+            problem = Problem(school.url, "internal_error", field=school.unit, params=params)
+        # A school not read today keeps what the ledger proved of it; it is still unreadable (exit 1).
         history = ledger.history(school.unit) if ledger is not None else None
-        return SchoolResult(school, start, evidence, judge_quarters(evidence, start, last, today, history))
+        return SchoolResult(school, start, evidence, judge_quarters(evidence, start, last, today, history), problem)
 
     finished: queue.Queue[tuple[int, SchoolResult | BaseException]] = queue.Queue()
     with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="district") as pool:

@@ -4,9 +4,12 @@ A feed forgets: the post that proved Quý I has left it by Quý III. The ledger 
 a JSON Lines file beside the roster (``so-theo-doi.jsonl``; ``--ledger FILE``), one record a
 line, so a weekly commit of it reads as a short diff:
 
-- ``{"kind": "post", "unit", "url", "title", "date", "first_seen", "last_seen", "source"}``:
-  one line per post of a school (its ``unit`` and ``url`` name it); seen again, only its
-  ``last_seen`` (and a changed title or date) changes in place.
+- ``{"kind": "post", "unit", "id", "url", "title", "date", "first_seen", "last_seen", "source"}``:
+  one line per post of a school (its ``unit`` and ``id`` name it: the feed's own id, else
+  its link and date, else its title and date, hashed when long; see
+  :func:`~gecolumn.district.sources.post_identity`); seen again, only its ``last_seen`` (and
+  a changed title or date) changes in place. A line written before ``id`` was kept is the
+  post of its link (or title) and date, and gains its ``id`` when the post is seen again.
 - ``{"kind": "span", "unit", "source", "from", "to", "read_at"}``: what one source proved
   for a school: every post from ``from`` (its oldest item, or further back where the source
   proves it; ``null``: from the beginning) up to the day it was read. ``to`` is its newest
@@ -35,11 +38,12 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gecolumn.dates import LOCAL_TZ
-from gecolumn.district.sources import Evidence, SeenPost, SourceKind  # noqa: F401 (the doctest's names)
+from gecolumn.district.sources import MAX_IDENTITY, Evidence, SeenPost, SourceKind, post_identity  # noqa: F401 (the doctest's names)
 from gecolumn.files import open_regular, write_atomically
 from gecolumn.problems import Problem, Severity, megabytes
 from gecolumn.quarters import Quarter
@@ -62,6 +66,8 @@ class LedgerPost:
     """One post of one school, as the ledger keeps it."""
 
     unit: str
+    id: str
+    """The post's identity (:func:`~gecolumn.district.sources.post_identity`); on a line written before it was kept, that of its link (or title) and date."""
     url: str
     title: str
     date: datetime.datetime
@@ -72,8 +78,8 @@ class LedgerPost:
 
     @property
     def key(self) -> tuple:
-        """What makes two lines the same post: the school and the post's address (its title and date when it has none)."""
-        return ("post", self.unit, self.url or f"{self.title}\n{self.date.isoformat()}")
+        """What makes two lines the same post: the school and the post's identity."""
+        return ("post", self.unit, self.id)
 
     @property
     def quarter(self) -> Quarter:
@@ -83,6 +89,7 @@ class LedgerPost:
         return {
             "kind": "post",
             "unit": self.unit,
+            "id": self.id,
             "url": self.url,
             "title": self.title,
             "date": self.date.isoformat(),
@@ -129,9 +136,17 @@ class History:
     posts: tuple[LedgerPost, ...] = ()
     spans: tuple[Span, ...] = ()
 
-    def counts(self, today: datetime.date) -> Counter[Quarter]:
-        """Posts ever seen per quarter, those dated on or before ``today``."""
-        return Counter(post.quarter for post in self.posts if post.date.astimezone(LOCAL_TZ).date() <= today)
+    def counts(self, today: datetime.date, seen: Iterable[SeenPost] = ()) -> Counter[Quarter]:
+        """Posts ever seen per quarter, those dated on or before ``today``: the ledger's and ``seen`` (a source's today), each once.
+
+        A post in both counts in the quarter of the date its source gives today.
+        """
+        days = {post.id: post.date.astimezone(LOCAL_TZ).date() for post in self.posts}
+        for post in seen:
+            if post.identity not in days:
+                days.pop(_former_identity(post), None)  # its line, written before the source's id was kept
+            days[post.identity] = post.published.astimezone(LOCAL_TZ).date()
+        return Counter(Quarter.of(day) for day in days.values() if day <= today)
 
     def proves(self, quarter: Quarter) -> bool:
         """Whether some reading held ``quarter`` whole, so no post seen in it proves it had none."""
@@ -214,12 +229,15 @@ class Ledger:
 
     def record(self, unit: str, evidence: Evidence, read_at: datetime.date) -> None:
         """Add what ``evidence`` showed of ``unit`` on ``read_at``: its posts, and the span it proves."""
+        source = _fitted(evidence.location, MAX_URL)
         for seen in evidence.posts:
             title = _fitted(" ".join(seen.title.split()), MAX_TITLE)
-            source = _fitted(evidence.location, MAX_URL)
-            post = LedgerPost(unit, _fitted(seen.url, MAX_URL), title, seen.published, read_at, read_at, source)
-            if post.key in self._index or self._per_quarter[(unit, post.quarter)] < MAX_POSTS_PER_QUARTER:
-                self._put(post)
+            post = LedgerPost(unit, seen.identity, _fitted(seen.url, MAX_URL), title, seen.published, read_at, read_at, source)
+            at = self._index.get(post.key)
+            if at is None:  # a line written before the source's id was kept names it by its link (or title) and date
+                at = self._index.get(("post", unit, _former_identity(seen)))
+            if at is not None or self._per_quarter[(unit, post.quarter)] < MAX_POSTS_PER_QUARTER:
+                self._put(post, at)
         days = sorted(post.published.astimezone(LOCAL_TZ).date() for post in evidence.posts)
         start = _start(evidence.known_from, days[0] if days else None)
         if start is not None and Quarter.of(start) >= Quarter.of(read_at) and not days:
@@ -236,16 +254,25 @@ class Ledger:
             self._last_span[(span.unit, span.source)] = len(self._lines)
         self._put(span)
 
-    def _put(self, entry: LedgerPost | Span) -> None:
-        at = self._index.get(entry.key)
+    def _put(self, entry: LedgerPost | Span, at: int | None = None) -> None:
+        """Add ``entry``, or merge it into the line ``at`` (by default the line of its key)."""
+        at = self._index.get(entry.key) if at is None else at
         if at is None:
             self._index[entry.key] = len(self._lines)
             self._by_unit.setdefault(entry.unit, []).append(len(self._lines))
             self._lines.append(entry)
             if isinstance(entry, LedgerPost):
                 self._per_quarter[(entry.unit, entry.quarter)] += 1
-        else:
-            self._replace(at, _merged(self._lines[at], entry))
+            return
+        before = self._lines[at]
+        merged = _merged(before, entry)
+        if merged.key != before.key:  # an old line gains its id
+            del self._index[before.key]
+            self._index[merged.key] = at
+        if isinstance(merged, LedgerPost):
+            self._per_quarter[(merged.unit, before.quarter)] -= 1
+            self._per_quarter[(merged.unit, merged.quarter)] += 1
+        self._replace(at, merged)
 
     def _replace(self, at: int, entry: LedgerPost | Span) -> None:
         if entry != self._lines[at]:
@@ -316,11 +343,14 @@ def _parse(raw: bytes) -> LedgerPost | Span:
     if not isinstance(entry, dict) or entry.get("kind") not in ("post", "span"):
         raise _BadLine("not_record")
     if entry["kind"] == "post":
+        url, title, date = _text(entry, "url", MAX_URL), _text(entry, "title", MAX_TITLE), _moment(entry, "date")
         return LedgerPost(
             unit=sys.intern(_text(entry, "unit", 100, empty=False)),  # shared by a school's lines: kept once
-            url=_text(entry, "url", MAX_URL),
-            title=_text(entry, "title", MAX_TITLE),
-            date=_moment(entry, "date"),
+            # A line written before ids were kept named its post by its link (or title) and date.
+            id=_text(entry, "id", MAX_IDENTITY, empty=False) if "id" in entry else post_identity("", url, title, date),
+            url=url,
+            title=title,
+            date=date,
             first_seen=_day(entry, "first_seen"),
             last_seen=_day(entry, "last_seen"),
             source=sys.intern(_text(entry, "source", MAX_URL)),
@@ -361,6 +391,11 @@ def _moment(entry: dict, key: str) -> datetime.datetime:
     return moment
 
 
+def _former_identity(post: SeenPost) -> str:
+    """How a line written before ids were kept names ``post``: its link (or title) and date, as the ledger wrote them."""
+    return post_identity("", _fitted(post.url, MAX_URL), _fitted(" ".join(post.title.split()), MAX_TITLE), post.published)
+
+
 def _warning(file: str, code: str, line: int | None, params: dict) -> Problem:
     return Problem(file, code, line=line, params=params, severity=Severity.WARNING)
 
@@ -377,6 +412,8 @@ def _fitted(text: str, limit: int) -> str:
     >>> _fitted("𝕏" * 10, 8), _fitted('a"b', 2)  # a quote is two bytes in JSON
     ('𝕏𝕏', 'a')
     """
+    if len(json.dumps(text, ensure_ascii=False).encode("utf-8")) - 2 <= limit:
+        return text  # nearly always, in one call: measured a character at a time, every value cost most of a weekly recording
     used = 0
     for index, character in enumerate(text):
         used += len(json.dumps(character, ensure_ascii=False).encode("utf-8")) - 2

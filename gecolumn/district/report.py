@@ -101,24 +101,24 @@ def six_month_table(result: DistrictResult, lang: str = "vi") -> tuple[list[str]
         counts.append(numbers)
         due = [c for c in r.cells if c.status is not Status.IN_PROGRESS]
         covered = [c for c in due if c.status is Status.OK]
-        read = r.evidence is not None
+        judged = r.evidence is not None or bool(r.cells)  # an unreadable school is judged on its ledger, if it has one
         rows.append(
             [
                 r.school.name,
                 *cells,
-                r.posts if read else "",
-                len(covered) if read else "",
-                len(due) if read else "",
-                ", ".join(quarter_name(c.quarter, lang) for c in r.missing) or ("—" if read else ""),
-                ", ".join(quarter_name(c.quarter, lang) for c in r.unknown) or ("—" if read else ""),
+                r.posts if judged else "",
+                len(covered) if judged else "",
+                len(due) if judged else "",
+                ", ".join(quarter_name(c.quarter, lang) for c in r.missing) or ("—" if judged else ""),
+                ", ".join(quarter_name(c.quarter, lang) for c in r.unknown) or ("—" if judged else ""),
                 r.school.unit,
-                r.evidence.location if read else "",
+                r.evidence.location if r.evidence else "",
                 label("table_unreadable", lang, problem=render_problem(r.problem, lang)) if r.problem else "",
             ]
         )
-    read = [r for r in result.schools if r.evidence]
+    judged = [r for r in result.schools if r.evidence or r.cells]
     total = total_row(
-        counts, len(quarters), sum(1 for r in read if r.posts), len(result.schools), sum(1 for r in read if r.missing), lang
+        counts, len(quarters), sum(1 for r in judged if r.posts), len(result.schools), sum(1 for r in judged if r.missing), lang
     )
     unreadable = len(result.unreachable)
     total += ["", "", "", label("table_schools_unreadable", lang, count=unreadable) if unreadable else ""]

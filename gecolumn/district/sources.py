@@ -24,6 +24,7 @@ import calendar
 import datetime
 import enum
 import functools
+import hashlib
 import html
 import io
 import json
@@ -67,6 +68,34 @@ class SourceKind(enum.Enum):
         return {"rss": "RSS", "atom": "Atom"}.get(self.value, self.value)
 
 
+MAX_IDENTITY = 500
+"""Bytes of a post's identity kept as it is; a longer one is kept as its SHA-256, never cut (two long links cut alike are two posts)."""
+
+
+def post_identity(guid: str, url: str, title: str, published: datetime.datetime) -> str:
+    """What tells one post of a school from another: the feed's own id, else its link and date, else its title and date.
+
+    A link alone is not enough: a portal may link every item to its home page, and a title
+    alone neither (items without a link, a yearly "Tháng hành động" post). Long values are
+    hashed, never cut, so the ledger's line stays bounded without merging two posts.
+
+    >>> moment = datetime.datetime(2024, 3, 8, 9, tzinfo=LOCAL_TZ)
+    >>> post_identity("https://x.edu.vn/?p=1", "https://x.edu.vn/", "Ngày 8/3", moment)
+    'https://x.edu.vn/?p=1'
+    >>> post_identity("", "https://x.edu.vn/", "Ngày 8/3", moment)
+    'https://x.edu.vn/ 2024-03-08T09:00:00+07:00'
+    >>> post_identity("", "", "Ngày 8/3", moment)
+    'Ngày 8/3 2024-03-08T09:00:00+07:00'
+    >>> long = post_identity("", "https://x.edu.vn/?" + "a" * 2000, "", moment)
+    >>> long[:7], len(long), long == post_identity("", "https://x.edu.vn/?" + "a" * 2000 + "b", "", moment)
+    ('sha256:', 71, False)
+    """
+    identity = guid or f"{url or title} {published.astimezone(LOCAL_TZ).isoformat()}"
+    if len(json.dumps(identity, ensure_ascii=False).encode("utf-8", "surrogatepass")) - 2 > MAX_IDENTITY:
+        return "sha256:" + hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()
+    return identity
+
+
 @dataclass(frozen=True)
 class SeenPost:
     """One post a source showed: what the district's ledger keeps of it."""
@@ -75,6 +104,13 @@ class SeenPost:
     title: str
     published: datetime.datetime
     """Aware; its quarter is that of its local (+07:00) date."""
+    guid: str = ""
+    """The source's own id of the post (RSS ``guid``, Atom ``id``; a column's post address); empty when it gives none."""
+
+    @functools.cached_property  # asked for at each step of reading, recording and judging
+    def identity(self) -> str:
+        """The post's :func:`post_identity`: one post however often, and wherever, it is seen."""
+        return post_identity(self.guid, self.url, self.title, self.published)
 
 
 @dataclass(frozen=True)
@@ -332,6 +368,11 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
         raise Unreadable("source_bad_data", location=location, detail="nesting") from None
     except ValueError as exc:
         raise Unreadable("source_bad_data", location=location, detail=str(exc)[:120]) from None
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        # "\ud800" is valid JSON but no text: printed or written to the ledger, it stopped the whole run.
+        raise Unreadable("source_bad_data", location=location, detail="lone surrogate (\\ud800-\\udfff)") from None
     if not isinstance(document, dict) or "schema" not in document:
         raise _NotCoverage("source_bad_data", location=location, detail="no_schema")
     schema = document.get("schema")
@@ -362,7 +403,9 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
                 listed[Quarter.of(moment.date())] += 1
                 if moment.date() <= today:
                     posts[Quarter.of(moment.date())] += 1
-                    seen.append(SeenPost(str(entry.get("url") or ""), str(entry.get("title") or ""), moment))
+                    url = str(entry.get("url") or "")
+                    # A column's post address is its id: a post moved to another date stays one post.
+                    seen.append(SeenPost(url, str(entry.get("title") or ""), moment, url))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise Unreadable("source_bad_data", location=location, detail=f"{type(exc).__name__}: {str(exc)[:80]}") from None
     for quarter, count in sorted(judged.items()):
@@ -422,17 +465,11 @@ _PROVEN_GONE = (404, 410)
 
 
 @dataclass(frozen=True)
-class _FeedEntry:
-    key: str
-    post: SeenPost
-
-
-@dataclass(frozen=True)
 class _FeedPage:
     """One document of a feed: its items, and the ways back it offers."""
 
     kind: SourceKind
-    entries: tuple[_FeedEntry, ...]
+    entries: tuple[SeenPost, ...]
     complete: bool
     """RFC 5005 ``<fh:complete/>``: the document holds every item of the feed."""
     next: str | None
@@ -457,7 +494,7 @@ def _read_feed_pages(fetcher: Fetcher, body: bytes, location: str, today: dateti
     pages = [_parse_feed(body, location)]
     budget = fetcher.max_bytes - len(body)
     visited = {location}
-    seen = {entry.key for entry in pages[0].entries}
+    seen = {post.identity for post in pages[0].entries}
     followed_archive, number = False, 1
     while True:
         page = pages[-1]
@@ -495,10 +532,10 @@ def _read_feed_pages(fetcher: Fetcher, body: bytes, location: str, today: dateti
             older = _parse_feed(fetched.body, fetched.url)
         except Unreadable:
             break
-        fresh = [entry for entry in older.entries if entry.key not in seen]
+        fresh = [post for post in older.entries if post.identity not in seen]
         if older.entries and not fresh:
             break  # a server that ignores ?paged sends the first page again: it proves nothing
-        seen.update(entry.key for entry in fresh)
+        seen.update(post.identity for post in fresh)
         pages.append(older)
     return _evidence(pages, location, today, proven=False)
 
@@ -510,16 +547,16 @@ def _paged(url: str, number: int) -> str:
 
 
 def _oldest(pages: list[_FeedPage]) -> datetime.date:
-    return min(entry.post.published.date() for page in pages for entry in page.entries)
+    return min(post.published.date() for page in pages for post in page.entries)
 
 
 def _evidence(pages: list[_FeedPage], location: str, today: datetime.date, proven: bool) -> Evidence:
     """Posts out by ``today`` (each once), per quarter; from which quarter absence is proven."""
     posts: dict[str, SeenPost] = {}
     for page in pages:
-        for entry in page.entries:
-            if entry.post.published.date() <= today:
-                posts.setdefault(entry.key, entry.post)
+        for post in page.entries:
+            if post.published.date() <= today:
+                posts.setdefault(post.identity, post)
     counts = Counter(Quarter.of(post.published.date()) for post in posts.values())
     if proven and not any(page.undated for page in pages):
         known_from = None
@@ -558,9 +595,8 @@ def _parse_feed(body: bytes, location: str) -> _FeedPage:
         if stamp:
             # feedparser gives UTC; the quarter is that of the local (+07:00) date.
             moment = datetime.datetime.fromtimestamp(calendar.timegm(stamp), datetime.UTC).astimezone(LOCAL_TZ)
-            link = str(entry.get("link") or "")
-            key = str(entry.get("id") or link or f"{entry.get('title', '')}@{moment.isoformat()}")
-            entries.append(_FeedEntry(key, SeenPost(link, str(entry.get("title") or ""), moment)))
+            post = SeenPost(str(entry.get("link") or ""), str(entry.get("title") or ""), moment, str(entry.get("id") or ""))
+            entries.append(post)
     links = {}
     for link in parsed.feed.get("links", []):
         rel, href = link.get("rel"), str(link.get("href") or "").strip()
