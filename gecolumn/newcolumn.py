@@ -132,16 +132,14 @@ def requirements_txt(requirement: str, python: str, index: str | None = None, pi
         header = (
             "# gecolumn và mọi gói cần để dựng trang, đúng phiên bản đã kiểm thử, kèm mã băm: pip chỉ cài tệp\n"
             "# có mã băm khớp. Không sửa tay; nâng cấp: "
-            f"{python} -m gecolumn upgrade [PHIÊN_BẢN], rồi {python} -m pip install -r requirements.txt\n"
-            "--require-hashes"
+            f"{python} -m gecolumn upgrade [PHIÊN_BẢN], rồi {python} -m pip install -r requirements.txt"
         )
-        return write_requirements(list(pins), index=index, header=header)
+        return write_requirements(list(pins), header=header, index=index)
     header = (
         "# gecolumn và mọi gói cần để dựng trang, đúng phiên bản đã kiểm thử. Nâng cấp: sửa dòng gecolumn hoặc\n"
-        f"# {python} -m gecolumn upgrade, rồi {python} -m pip install -r requirements.txt\n"
-        f"{requirement}"
+        f"# {python} -m gecolumn upgrade, rồi {python} -m pip install -r requirements.txt"
     )
-    return write_requirements([Pin(pin.name, pin.version) for pin in build_pins()], header=header)
+    return write_requirements([Pin(pin.name, pin.version) for pin in build_pins()], header=header, before=(requirement,))
 
 
 def mkdocs_yml(column: NewColumn, today: datetime.date) -> str:

@@ -12,6 +12,7 @@ line, so an upgrade's diff reads as the list of what changed.
 >>> [(pin.name, pin.version, pin.hashes) for pin in pins]
 [('b', '2', ('sha256:22',)), ('a-x', '1.0', ('sha256:11',))]
 >>> print(write_requirements(pins, index="https://example.org/simple/"), end="")
+--require-hashes
 --extra-index-url https://example.org/simple/
 <BLANKLINE>
 a-x==1.0 \\
@@ -71,16 +72,19 @@ def index_of(text: str) -> str | None:
     return found[1] if found else None
 
 
-def write_requirements(pins: list[Pin], *, index: str | None = None, header: str = "") -> str:
-    """A requirements file: ``header`` (comment lines), the index line, then the pins sorted by name."""
-    parts = [header.rstrip("\n") + "\n"] if header else []
+def write_requirements(pins: list[Pin], *, header: str = "", index: str | None = None, before: tuple[str, ...] = ()) -> str:
+    """A requirements file: ``header`` (comment lines), then the lines ``before`` the pins, then the pins sorted by name.
+
+    With ``index`` every pin must carry hashes: ``--require-hashes`` and ``--extra-index-url``
+    lead. ``before`` holds a requirement pip reads as written (``gecolumn @ git+…``).
+    """
+    lines = [line for line in header.splitlines() if line]
     if index:
         # --extra-index-url, not --index-url: the build's other packages come from PyPI, and the
         # hashes below refuse any file of another index, a look-alike gecolumn included.
-        parts.append(f"--extra-index-url {index}\n")
-    parts.append("\n" if parts else "")
-    parts.append("".join(pin.line() + "\n" for pin in sorted(pins)))
-    return "".join(parts)
+        lines += ["--require-hashes", f"--extra-index-url {index}"]
+    lines += before
+    return "".join(line + "\n" for line in lines) + ("\n" if lines else "") + "".join(pin.line() + "\n" for pin in sorted(pins))
 
 
 def build_pins() -> list[Pin]:
