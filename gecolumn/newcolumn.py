@@ -4,8 +4,9 @@ The settings it is given are checked here too (:func:`check_name`, :func:`check_
 each refusal a ``new_bad_option`` problem. A school's folder holds only its content and settings: ``mkdocs.yml``, ``docs/``, ``posts/``
 with a welcome post, ``hooks/column.py`` (a few lines that call the installed package), a
 Vietnamese ``README.md``, CI files for GitHub and GitLab, ``.gitignore`` and a
-``requirements.txt`` pinning this generator. Templates, rules and commands stay in the
-package, so upgrading is changing that pin.
+``requirements.txt`` pinning this generator and every package of its build (with hashes when
+the district's package index is named). Templates, rules and commands stay in the package, so
+upgrading is rewriting that file (``gecolumn upgrade``).
 
 >>> settings = NewColumn("Trường THCS Bảo Khê", "thcs-bao-khe", "https://thcs-baokhe.edu.vn/bdg/", Quarter(2025, 1))
 >>> files = plan_files(settings, datetime.date(2025, 3, 8))
@@ -32,7 +33,9 @@ from urllib.parse import urlsplit
 from gecolumn import __version__
 from gecolumn.config import MAX_UNIT_ID, SETTINGS_VERSION, is_unit_id, unit_suggestion
 from gecolumn.district.roster import Roster
+from gecolumn.engine import DEFAULT_ENGINE
 from gecolumn.front_matter import clean
+from gecolumn.pins import Pin, build_pins, write_requirements
 from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
 from gecolumn.scaffold import scaffold
@@ -45,7 +48,7 @@ _FILES = {
     ".gitignore": "gitignore",
     "hooks/column.py": "hook.py",
 }
-"""Written as they are; only the README (a ``string.Template``) names the school."""
+"""Written as they are but for ``${engine}``; the README (a ``string.Template``) also names the school."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,12 @@ class NewColumn:
     """The line of ``requirements.txt`` that installs this generator."""
     python: str = "python"
     """How the README spells Python on the staff member's computer (``py`` on Windows)."""
+    engine: str = DEFAULT_ENGINE
+    """What builds the site: ``properdocs`` or ``mkdocs`` (:mod:`gecolumn.engine`); CI's build line names it."""
+    index: str | None = None
+    """The district's package index (PEP 503 ``…/simple/``) that serves gecolumn, if named."""
+    pins: tuple[Pin, ...] = ()
+    """With ``index``: this version's pins as the index publishes them, gecolumn's hashes included."""
 
 
 def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
@@ -85,14 +94,13 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
         "version": __version__,
         "python": column.python,
         "requirement": column.requirement,
+        "engine": column.engine,
     }
-    files = {target: _template(name) for target, name in _FILES.items()}
+    # safe_substitute: GitLab's own $CI_… variables stay as they are.
+    files = {target: string.Template(_template(name)).safe_substitute(engine=column.engine) for target, name in _FILES.items()}
     files["README.md"] = string.Template(_template("README.md")).substitute(values)
     files["mkdocs.yml"] = mkdocs_yml(column, today)
-    files["requirements.txt"] = (
-        "# Bộ sinh trang gecolumn, ghi rõ phiên bản: nâng cấp là sửa dòng dưới rồi cài lại\n"
-        f"# ({column.python} -m pip install -r requirements.txt).\n{column.requirement}\n"
-    )
+    files["requirements.txt"] = requirements_txt(column.requirement, column.python, column.index, column.pins)
     files["docs/index.md"] = (
         "# Chuyên mục tuyên truyền bình đẳng giới\n\n"
         f"Chuyên mục tuyên truyền bình đẳng giới của {markdown_text(column.school)}: mỗi quý ít nhất một tin, "
@@ -112,6 +120,26 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
     post = scaffold(WELCOME_TITLE, column.unit, moment, tags=("Bình đẳng giới",), body=body, summary=summary, welcome=True)
     files[f"posts/{post.path}"] = post.text
     return files
+
+
+def requirements_txt(requirement: str, python: str, index: str | None = None, pins: tuple[Pin, ...] = ()) -> str:
+    """A column's ``requirements.txt``: gecolumn and every package of its build, pinned; with hashes when ``pins`` come from an index.
+
+    Without an index gecolumn's own hash is unknown (it is the hash of a wheel no index serves),
+    and pip checks hashes for every line or none: the packages are then pinned by version only.
+    """
+    if index and pins:
+        header = (
+            "# gecolumn và mọi gói cần để dựng trang, đúng phiên bản đã kiểm thử, kèm mã băm: pip chỉ cài tệp\n"
+            "# có mã băm khớp. Không sửa tay; nâng cấp: "
+            f"{python} -m gecolumn upgrade [PHIÊN_BẢN], rồi {python} -m pip install -r requirements.txt"
+        )
+        return write_requirements(list(pins), header=header, index=index)
+    header = (
+        "# gecolumn và mọi gói cần để dựng trang, đúng phiên bản đã kiểm thử. Nâng cấp: sửa dòng gecolumn hoặc\n"
+        f"# {python} -m gecolumn upgrade, rồi {python} -m pip install -r requirements.txt"
+    )
+    return write_requirements([Pin(pin.name, pin.version) for pin in build_pins()], header=header, before=(requirement,))
 
 
 def mkdocs_yml(column: NewColumn, today: datetime.date) -> str:
@@ -231,8 +259,8 @@ def check_unit(raw: str) -> tuple[str, Problem | None]:
     return unit, bad_option("--unit", unit, "unit_id", limit=MAX_UNIT_ID, suggestion=unit_suggestion(unit))
 
 
-def check_url(raw: str) -> tuple[str, Problem | None]:
-    """The column's folder address, ending in ``/`` (MkDocs builds links under ``site_url`` as a folder)."""
+def check_url(raw: str, option: str = "--url") -> tuple[str, Problem | None]:
+    """The column's folder address (or, for ``--index``, the package index's), ending in ``/`` (MkDocs builds links under ``site_url`` as a folder)."""
     url = raw.strip()
     parts = urlsplit(url)
     try:
@@ -247,7 +275,7 @@ def check_url(raw: str) -> tuple[str, Problem | None]:
         or not _URL_CHARACTERS.fullmatch(url)
         or last.endswith((".html", ".htm", ".php", ".aspx"))
     ):
-        return url, bad_option("--url", url, "url")
+        return url, bad_option(option, url, option.removeprefix("--"))
     return (url if url.endswith("/") else url + "/"), None
 
 

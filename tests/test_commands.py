@@ -38,8 +38,9 @@ ROSTER_COMMANDS = {  # the same three ways in, for commands that read no column 
     "photos": ("gecolumn.commands.photos", "gecolumn-photos", "strip_photos.py", ()),
 }
 EVERY_COMMAND = {**COMMANDS, **ROSTER_COMMANDS}
-STARTERS = {  # commands run before a column exists, from an installed package (no shim; tests/test_new_column.py)
+STARTERS = {  # commands that read no mkdocs.yml, from an installed package (no shim; tests/test_new_column.py, test_engine.py)
     "new": ("gecolumn.commands.new", "gecolumn-new"),
+    "upgrade": ("gecolumn.commands.upgrade", "gecolumn-upgrade"),
 }
 
 

@@ -41,6 +41,7 @@ MISTAKES = {
     "package": (["--output", "a-file"], "a-file: ERROR [--output]: cannot write here", "a-file: LỖI [--output]: "),
     "district": (["no-roster.csv"], "no-roster.csv: ERROR: cannot open the roster", "no-roster.csv: LỖI: "),
     "photos": (["no-photo.jpg"], "no-photo.jpg: ERROR: the file cannot be read", "no-photo.jpg: LỖI: "),
+    "upgrade": ([], "requirements.txt: ERROR: requirements.txt not found", "requirements.txt: LỖI: Không thấy requirements.txt"),
     "new": (
         ["a-file", "--school", "THCS A", "--unit", "thcs-a", "--url", "https://a.edu.vn/bdg/"],
         "ERROR [folder]: folder 'a-file' cannot be used: this is a file, not a folder. Fix: choose another folder name",
@@ -57,6 +58,7 @@ ABOUT = {
     "district": ("Monitor the gender-equality columns of the schools", "Theo dõi chuyên mục bình đẳng giới"),
     "photos": ("Find and remove GPS positions and camera serial numbers", "Tìm và xoá vị trí GPS"),
     "new": ("Create the column of a school (or a district office)", "Tạo chuyên mục mới cho một trường"),
+    "upgrade": ("Rewrite requirements.txt for another gecolumn release", "Viết lại requirements.txt cho một bản gecolumn khác"),
 }
 
 LANGUAGE_SETTINGS = {  # how the reader asks: (extra arguments, environment)

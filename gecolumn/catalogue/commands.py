@@ -34,6 +34,13 @@ _NEW_OPTION = {  # why a value of ``gecolumn new`` cannot be used: (reason, fix)
             "copy the address from the browser, without what follows ? or #, e.g. https://thcs-baokhe.edu.vn/bdg/",
         ),
     ),
+    "index": (
+        ("không phải địa chỉ http(s)://…/simple/ của kho gói", "not the http(s)://…/simple/ address of a package index"),
+        (
+            "dùng địa chỉ kho gói phòng/sở đưa, ví dụ https://pgd.example.edu.vn/goi/simple/",
+            "use the address the district gives, e.g. https://pgd.example.edu.vn/goi/simple/",
+        ),
+    ),
     "start_unreadable": (("không đọc được quý", "not a quarter"), ("viết như 2025-Q1", "write it as 2025-Q1")),
     "start_range": (
         ("cần một quý từ {first_year} đến quý này ({now})", "a quarter from {first_year} to this one ({now}) is needed"),
@@ -166,15 +173,68 @@ MESSAGES = (
         },
     ),
     Message(
+        "index_unusable",
+        when="``gecolumn new --index`` or ``gecolumn upgrade`` cannot read a release from the district's package index.",
+        vi="Kho gói {url}: {reason}. Cách sửa: {fix}",
+        en="Package index {url}: {reason}. Fix: {fix}",
+        choices={
+            "reason": Choice(
+                "reason",
+                {
+                    "unreachable": ("không tải được ({problem})", "cannot be reached ({problem})"),
+                    "status": ("máy chủ trả lời mã {status}", "the server answered {status}"),
+                    "too_big": ("trang lớn hơn {limit} byte", "the page is larger than {limit} bytes"),
+                    "no_release": ("không có bản gecolumn nào", "holds no gecolumn release"),
+                    "no_version": ("không có gecolumn {version} (có: {known})", "has no gecolumn {version} (it has: {known})"),
+                },
+            ),
+            "fix": Choice(
+                "reason",
+                {
+                    "unreachable": ("kiểm tra địa chỉ và mạng rồi chạy lại", "check the address and the network, then run again"),
+                    "status": (
+                        "kiểm tra địa chỉ kho gói (thường kết thúc bằng /simple/)",
+                        "check the index's address (it usually ends in /simple/)",
+                    ),
+                    "too_big": ("kiểm tra địa chỉ kho gói", "check the index's address"),
+                    "no_release": (
+                        "nhờ phòng/sở đăng gecolumn lên kho gói (scripts/release.py)",
+                        "ask the district to publish gecolumn there (scripts/release.py)",
+                    ),
+                    "no_version": ("ghi một phiên bản có trong kho gói", "name a version the index has"),
+                },
+            ),
+        },
+    ),
+    Message(
+        "upgrade_no_requirements",
+        when="``gecolumn upgrade`` finds no ``requirements.txt`` in the column's folder.",
+        vi="Không thấy {file}. Cách sửa: chạy lệnh trong thư mục chuyên mục (nơi có mkdocs.yml và requirements.txt).",
+        en="{file} not found. Fix: run the command in the column's folder (where mkdocs.yml and requirements.txt are).",
+    ),
+    Message(
+        "upgrade_other_version",
+        when="``gecolumn upgrade VERSION`` names another version than the installed one, and ``requirements.txt`` names no package index.",
+        vi=(
+            "requirements.txt không ghi kho gói nên chỉ viết lại được cho bản đang cài ({installed}), không cho {version}. "
+            "Cách sửa: cài gecolumn {version} rồi chạy lại lệnh không kèm phiên bản, hoặc thêm dòng --extra-index-url của phòng/sở."
+        ),
+        en=(
+            "requirements.txt names no package index, so it can be rewritten for the installed version ({installed}) only, "
+            "not {version}. Fix: install gecolumn {version} and run the command without a version, or add the district's "
+            "--extra-index-url line."
+        ),
+    ),
+    Message(
         "new_build_failed",
         when="The new column was written but its first build failed.",
         vi=(
             "đã tạo chuyên mục nhưng lần dựng trang đầu tiên không thành công: {problem}. Cách sửa: đọc các dòng "
-            "WARNING/ERROR ở trên, sửa rồi chạy lại: python -m mkdocs build --strict"
+            "WARNING/ERROR ở trên, sửa rồi chạy lại: python -m properdocs build -f mkdocs.yml --strict"
         ),
         en=(
             "the column was written but its first build failed: {problem}. Fix: read the WARNING/ERROR lines above, fix "
-            "them and run again: python -m mkdocs build --strict"
+            "them and run again: python -m properdocs build -f mkdocs.yml --strict"
         ),
     ),
     Message(

@@ -144,6 +144,16 @@ USAGE = (
         "dòng cài gecolumn trong requirements.txt (mặc định: gecolumn=={version})",
         "the line that installs gecolumn in requirements.txt (default: gecolumn=={version})",
     ),
+    Words(
+        "help_new_index",
+        "kho gói của phòng/sở (…/simple/): requirements.txt ghi mọi gói kèm mã băm, cài từ đó",
+        "the district's package index (…/simple/): requirements.txt pins every package with hashes, from there",
+    ),
+    Words(
+        "help_new_engine",
+        "bộ dựng trang ghi trong CI và hướng dẫn (mặc định: {default})",
+        "the engine CI and the README build with (default: {default})",
+    ),
     Words("help_new_no_build", "chỉ ghi tệp, không dựng trang", "write the files only, do not build the site"),
     # --- new-post
     Words("about_new_post", "Tạo bài viết mới trong posts/.", "Create a new post in posts/."),
@@ -174,6 +184,18 @@ USAGE = (
         "Build the site (--strict) and pack it as one zip to upload to the portal.",
     ),
     Words("help_package_output", "thư mục chứa tệp zip (mặc định: dist)", "the folder for the zip (default: dist)"),
+    # --- upgrade
+    Words(
+        "about_upgrade",
+        "Viết lại requirements.txt cho một bản gecolumn khác: gecolumn và mọi gói dựng trang, kèm mã băm.",
+        "Rewrite requirements.txt for another gecolumn release: gecolumn and every package of the build, with hashes.",
+    ),
+    Words(
+        "help_upgrade_version",
+        "phiên bản, ví dụ 0.2.0 (mặc định: bản mới nhất trên kho gói)",
+        "the version, e.g. 0.2.0 (default: the newest on the package index)",
+    ),
+    Words("help_upgrade_requirements", "tệp cần viết lại", "the file to rewrite"),
     # --- photos
     Words(
         "about_photos",

@@ -271,8 +271,8 @@ WORDS = (
     Words("next_steps", "\nBa bước tiếp theo:", "\nThree next steps:"),
     Words(
         "next_preview",
-        "  1. Xem thử trang trên máy: cd {where}  rồi  {py} -m mkdocs serve  (mở http://127.0.0.1:8000/)",
-        "  1. Preview the site on this computer: cd {where}  then  {py} -m mkdocs serve  (open http://127.0.0.1:8000/)",
+        "  1. Xem thử trang trên máy: cd {where}  rồi  {py} -m {engine} serve -f mkdocs.yml  (mở http://127.0.0.1:8000/)",
+        "  1. Preview the site on this computer: cd {where}  then  {py} -m {engine} serve -f mkdocs.yml  (open http://127.0.0.1:8000/)",
     ),
     Words(
         "next_write_owed",
@@ -292,9 +292,19 @@ WORDS = (
         "     missing quarters and builds the site to publish at {url}",
     ),
     Words(
+        "upgrade_done",
+        "{file}: gecolumn {version}; {changed} gói đổi phiên bản:",
+        "{file}: gecolumn {version}; {changed} packages change version:",
+    ),
+    Words(
+        "upgrade_next",
+        "Cài lại: {py} -m pip install -r {file}  rồi dựng trang; đưa tệp lên để CI cài đúng các bản này.",
+        "Install again: {py} -m pip install -r {file}  then build; commit the file so CI installs these versions.",
+    ),
+    Words(
         "next_not_built",
-        "  (Chưa dựng trang: chạy {py} -m mkdocs build --strict trong thư mục chuyên mục.)",
-        "  (Not built: run {py} -m mkdocs build --strict in the column's folder.)",
+        "  (Chưa dựng trang: chạy {py} -m {engine} build -f mkdocs.yml --strict trong thư mục chuyên mục.)",
+        "  (Not built: run {py} -m {engine} build -f mkdocs.yml --strict in the column's folder.)",
     ),
     Words(
         "local_install",

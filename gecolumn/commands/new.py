@@ -29,6 +29,7 @@ from gecolumn.commands._options import command_parser, common_options, helps
 from gecolumn.config import unit_suggestion
 from gecolumn.dates import BadToday, find_today
 from gecolumn.district.roster import read_roster
+from gecolumn.engine import DEFAULT_ENGINE, ENGINES, QUIET, build_command
 from gecolumn.messages import label, quarter_name, render_problem
 from gecolumn.newcolumn import (
     NEW_COMMAND,
@@ -44,6 +45,7 @@ from gecolumn.newcolumn import (
     plan_files,
     roster_units,
 )
+from gecolumn.package_index import IndexUnusable, published
 from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
 
@@ -68,6 +70,8 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         parser.add_argument(f"--{option}", help=said(option))
     parser.add_argument("--units", metavar="truong.csv", help=said("units"))
     parser.add_argument("--requirement", help=said("requirement", version=__version__))
+    parser.add_argument("--index", metavar="URL", help=said("index"))
+    parser.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help=said("engine", default=DEFAULT_ENGINE))
     parser.add_argument("--no-build", action="store_true", help=said("no_build"))
     common_options(parser, lang, config=False)
     return parser
@@ -155,6 +159,15 @@ def _settings(args: argparse.Namespace, today, interactive: bool, lang: str) -> 
     problems += [problem] if problem else []
     requirement, problem = check_requirement(args.requirement)
     problems += [problem] if problem else []
+    index, pins = None, ()
+    if args.index is not None:
+        index, problem = check_url(args.index, "--index")
+        if problem is None:
+            try:
+                _, pins = published(index, __version__)
+            except IndexUnusable as exc:
+                problem = exc.problem(NEW_COMMAND)
+        problems += [problem] if problem else []
     schools = ()
     if args.units:
         schools, refused = roster_units(read_roster(Path(args.units)), str(values.get("--unit") or ""))
@@ -163,7 +176,17 @@ def _settings(args: argparse.Namespace, today, interactive: bool, lang: str) -> 
         return None, problems
     python = "py" if os.name == "nt" else "python"
     column = NewColumn(
-        values["--school"], values["--unit"], values["--url"], values["--start"], schools, address, requirement, python
+        values["--school"],
+        values["--unit"],
+        values["--url"],
+        values["--start"],
+        schools,
+        address,
+        requirement,
+        python,
+        args.engine,
+        index,
+        pins,
     )
     return column, []
 
@@ -183,8 +206,8 @@ def _build_and_check(folder: Path, column: NewColumn, today, lang: str) -> int:
     # A start in the past owes its quarters until posts are written for them: the site is
     # built anyway (without --strict, which would refuse it), and the missing quarters lead
     # the next steps.
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml"] + ([] if owing else ["--strict"])
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GECOLUMN_LANG": lang}  # the build speaks as we do
+    command = build_command(column.engine, "-f", "mkdocs.yml", *([] if owing else ["--strict"]))
+    environment = {**os.environ, **QUIET, "GECOLUMN_LANG": lang}  # the build speaks as we do, and only that
     print(label("new_building" if owing else "new_building_strict", lang), flush=True)
     built = subprocess.run(
         command, capture_output=True, text=True, encoding="utf-8", errors="replace", env=environment, cwd=folder
@@ -214,14 +237,14 @@ def _next_steps(folder: Path, column: NewColumn, lang: str, built: bool, first_o
     py = column.python
     where = f'"{folder}"' if " " in str(folder) else str(folder)
     print(label("next_steps", lang))
-    print(label("next_preview", lang, where=where, py=py))
+    print(label("next_preview", lang, where=where, py=py, engine=column.engine))
     if first_owed:  # a post counts for the quarter of its date: a late post is dated in the quarter it reports on
         print(label("next_write_owed", lang, py=py, day=f"{first_owed.last_day:%d/%m/%Y}"))
     else:
         print(label("next_write", lang, py=py))
     print(label("next_publish", lang, url=column.url))
     if not built:
-        print(label("next_not_built", lang, py=py))
+        print(label("next_not_built", lang, py=py, engine=column.engine))
     requirement, local = default_requirement()
-    if local and column.requirement == requirement:
+    if local and column.requirement == requirement and not column.index:
         print(label("local_install", lang, local=local, requirement=column.requirement, version=__version__))

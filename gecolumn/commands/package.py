@@ -15,7 +15,6 @@ import errno
 import hashlib
 import os
 import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 from gecolumn.commands import refuse, require_column, run, today_problem
 from gecolumn.commands._options import command_parser, common_options, helps
 from gecolumn.dates import BadToday
+from gecolumn.engine import QUIET, build_command
 from gecolumn.problems import Problem
 from gecolumn.slugs import slug_of
 
@@ -57,8 +57,8 @@ def _package(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="gecolumn-site-") as site_dir:
         build = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_path), "-d", site_dir],
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GECOLUMN_LANG": lang},  # the build speaks as we do
+            build_command("mkdocs", "--strict", "-f", str(config_path), "-d", site_dir),
+            env={**os.environ, **QUIET, "GECOLUMN_LANG": lang},  # the build speaks as we do, and only that
         )
         if build.returncode != 0:
             refuse(Problem("", "package_build_failed"), lang)

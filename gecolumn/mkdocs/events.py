@@ -129,6 +129,7 @@ def on_post_build(config):
     if config.site_url:
         outputs.write_feeds(build, config)
         outputs.write_coverage_data(build, config)
+        outputs.write_server_files(config)  # its 404 rule names the folder site_url gives
     search.finish(build, config)
     build.photo_cache.discard()
 

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from gecolumn import feeds, images, routes
+from gecolumn import feeds, images, routes, web
 from gecolumn.coverage_data import coverage_document
 from gecolumn.files import read_head
 from gecolumn.mkdocs.state import Build
@@ -233,3 +233,8 @@ def write_coverage_data(build: Build, config) -> None:
     )
     target = Path(config.site_dir) / routes.COVERAGE_DATA
     target.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def write_server_files(config) -> None:
+    """Write ``.htaccess``: Apache serves the feeds as UTF-8, the column's 404 page, long-cached hashed files."""
+    (Path(config.site_dir) / web.HTACCESS).write_text(web.htaccess(config.site_url), encoding="utf-8")

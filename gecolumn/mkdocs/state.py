@@ -21,6 +21,7 @@ from gecolumn.codes import Code
 from gecolumn.column import OpenedColumn
 from gecolumn.dates import BadToday
 from gecolumn.messages import pick_language, render_located
+from gecolumn.pins import read_pins
 from gecolumn.problems import Problem, Severity
 from gecolumn.search_index import ShardedSearchIndex
 from gecolumn.site import SitePlan, plan_site
@@ -130,12 +131,12 @@ def compare_pinned_version(build: Build, config) -> None:
     # a local try of a new version must still build strictly).
     requirements = Path(config.config_file_path).parent / "requirements.txt"
     try:
-        text = requirements.read_text(encoding="utf-8", errors="replace")[:100_000]
+        text = requirements.read_text(encoding="utf-8", errors="replace")[:1_000_000]  # ~100 KB with every hash
     except OSError:
         return
-    pinned = re.search(r"(?im)^\s*gecolumn\s*==\s*([\w.+!-]+)\s*$", text)
-    if pinned and pinned.group(1) != __version__:
-        params = {"pinned": pinned.group(1), "installed": __version__}
+    pinned = next((pin.version for pin in read_pins(text) if pin.name == "gecolumn"), None)  # hashes may follow it
+    if pinned and pinned != __version__:
+        params = {"pinned": pinned, "installed": __version__}
         build.say(Problem("requirements.txt", "generator_version_differs", params=params, severity=Severity.INFO))
 
 
