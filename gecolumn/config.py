@@ -25,8 +25,28 @@ SETTINGS_VERSION = 1
 """The format of ``extra.column`` this package reads. A column without ``version`` is format 1
 (every column written before the key existed). When a setting changes meaning or name, the
 format goes up and the old key gets a message here saying exactly what to write instead."""
-_KNOWN_KEYS = ("version", "start", "per_unit", "units", "feed_size", "as_of", "school", "address")
+_KNOWN_KEYS = ("version", "start", "per_unit", "units", "feed_size", "as_of", "school", "address", "editor")
 _UNIT_KEYS = ("name", "since")
+_EDITOR_KEYS = ("backend", "repo", "branch", "base_url", "app_id", "local_port")
+EDITOR_BACKENDS = ("local", "github", "gitlab")
+"""Where the web editor saves: the web master's PC only (Decap's local server), a GitHub or a GitLab repository."""
+DEFAULT_EDITOR_PORT = 8081
+"""The port Decap's local server (``npx decap-server``) listens on unless told otherwise."""
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """``extra.column.editor``: the web editor at ``quan-tri/`` (``true``, or these keys)."""
+
+    backend: str = "local"
+    repo: str | None = None
+    """``owner/name`` of the column's repository (GitHub, GitLab)."""
+    branch: str = "main"
+    base_url: str | None = None
+    """GitHub: the sign-in (OAuth) service's address; GitLab: the GitLab server, if not gitlab.com."""
+    app_id: str | None = None
+    """GitLab: the application id of the column's sign-in (PKCE) application."""
+    local_port: int = DEFAULT_EDITOR_PORT
 
 
 @dataclass(frozen=True)
@@ -58,6 +78,8 @@ class ColumnConfig:
     """Who runs the column (a school or an office), for the header, the footer and the feeds' author."""
     address: str | None = None
     """Its postal address, for the footer."""
+    editor: EditorSettings | None = None
+    """The web editor, when the column turns it on."""
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, or ``None``."""
@@ -137,14 +159,52 @@ def read_column_config(extra: Mapping[str, Any] | None, file: str = "mkdocs.yml"
     school, address = _text(column, "school", error), _text(column, "address", error)
 
     units = _units(column.get("units"), error)
+    editor = _editor(column.get("editor", False), error)
     if any(p.is_error for p in problems) or start is None:
         return None, problems
     return (
         ColumnConfig(
-            start=start, units=units, per_unit=per_unit, feed_size=feed_size, as_of=as_of, school=school, address=address
+            start=start,
+            units=units,
+            per_unit=per_unit,
+            feed_size=feed_size,
+            as_of=as_of,
+            school=school,
+            address=address,
+            editor=editor,
         ),
         problems,
     )
+
+
+def _editor(raw: Any, error) -> EditorSettings | None:
+    """``editor: true`` (the web master's PC), or a mapping naming the repository the editor saves to."""
+    if raw is None or raw is False:
+        return None
+    if raw is True:
+        return EditorSettings()
+    if not isinstance(raw, Mapping):
+        error("config_bad_value", "editor", value=raw, expected="true / false")
+        return None
+    for name in raw:
+        if name not in _EDITOR_KEYS:
+            error("config_unknown_key", f"editor.{name}", Severity.WARNING, suggestion=closest_match(str(name), _EDITOR_KEYS))
+    backend = str(raw.get("backend", "local"))
+    if backend not in EDITOR_BACKENDS:
+        error("config_bad_value", "editor.backend", value=backend, expected=" / ".join(EDITOR_BACKENDS))
+        return None
+    port = raw.get("local_port", DEFAULT_EDITOR_PORT)
+    if not isinstance(port, int) or isinstance(port, bool) or not 1024 <= port <= 65535:
+        error("config_bad_value", "editor.local_port", value=port, expected="1024 … 65535")
+        return None
+    texts = {
+        key: _text(raw, key, lambda code, key, **params: error(code, f"editor.{key}", **params))
+        for key in ("repo", "branch", "base_url", "app_id")
+    }
+    if backend != "local" and not (texts["repo"] and "/" in texts["repo"]):
+        error("config_bad_value", "editor.repo", value=texts["repo"] or "", expected="truong/chuyen-muc (tên tài khoản/tên kho)")
+        return None
+    return EditorSettings(backend, texts["repo"], texts["branch"] or "main", texts["base_url"], texts["app_id"], port)
 
 
 def _text(column: Mapping[str, Any], key: str, error) -> str | None:

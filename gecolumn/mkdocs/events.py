@@ -129,6 +129,9 @@ def on_post_build(config):
     if config.site_url:
         outputs.write_feeds(build, config)
         outputs.write_coverage_data(build, config)
+    # The editor is a folder of static files beside the site, never a page: written after the
+    # pages, it is in no navigation, sitemap or search index.
+    outputs.write_editor(build, config)
     search.finish(build, config)
     build.photo_cache.discard()
 
