@@ -28,6 +28,8 @@ from gecolumn.fields import FIELDS, MAX_TAGS
 
 DECAP_VERSION = "3.16.3"
 """The Decap CMS the editor runs: the version ``package.json`` pins (a test holds the two together)."""
+DECAP_SERVER_VERSION = "3.11.3"
+"""Decap's local server for the web master's PC (``npx decap-server``), as ``package.json`` pins it."""
 PAGE_FILES = ("index.html", "gecolumn-editor.js")
 """The editor's own files, in ``gecolumn/templates/editor/``, published beside Decap's."""
 DATE_FORMAT = "DD/MM/YYYY HH:mm"

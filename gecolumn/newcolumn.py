@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 from gecolumn import __version__
 from gecolumn.config import MAX_UNIT_ID, SETTINGS_VERSION, is_unit_id, unit_suggestion
 from gecolumn.district.roster import Roster
+from gecolumn.editor import DECAP_SERVER_VERSION, DECAP_VERSION
 from gecolumn.front_matter import clean
 from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
@@ -76,6 +77,8 @@ class NewColumn:
     """The line of ``requirements.txt`` that installs this generator."""
     python: str = "python"
     """How the README spells Python on the staff member's computer (``py`` on Windows)."""
+    editor: bool = False
+    """The web editor at ``quan-tri/`` (Decap CMS, installed with npm from the column's ``package.json``)."""
 
 
 def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
@@ -108,6 +111,9 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
         "- câu chuyện, gương tốt của thầy cô, học sinh và phụ huynh.\n\n"
         "Bạn đọc theo dõi chuyên mục qua trang này hoặc qua nguồn tin RSS.\n"
     )
+    if column.editor:
+        files["package.json"] = editor_package_json()
+        files[".gitignore"] += "# Decap CMS, installed by npm ci from package.json.\nnode_modules/\n"
     summary = f"Giới thiệu chuyên mục tuyên truyền bình đẳng giới của {column.school}."
     post = scaffold(WELCOME_TITLE, column.unit, moment, tags=("Bình đẳng giới",), body=body, summary=summary, welcome=True)
     files[f"posts/{post.path}"] = post.text
@@ -149,12 +155,25 @@ def mkdocs_yml(column: NewColumn, today: datetime.date) -> str:
     ]
     if column.address:
         lines.append(f"    address: {yaml_text(column.address)}")
+    if column.editor:
+        lines.append("    editor: true  # trình soạn bài ở quan-tri/: npm ci, npx decap-server (xem README.md)")
     lines.append("    units:")
     for unit in units:
         lines += [f"      {unit.id}:", f"        name: {yaml_text(unit.name)}"]
         if unit.since:
             lines.append(f"        since: {unit.since}")
     return "\n".join(lines) + "\n"
+
+
+def editor_package_json() -> str:
+    """The column's ``package.json``: Decap CMS and its local server, at the versions this package publishes."""
+    package = {
+        "name": "chuyen-muc",
+        "private": True,
+        "description": "Trình soạn bài trên trình duyệt của chuyên mục (quan-tri/): cài bằng npm ci.",
+        "devDependencies": {"decap-cms": DECAP_VERSION, "decap-server": DECAP_SERVER_VERSION},
+    }
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
 
 
 def yaml_text(text: str) -> str:
