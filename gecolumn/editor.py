@@ -51,7 +51,8 @@ WIDGETS: dict[str, Widget] = {
     "date": Widget(
         "Ngày đăng",
         "datetime",
-        "Ngày, giờ đăng (giờ Việt Nam). Quý của bài được tính từ ngày này khi lưu.",
+        "Ngày, giờ đăng (giờ Việt Nam); quý của bài được tính từ ngày này khi lưu. Ô ngày hiện theo ngôn ngữ "
+        "của máy (có máy hiện tháng trước ngày): chọn ngày bằng nút lịch rồi đọc lại.",
         (("format", DATE_FORMAT), ("date_format", "DD/MM/YYYY"), ("time_format", "HH:mm"), ("picker_utc", False)),
     ),
     "quarter": Widget("Quý", "hidden"),

@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from gecolumn import __version__
-from gecolumn.config import MAX_UNIT_ID, SETTINGS_VERSION, is_unit_id, unit_suggestion
+from gecolumn.config import DEFAULT_EDITOR_PORT, MAX_UNIT_ID, SETTINGS_VERSION, is_unit_id, unit_suggestion
 from gecolumn.district.roster import Roster
 from gecolumn.editor import DECAP_SERVER_VERSION, DECAP_VERSION
 from gecolumn.front_matter import clean
@@ -113,6 +113,8 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
     )
     if column.editor:
         files["package.json"] = editor_package_json()
+        # decap-server reads .env: on the web master's PC only, never the school's network (it writes the repository).
+        files[".env"] = f"BIND_HOST=127.0.0.1\nPORT={DEFAULT_EDITOR_PORT}\n"
         files[".gitignore"] += "# Decap CMS, installed by npm ci from package.json.\nnode_modules/\n"
     summary = f"Giới thiệu chuyên mục tuyên truyền bình đẳng giới của {column.school}."
     post = scaffold(WELCOME_TITLE, column.unit, moment, tags=("Bình đẳng giới",), body=body, summary=summary, welcome=True)

@@ -372,6 +372,7 @@ def test_new_with_editor_turns_it_on_and_pins_decap_for_npm_ci(tmp_path):
     ours = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
     assert package["devDependencies"] == {name: ours[name] for name in ("decap-cms", "decap-server")}
     assert "node_modules/" in (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "BIND_HOST=127.0.0.1" in (folder / ".env").read_text(encoding="utf-8").splitlines()  # decap-server: this PC only
     assert "npm ci" in result.stdout and "npx decap-server" in result.stdout and "/quan-tri/" in result.stdout
     plain = new_column(tmp_path, "khong-editor", *SCHOOL, "--no-build")  # without a terminal: off unless asked for
     assert "editor" not in (tmp_path / "khong-editor/mkdocs.yml").read_text(encoding="utf-8")
