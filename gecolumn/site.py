@@ -203,8 +203,9 @@ def _cover(post: Post, corpus: Corpus) -> Cover | None:
 
 EXCERPT_LENGTH = 300
 """Characters of an automatic excerpt: what a listing, a share card and a feed summary show."""
-_NOTE_MARKERS = re.compile(r"<sup\b[^>]*>[^<]{0,12}</sup>|\[\^[^\]\s]{1,40}\]")
-"""A footnote's number (``<sup>1</sup>``, as the Word import writes it, or Markdown's ``[^1]``): not prose."""
+_NOTE_MARKERS = re.compile(r"<sup\b[^>]*>\s*\[?\d{1,3}\]?\s*</sup>|\[\^[^\]\s]{1,40}\]")
+"""A footnote's number (``<sup>1</sup>``, as the Word import writes it, or Markdown's ``[^1]``): not prose. A number
+alone in superscript is taken for one: ``m<sup>2</sup>`` loses its 2 in an excerpt (``m²`` typed as a character stays)."""
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[*_`]|<[^>]+>")
 
 
