@@ -374,6 +374,14 @@ def test_new_with_editor_turns_it_on_and_pins_decap_for_npm_ci(tmp_path):
     assert "node_modules/" in (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert "BIND_HOST=127.0.0.1" in (folder / ".env").read_text(encoding="utf-8").splitlines()  # decap-server: this PC only
     assert "npm ci" in result.stdout and "npx decap-server" in result.stdout and "/quan-tri/" in result.stdout
+    # CI installs Decap before it builds, or the published site would have no quan-tri/ to sign in to.
+    github = yaml.safe_load((folder / ".github/workflows/chuyen-muc.yml").read_text(encoding="utf-8"))
+    steps = github["jobs"]["build"]["steps"]
+    install = next(i for i, step in enumerate(steps) if "npm ci" in step.get("run", ""))
+    assert steps[install]["if"] == "hashFiles('package.json') != ''"
+    assert install < next(i for i, step in enumerate(steps) if "mkdocs build" in step.get("run", ""))
+    pages = yaml.safe_load((folder / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]["script"]
+    assert "npm ci" in pages[0] and pages[0].startswith("if [ -f package.json ]") and "mkdocs build" in pages[1]
     plain = new_column(tmp_path, "khong-editor", *SCHOOL, "--no-build")  # without a terminal: off unless asked for
     assert "editor" not in (tmp_path / "khong-editor/mkdocs.yml").read_text(encoding="utf-8")
     assert not (tmp_path / "khong-editor/package.json").exists() and "decap-server" not in plain.stdout
