@@ -260,6 +260,7 @@ def test_a_post_written_in_the_editor_passes_the_check_and_is_published(column, 
 @pytest.mark.browser
 def test_editing_a_post_in_the_editor_changes_only_what_was_edited(column, editing):
     page = editing
+    assert (column.posts / "2024" / f"{SLUG}.md").is_file(), "the post the test before this one writes in the editor"
     git(column.root, "add", "-A")
     git(column.root, "commit", "-q", "-m", "Bài viết trong trình soạn")
     page.goto(page.url.split("#")[0] + f"#/collections/posts/entries/2024/{SLUG}")
