@@ -38,8 +38,29 @@ _KNOWN_KEYS = (
     "address",
     *_LETTERHEAD_KEYS,
     "recipients",
+    "editor",
 )
 _UNIT_KEYS = ("name", "since")
+_EDITOR_KEYS = ("backend", "repo", "branch", "base_url", "app_id", "local_port")
+EDITOR_BACKENDS = ("local", "github", "gitlab")
+"""Where the web editor saves: the web master's PC only (Decap's local server), a GitHub or a GitLab repository."""
+DEFAULT_EDITOR_PORT = 8081
+"""The port Decap's local server (``npx decap-server``) listens on unless told otherwise."""
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """``extra.column.editor``: the web editor at ``quan-tri/`` (``true``, or these keys)."""
+
+    backend: str = "local"
+    repo: str | None = None
+    """``owner/name`` of the column's repository (GitHub, GitLab)."""
+    branch: str = "main"
+    base_url: str | None = None
+    """GitHub: the sign-in (OAuth) service's address; GitLab: the GitLab server, if not gitlab.com."""
+    app_id: str | None = None
+    """GitLab: the application id of the column's sign-in (PKCE) application."""
+    local_port: int = DEFAULT_EDITOR_PORT
 
 
 @dataclass(frozen=True)
@@ -80,6 +101,8 @@ class ColumnConfig:
     signer_name: str | None = None
     recipients: tuple[str, ...] = ()
     """An official report's "Nơi nhận", one line each (``Phòng GD&ĐT (để báo cáo)``)."""
+    editor: EditorSettings | None = None
+    """The web editor, when the column turns it on."""
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with this id, or ``None``."""
@@ -167,6 +190,7 @@ def read_column_config(extra: Mapping[str, Any] | None, file: str = "mkdocs.yml"
     recipients = tuple(text for line in recipients if (text := " ".join(str(line).split())))
 
     units = _units(column.get("units"), error)
+    editor = _editor(column.get("editor", False), error)
     if any(p.is_error for p in problems) or start is None:
         return None, problems
     return (
@@ -180,9 +204,40 @@ def read_column_config(extra: Mapping[str, Any] | None, file: str = "mkdocs.yml"
             address=address,
             recipients=recipients,
             **letterhead,
+            editor=editor,
         ),
         problems,
     )
+
+
+def _editor(raw: Any, error) -> EditorSettings | None:
+    """``editor: true`` (the web master's PC), or a mapping naming the repository the editor saves to."""
+    if raw is None or raw is False:
+        return None
+    if raw is True:
+        return EditorSettings()
+    if not isinstance(raw, Mapping):
+        error("config_bad_value", "editor", value=raw, expected="true / false")
+        return None
+    for name in raw:
+        if name not in _EDITOR_KEYS:
+            error("config_unknown_key", f"editor.{name}", Severity.WARNING, suggestion=closest_match(str(name), _EDITOR_KEYS))
+    backend = str(raw.get("backend", "local"))
+    if backend not in EDITOR_BACKENDS:
+        error("config_bad_value", "editor.backend", value=backend, expected=" / ".join(EDITOR_BACKENDS))
+        return None
+    port = raw.get("local_port", DEFAULT_EDITOR_PORT)
+    if not isinstance(port, int) or isinstance(port, bool) or not 1024 <= port <= 65535:
+        error("config_bad_value", "editor.local_port", value=port, expected="1024 … 65535")
+        return None
+    texts = {
+        key: _text(raw, key, lambda code, key, **params: error(code, f"editor.{key}", **params))
+        for key in ("repo", "branch", "base_url", "app_id")
+    }
+    if backend != "local" and not (texts["repo"] and "/" in texts["repo"]):
+        error("config_bad_value", "editor.repo", value=texts["repo"] or "", expected="truong/chuyen-muc (tên tài khoản/tên kho)")
+        return None
+    return EditorSettings(backend, texts["repo"], texts["branch"] or "main", texts["base_url"], texts["app_id"], port)
 
 
 def _text(column: Mapping[str, Any], key: str, error) -> str | None:

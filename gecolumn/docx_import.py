@@ -41,6 +41,7 @@ from markdownify import MarkdownConverter, chomp
 from gecolumn.codes import Code
 from gecolumn.posts import MAX_PARAGRAPH_CHARS, long_inline_text
 from gecolumn.problems import Problem, Refusal, Severity, megabytes
+from gecolumn.site import EXCERPT_LENGTH, shortened
 from gecolumn.sources import MAX_ASSET_BYTES, MAX_POST_BYTES
 
 MAX_DOCX_BYTES = 50_000_000
@@ -53,6 +54,11 @@ MAX_RATIO = 100
 """How much one part may shrink when compressed; Word's XML shrinks 5–20 times, a zip bomb thousands."""
 MAX_IMAGE_BYTES = MAX_ASSET_BYTES
 """The largest file the column publishes (:mod:`gecolumn.sources`)."""
+MAX_TITLE_CHARS = 200
+MAX_AUTHOR_CHARS = 200
+"""What the header's ``title`` and ``author`` hold (:mod:`gecolumn.fields`): longer document properties are cut."""
+SUMMARY_LENGTH = EXCERPT_LENGTH
+"""A summary made from the first paragraph is as long as an excerpt: what a card and a feed show."""
 
 IMAGE_TYPES = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png", b"GIF87a": "gif", b"GIF89a": "gif"}
 """Magic bytes of the photo types a browser shows, by what the file really is (not what the .docx says)."""
@@ -122,6 +128,7 @@ _SILENT_DROPS = {
 """What mammoth skips without a word: charts, SmartArt, reviewers' comments."""
 
 _EQUATIONS = ("officeDocument/2006/math}oMath", "officeDocument/2006/math}oMathPara")
+_NOTE_MARKER = "data-note"  # on the <sup> of a footnote's number: not part of a summary
 _BREAK = "\ue000"  # a line break the author meant (one, inside a paragraph): two trailing spaces once the text is tidy
 # A line feed inside a run is a space in Word; in Markdown it would start a line (a heading, a list).
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u00ad": None, "\u200b": None, "\n": " ", "\r": " "})
@@ -147,6 +154,15 @@ class ImportedDocument:
     """In document order; one file for a photo used twice."""
     dropped: tuple[Problem, ...]
     """INFO problems naming each kind of thing the conversion left out."""
+    author: str | None = None
+    """The author in the document's properties (File > Info > Author), if any."""
+    summary: str | None = None
+    """The first paragraph of prose, as plain text without footnote markers, shortened at a word."""
+
+    @property
+    def cover(self) -> str | None:
+        """The first photo's file name: the post's cover (``image:``), if the document has a photo."""
+        return self.images[0].name if self.images else None
 
 
 class DocxRefused(Refusal, ValueError):
@@ -162,7 +178,7 @@ def import_docx(path: str | Path, image_prefix: str = "anh") -> ImportedDocument
     where = str(path)
     data = _read_docx_bytes(Path(path), where)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        core_title = _core_title(archive)
+        core_title, core_author = _core_properties(archive)
         silent = _silent_drops(archive, where)
     images = _ImageCollector(where, image_prefix)
     try:
@@ -178,6 +194,7 @@ def import_docx(path: str | Path, image_prefix: str = "anh") -> ImportedDocument
         raise DocxRefused(Problem(where, Code.DOCX_CORRUPT, params={"problem": _short(exc)})) from exc
     tree = BeautifulSoup(result.value, "html.parser")
     body_title, link_drops = _tidy(tree, where)
+    summary = _summary(tree)
     markdown = _tidy_text(_Markdown().convert_soup(tree))
     size = len(markdown.encode("utf-8"))
     if size > MAX_POST_BYTES:  # the check would refuse the post anyway: say so before writing it
@@ -186,7 +203,7 @@ def import_docx(path: str | Path, image_prefix: str = "anh") -> ImportedDocument
         )
     _refuse_long_paragraph(markdown, tree, where, title_was_first=body_title is not None)
     dropped = _unique([*_from_messages(result.messages, where), *images.dropped, *link_drops, *silent])
-    return ImportedDocument(body_title or core_title, markdown, tuple(images.kept), dropped)
+    return ImportedDocument(body_title or core_title, markdown, tuple(images.kept), dropped, core_author, summary)
 
 
 def _refuse_long_paragraph(markdown: str, tree: BeautifulSoup, where: str, title_was_first: bool) -> None:
@@ -300,15 +317,19 @@ def _short(exc: BaseException) -> str:
 # --- what the document holds besides its body -----------------------------------------------------
 
 
-def _core_title(archive: zipfile.ZipFile) -> str | None:
-    """``dc:title`` of ``docProps/core.xml`` (File > Properties), if the document has one."""
+def _core_properties(archive: zipfile.ZipFile) -> tuple[str | None, str | None]:
+    """``dc:title`` and ``dc:creator`` of ``docProps/core.xml`` (File > Properties), where the document has them."""
     try:
         root = ElementTree.fromstring(archive.read("docProps/core.xml"))
     except (KeyError, ElementTree.ParseError):
-        return None
-    element = root.find("{http://purl.org/dc/elements/1.1/}title")
-    title = " ".join((element.text or "").translate(_SPACES).split()) if element is not None else ""
-    return title or None
+        return None, None
+
+    def text(name: str, limit: int) -> str | None:
+        element = root.find(f"{{http://purl.org/dc/elements/1.1/}}{name}")
+        value = " ".join((element.text or "").translate(_SPACES).split()) if element is not None else ""
+        return value[:limit] or None
+
+    return text("title", MAX_TITLE_CHARS), text("creator", MAX_AUTHOR_CHARS)
 
 
 def _silent_drops(archive: zipfile.ZipFile, where: str) -> list[Problem]:
@@ -339,7 +360,10 @@ def _from_messages(messages: Iterable, where: str) -> list[Problem]:
     for message in messages:
         text = message.message
         if style := re.match(r"Unrecognised (?:paragraph|run|table) style: (.*) \(Style ID: (.*)\)$", text):
-            problems.append(_info(where, Code.DOCX_DROPPED_STYLE, style=style[1] or style[2]))
+            # A style used but not defined has no name: mammoth says 'None'; its id is what Word shows then.
+            problems.append(_info(where, Code.DOCX_DROPPED_STYLE, style=style[1] if style[1] not in ("", "None") else style[2]))
+        elif undefined := re.match(r"(?:Paragraph|Run|Table|Numbering) style with ID (.*) was referenced but not defined", text):
+            problems.append(_info(where, Code.DOCX_DROPPED_STYLE, style=undefined[1]))
         elif text.startswith("An unrecognised element was ignored:") and text.endswith(_EQUATIONS):
             equations += 1
         elif text.startswith("Image of type"):
@@ -348,10 +372,25 @@ def _from_messages(messages: Iterable, where: str) -> list[Problem]:
             target = re.search(r"image '([^']*)'", text)
             problems.append(_info(where, Code.DOCX_IMAGE_NOT_EMBEDDED, target=target[1] if target else "?"))
         else:
-            problems.append(_info(where, Code.DOCX_DROPPED_OTHER, detail=text))
+            problems.append(_other(where, text))
     if equations:
         problems.append(_info(where, Code.DOCX_DROPPED_EQUATION, count=equations))
     return problems
+
+
+def _other(where: str, text: str) -> Problem:
+    """Any other warning of mammoth, named by its kind (the staff read Vietnamese, not mammoth's English)."""
+    if symbol := re.match(r"A w:sym element with an unsupported character was ignored: char (\S+) in font (.*)$", text):
+        return _info(where, Code.DOCX_DROPPED_OTHER, detail="symbol", char=symbol[1], font=symbol[2])
+    if broken := re.match(r"Unsupported break type: (.*)$", text):
+        return _info(where, Code.DOCX_DROPPED_OTHER, detail="break", value=broken[1])
+    if text.startswith("unexpected non-"):
+        return _info(where, Code.DOCX_DROPPED_OTHER, detail="table")
+    if "complex field" in text:
+        return _info(where, Code.DOCX_DROPPED_OTHER, detail="field")
+    if element := re.match(r"An unrecognised element was ignored: (.*)$", text):
+        return _info(where, Code.DOCX_DROPPED_OTHER, detail="element", element=element[1].rpartition("}")[2])
+    return _info(where, Code.DOCX_DROPPED_OTHER, detail="unknown")
 
 
 def _info(where: str, code: Code, **params: object) -> Problem:
@@ -442,6 +481,25 @@ def _tidy(tree: BeautifulSoup, where: str) -> tuple[str | None, list[Problem]]:
     return title or None, dropped_links
 
 
+def _summary(tree: BeautifulSoup) -> str | None:
+    """The first paragraph of prose (not a heading, list, table, quote or caption-less photo), as plain text.
+
+    Footnote numbers are left out: "…bình đẳng giới1." is not what the author wrote.
+    """
+    for paragraph in tree.find_all("p"):
+        if paragraph.find_parent(["li", "td", "th", "blockquote"]) is not None:
+            continue
+        words = [
+            str(text)
+            for text in paragraph.find_all(string=True)
+            if not any(parent.name == "sup" and parent.has_attr(_NOTE_MARKER) for parent in text.parents)
+        ]
+        summary = shortened("".join(words).replace(_BREAK, " "), SUMMARY_LENGTH)
+        if summary:
+            return summary
+    return None
+
+
 def _take_notes(tree: BeautifulSoup) -> Tag | None:
     """Footnotes and endnotes as a numbered list under the body, referenced by superscript numbers in reading order."""
     notes = {item["id"]: item for item in tree.find_all("li", id=re.compile(r"^(?:foot|end)note-\d+$"))}
@@ -453,9 +511,12 @@ def _take_notes(tree: BeautifulSoup) -> Tag | None:
         if note is None:
             continue
         number = len(numbered.find_all("li", recursive=False)) + 1
-        marker = tree.new_tag("sup")
+        marker = tree.new_tag("sup", attrs={_NOTE_MARKER: ""})
         marker.string = str(number)
-        holder = reference.parent if reference.parent is not None and reference.parent.name == "sup" else reference
+        holder = reference
+        # Word's own reference style is superscript, and an author may make it so by hand: one <sup>, not two.
+        while holder.parent is not None and holder.parent.name == "sup" and holder.parent.get_text() == holder.get_text():
+            holder = holder.parent
         link = holder.find_parent("a")
         holder.replace_with(marker)
         if link is not None:  # a note on a linked word: the number after the link, not inside it

@@ -31,8 +31,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from gecolumn import __version__
-from gecolumn.config import MAX_UNIT_ID, SETTINGS_VERSION, is_unit_id, unit_suggestion
+from gecolumn.config import DEFAULT_EDITOR_PORT, MAX_UNIT_ID, SETTINGS_VERSION, is_unit_id, unit_suggestion
 from gecolumn.district.roster import Roster
+from gecolumn.editor import DECAP_SERVER_VERSION, DECAP_VERSION
 from gecolumn.engine import DEFAULT_ENGINE
 from gecolumn.front_matter import clean
 from gecolumn.pins import Pin, build_pins, write_requirements
@@ -85,6 +86,8 @@ class NewColumn:
     """The district's package index (PEP 503 ``…/simple/``) that serves gecolumn, if named."""
     pins: tuple[Pin, ...] = ()
     """With ``index``: this version's pins as the index publishes them, gecolumn's hashes included."""
+    editor: bool = False
+    """The web editor at ``quan-tri/`` (Decap CMS, installed with npm from the column's ``package.json``)."""
 
 
 def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
@@ -116,6 +119,11 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
         "- câu chuyện, gương tốt của thầy cô, học sinh và phụ huynh.\n\n"
         "Bạn đọc theo dõi chuyên mục qua trang này hoặc qua nguồn tin RSS.\n"
     )
+    if column.editor:
+        files["package.json"] = editor_package_json()
+        # decap-server reads .env: on the web master's PC only, never the school's network (it writes the repository).
+        files[".env"] = f"BIND_HOST=127.0.0.1\nPORT={DEFAULT_EDITOR_PORT}\n"
+        files[".gitignore"] += "# Decap CMS, installed by npm ci from package.json.\nnode_modules/\n"
     summary = f"Giới thiệu chuyên mục tuyên truyền bình đẳng giới của {column.school}."
     post = scaffold(WELCOME_TITLE, column.unit, moment, tags=("Bình đẳng giới",), body=body, summary=summary, welcome=True)
     files[f"posts/{post.path}"] = post.text
@@ -177,12 +185,25 @@ def mkdocs_yml(column: NewColumn, today: datetime.date) -> str:
     ]
     if column.address:
         lines.append(f"    address: {yaml_text(column.address)}")
+    if column.editor:
+        lines.append("    editor: true  # trình soạn bài ở quan-tri/: npm ci, npx decap-server (xem README.md)")
     lines.append("    units:")
     for unit in units:
         lines += [f"      {unit.id}:", f"        name: {yaml_text(unit.name)}"]
         if unit.since:
             lines.append(f"        since: {unit.since}")
     return "\n".join(lines) + "\n"
+
+
+def editor_package_json() -> str:
+    """The column's ``package.json``: Decap CMS and its local server, at the versions this package publishes."""
+    package = {
+        "name": "chuyen-muc",
+        "private": True,
+        "description": "Trình soạn bài trên trình duyệt của chuyên mục (quan-tri/): cài bằng npm ci.",
+        "devDependencies": {"decap-cms": DECAP_VERSION, "decap-server": DECAP_SERVER_VERSION},
+    }
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
 
 
 def yaml_text(text: str) -> str:

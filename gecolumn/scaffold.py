@@ -36,11 +36,14 @@ def scaffold(
     body: str | None = None,
     summary: str | None = None,
     welcome: bool = False,
+    image: str | None = None,
+    draft: bool | None = None,
 ) -> NewPost:
     """The file for a new post: front-matter with the quarter of ``moment``, and ``body`` or a skeleton.
 
     A skeleton is a draft (``draft: true``): a post nobody has written yet must not be
     published, nor count for its quarter; the author removes the line when the post is done.
+    ``draft`` says it of a post with a body too (one imported, not yet read by its author).
     """
     chosen = campaign_by_id(campaign) if campaign else None
     template = chosen.template if chosen else None
@@ -54,10 +57,14 @@ def scaffold(
         "summary": summary or (template.summary.format(year=moment.year) if template else ""),
         "author": author or "",
     }
+    if image:
+        meta["image"] = image
     if welcome:
         meta["welcome"] = True  # the column's welcome: published, never a quarter's post
     if body is None:
         body = template.body.format(year=moment.year) if template else PLAIN_BODY
+        draft = True if draft is None else draft
+    if draft:
         meta["draft"] = True
     text = frontmatter.dumps(frontmatter.Post(body, **meta), sort_keys=False) + "\n"
     return NewPost(post_path(title, moment), text)

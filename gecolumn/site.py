@@ -203,6 +203,9 @@ def _cover(post: Post, corpus: Corpus) -> Cover | None:
 
 EXCERPT_LENGTH = 300
 """Characters of an automatic excerpt: what a listing, a share card and a feed summary show."""
+_NOTE_MARKERS = re.compile(r"<sup\b[^>]*>\s*\[?\d{1,3}\]?\s*</sup>|\[\^[^\]\s]{1,40}\]")
+"""A footnote's number (``<sup>1</sup>``, as the Word import writes it, or Markdown's ``[^1]``): not prose. A number
+alone in superscript is taken for one: ``m<sup>2</sup>`` loses its 2 in an excerpt (``m²`` typed as a character stays)."""
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|[*_`]|<[^>]+>")
 
 
@@ -216,9 +219,19 @@ def first_paragraph(body: str, limit: int = EXCERPT_LENGTH) -> str:
         text = block.strip()
         if not text or text[0] in "#!|>-*+<`" or re.match(r"^\d+\.\s", text):
             continue
-        plain = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text[: limit * 4]).split())
-        if len(plain) > limit:
-            plain = plain[:limit].rsplit(" ", 1)[0] + "…"
+        plain = shortened(_MARKUP.sub(lambda m: m.group(1) or "", _NOTE_MARKERS.sub("", text[: limit * 4])), limit)
         if plain:
             return plain
     return ""
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` with its whitespace folded, cut at a word with "…" if longer than ``limit`` characters.
+
+    >>> shortened("Bình đẳng giới trong trường học", 20)
+    'Bình đẳng giới…'
+    """
+    plain = " ".join(text.split())
+    if len(plain) > limit:
+        plain = plain[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+    return plain

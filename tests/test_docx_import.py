@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
+import frontmatter
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -107,6 +108,73 @@ def test_a_footnote_becomes_a_numbered_note_under_the_body(imported):
         "Luật Bình đẳng giới số 73/2006/QH11, có hiệu lực từ ngày 01/7/2007."
     ]
     assert "↑" not in imported.markdown and "footnote" not in imported.markdown
+
+
+def test_a_footnote_number_already_superscript_in_word_is_one_superscript_not_two(tmp_path):
+    by_hand = variant(  # the reference run made superscript by its author, outside the link
+        tmp_path,
+        "chi-so-tren.docx",
+        document_xml=lambda xml: xml.replace(
+            '<w:r><w:rPr><w:rStyle w:val="FootnoteAnchor"/></w:rPr><w:footnoteReference w:id="2"/></w:r></w:hyperlink>',
+            '</w:hyperlink><w:r><w:rPr><w:rStyle w:val="FootnoteAnchor"/><w:vertAlign w:val="superscript"/></w:rPr>'
+            '<w:footnoteReference w:id="2"/></w:r>',
+        ),
+    )
+    text = import_docx(by_hand).markdown
+    assert "<sup><sup>" not in text and "Luật-binh-dang-gioi" not in text
+    assert ")<sup>1</sup>." in text
+    assert as_html(text).find("sup").find("sup") is None
+
+
+def test_the_summary_is_the_first_paragraph_without_its_footnote_number_cut_at_a_word(imported, tmp_path):
+    assert imported.summary == (
+        "Sáng ngày 7/3/2025, Công đoàn Trường THCS Bảo Khê tổ chức gặp mặt nữ cán bộ, giáo viên nhân Ngày Quốc tế Phụ "
+        "nữ 8/3 theo tinh thần Luật Bình đẳng giới."
+    )
+    words = " ".join(["Bình đẳng giới"] * 40)  # 599 characters in one paragraph
+    long = variant(tmp_path, "dai.docx", document_xml=lambda xml: xml.replace("Sáng ngày 7/3/2025, Công đoàn ", words + " ", 1))
+    summary = import_docx(long).summary
+    assert (
+        len(summary) <= 301
+        and summary.endswith("…")
+        and summary[:-1] in words
+        and summary[:-1].endswith(("Bình", "đẳng", "giới"))
+    )
+
+
+def test_the_author_comes_from_the_document_properties(imported, tmp_path):
+    assert imported.author is None  # the fixture's author property is empty
+    signed = variant(
+        tmp_path,
+        "tac-gia.docx",
+        parts={
+            "docProps/core.xml": lambda xml: xml.replace(
+                b"<dc:creator></dc:creator>", "<dc:creator>Nguyễn  Thị Lan</dc:creator>".encode()
+            )
+        },
+    )
+    assert import_docx(signed).author == "Nguyễn Thị Lan"
+
+
+def test_a_style_used_but_not_defined_is_named_by_its_id_never_none(make_site, tmp_path):
+    undefined = variant(tmp_path, "kieu-la.docx", document_xml=lambda xml: xml.replace('w:val="Lidn"', 'w:val="TrichDanBao"', 1))
+    styles = [p.params for p in import_docx(undefined).dropped if p.code is Code.DOCX_DROPPED_STYLE]
+    assert styles == [{"style": "TrichDanBao"}]
+    result = run("new_post.py", "--from", str(undefined), "--date", "07/03/2025", cwd=make_site(COLUMN).root)
+    assert "kiểu định dạng 'TrichDanBao'" in result.stderr and "'None'" not in result.stderr
+
+
+def test_what_else_the_converter_drops_is_said_in_vietnamese_not_in_its_english(make_site, tmp_path):
+    symbol = '<w:r><w:sym w:font="VNI-Symbols" w:char="F0FC"/></w:r>'
+    with_symbol = variant(
+        tmp_path, "ky-hieu.docx", document_xml=lambda xml: xml.replace("<w:sectPr", f"<w:p>{symbol}</w:p><w:sectPr", 1)
+    )
+    result = run("new_post.py", "--from", str(with_symbol), "--date", "07/03/2025", cwd=make_site(COLUMN).root)
+    line = next(line for line in result.stderr.splitlines() if "bộ chuyển đổi bỏ qua" in line)
+    assert "một ký tự đặc biệt (mã F0FC, phông VNI-Symbols" in line
+    assert "w:sym" not in result.stderr and "unsupported" not in result.stderr
+    english = run("new_post.py", "--lang", "en", "--from", str(with_symbol), "--date", "07/03/2025", cwd=make_site(COLUMN).root)
+    assert "a special character (code F0FC, font VNI-Symbols" in english.stderr
 
 
 def test_photos_are_files_in_document_order_and_keep_their_alt_text(imported):
@@ -547,7 +615,16 @@ def test_new_post_from_word_writes_a_post_and_its_photos_that_pass_the_check_and
     with Image.open(site.posts / f"2025/{SLUG}-anh-1.jpg") as photo:  # turned upright, its GPS EXIF gone
         assert photo.size == (2000, 3000) and not photo.getexif()
     info = [line for line in result.stderr.splitlines() if ": THÔNG TIN: " in line]
-    assert len(info) == 2 and "'Lời dẫn'" in info[0] and "công thức toán" in info[1]
+    assert len(info) == 3 and "'Lời dẫn'" in info[0] and "công thức toán" in info[1]
+    assert info[2].startswith(f"posts/2025/{SLUG}.md: THÔNG TIN: bài được tạo từ tệp Word là bản nháp (draft: true)")
+    assert "thêm chủ đề (tags)" in info[2] and "mkdocs serve" in info[2] and "xoá dòng 'draft: true'" in info[2]
+
+    header = frontmatter.loads(text).metadata  # what the document knows is filled in
+    assert header["image"] == f"{SLUG}-anh-1.jpg" and header["draft"] is True
+    assert header["summary"].startswith("Sáng ngày 7/3/2025, Công đoàn Trường THCS Bảo Khê tổ chức gặp mặt")
+    assert header["summary"].endswith("theo tinh thần Luật Bình đẳng giới.")  # the footnote's number left out
+    assert site.check("--today", "2025-03-10").returncode == 0  # a draft: nothing due yet in 2025-Q1
+    (site.posts / f"2025/{SLUG}.md").write_text(text.replace("draft: true\n", ""), encoding="utf-8")  # the author's last step
 
     check = site.check("--today", "2025-03-10")
     assert check.returncode == 0, check.stdout + check.stderr
@@ -555,6 +632,7 @@ def test_new_post_from_word_writes_a_post_and_its_photos_that_pass_the_check_and
     assert build.returncode == 0, build.stderr
     page = site.html(f"bai-viet/{SLUG}/index.html")
     assert page.find("h1").get_text(strip=True) == TITLE and page.find("table") is not None
+    assert page.find("meta", property="og:image")["content"].endswith(".jpg")  # the first photo is the cover
     assert [img["alt"] for img in page.select("article img, .md-content img")][:2] == [
         "Cô và trò lớp 8A tặng hoa chúc mừng các cô giáo",
         "Áp phích: Bình đẳng giới – trách nhiệm của mỗi người",

@@ -176,8 +176,8 @@ def test_the_new_column_hook_is_the_one_this_repository_uses():
 
 def test_new_asks_in_vietnamese_when_run_in_a_terminal_with_defaults_from_the_name(tmp_path):
     leader, follower = pty.openpty()
-    # Name; Enter keeps the unit made from it; address; Enter keeps this quarter.
-    os.write(leader, "Trường Mầm non Hoa Sen\n\nhttps://mnhoasen.edu.vn/bdg\n\n".encode())
+    # Name; Enter keeps the unit made from it; address; Enter keeps this quarter; Enter: no web editor.
+    os.write(leader, "Trường Mầm non Hoa Sen\n\nhttps://mnhoasen.edu.vn/bdg\n\n\n".encode())
     result = new_column(tmp_path, "hoa-sen", "--no-build", stdin=follower)
     os.close(leader), os.close(follower)
     assert result.returncode == 0, result.stderr
@@ -186,6 +186,8 @@ def test_new_asks_in_vietnamese_when_run_in_a_terminal_with_defaults_from_the_na
         and "Mã đơn vị (chữ thường không dấu) [truong-mam-non-hoa-sen]" in result.stdout
     )
     assert "Quý đầu tiên phải có bài [2026-Q4]" in result.stdout
+    assert "Bật trình soạn bài trên trình duyệt (trang quan-tri/, cần Node.js)? (c/k) [k]" in result.stdout
+    assert not (tmp_path / "hoa-sen/package.json").exists()
     settings = yaml.safe_load((tmp_path / "hoa-sen/mkdocs.yml").read_text(encoding="utf-8"))
     assert settings["site_url"] == "https://mnhoasen.edu.vn/bdg/"
     assert settings["extra"]["column"]["units"] == {"truong-mam-non-hoa-sen": {"name": "Trường Mầm non Hoa Sen"}}
@@ -349,7 +351,7 @@ def test_new_refuses_a_path_that_is_a_file_or_an_empty_name(tmp_path):
 
 def test_in_a_terminal_a_wrong_answer_is_explained_and_asked_again_and_ctrl_d_cancels(tmp_path):
     leader, follower = pty.openpty()
-    os.write(leader, "Trường A\nTruong A\ntruong-a\nthcs.edu.vn\nhttps://a.edu.vn/bdg\n\n".encode())
+    os.write(leader, "Trường A\nTruong A\ntruong-a\nthcs.edu.vn\nhttps://a.edu.vn/bdg\n\nk\n".encode())
     result = new_column(tmp_path, "a", "--no-build", stdin=follower)
     assert result.returncode == 0, result.stderr
     assert "mã đơn vị chỉ gồm chữ thường không dấu" in result.stderr and "không phải địa chỉ thư mục" in result.stderr
@@ -359,6 +361,30 @@ def test_in_a_terminal_a_wrong_answer_is_explained_and_asked_again_and_ctrl_d_ca
     os.close(leader), os.close(follower)
     assert cancelled.returncode == 130 and "Đã huỷ: chưa ghi tệp nào." in cancelled.stderr
     assert not (tmp_path / "b").exists()
+
+
+def test_new_with_editor_turns_it_on_and_pins_decap_for_npm_ci(tmp_path):
+    result = new_column(tmp_path, "co-editor", *SCHOOL, "--editor", "--no-build")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "co-editor"
+    assert yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["column"]["editor"] is True
+    package = json.loads((folder / "package.json").read_text(encoding="utf-8"))
+    ours = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    assert package["devDependencies"] == {name: ours[name] for name in ("decap-cms", "decap-server")}
+    assert "node_modules/" in (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "BIND_HOST=127.0.0.1" in (folder / ".env").read_text(encoding="utf-8").splitlines()  # decap-server: this PC only
+    assert "npm ci" in result.stdout and "npx decap-server" in result.stdout and "/quan-tri/" in result.stdout
+    # CI installs Decap before it builds, or the published site would have no quan-tri/ to sign in to.
+    github = yaml.safe_load((folder / ".github/workflows/chuyen-muc.yml").read_text(encoding="utf-8"))
+    steps = github["jobs"]["build"]["steps"]
+    install = next(i for i, step in enumerate(steps) if "npm ci" in step.get("run", ""))
+    assert steps[install]["if"] == "hashFiles('package.json') != ''"
+    assert install < next(i for i, step in enumerate(steps) if "mkdocs build" in step.get("run", ""))
+    pages = yaml.safe_load((folder / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]["script"]
+    assert "npm ci" in pages[0] and pages[0].startswith("if [ -f package.json ]") and "mkdocs build" in pages[1]
+    plain = new_column(tmp_path, "khong-editor", *SCHOOL, "--no-build")  # without a terminal: off unless asked for
+    assert "editor" not in (tmp_path / "khong-editor/mkdocs.yml").read_text(encoding="utf-8")
+    assert not (tmp_path / "khong-editor/package.json").exists() and "decap-server" not in plain.stdout
 
 
 def test_a_roster_school_with_the_column_s_own_unit_id_is_refused(tmp_path):

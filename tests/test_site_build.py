@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import Site, photo, post
@@ -590,3 +591,22 @@ def test_the_search_guard_names_a_handler_material_moved(monkeypatch):
     monkeypatch.delattr(SearchPlugin, "on_post_build")
     monkeypatch.setattr(SearchPlugin, "on_page_content", lambda self, html, **kwargs: html, raising=False)
     assert moved_handlers() == ["SearchPlugin.on_post_build is gone", "SearchPlugin has a new handler on_page_content"]
+
+
+def test_footnote_numbers_never_reach_the_excerpt_cards_feeds_or_share_tags(make_site):
+    # "<sup>1</sup>" is how a Word import writes a footnote's number; "[^2]" is Markdown's footnote.
+    body = (
+        "Theo tinh thần Luật Bình đẳng giới<sup>1</sup> và Luật Phòng, chống bạo lực gia đình[^2].\n\n[^2]: Luật số 13/2022/QH15."
+    )
+    site = make_site()
+    site.add("2024/chu-thich.md", post(title="Chú thích", body=body))
+    result = site.build(today="2024-03-20")
+    assert result.returncode == 0, result.stderr
+    excerpt = "Theo tinh thần Luật Bình đẳng giới và Luật Phòng, chống bạo lực gia đình."
+    page = site.html("bai-viet/chu-thich/index.html")
+    assert page.find("meta", property="og:description")["content"] == excerpt
+    assert page.find("meta", attrs={"name": "description"})["content"] == excerpt
+    home = " ".join(site.html("index.html").get_text(" ").split())
+    assert excerpt in home and "giới1" not in home and "[^2]" not in home
+    entry = feedparser.parse((site.site_dir / "rss.xml").read_bytes()).entries[0]
+    assert entry.summary == excerpt

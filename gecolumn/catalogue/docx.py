@@ -221,14 +221,30 @@ MESSAGES = (
     ),
     Message(
         "docx_dropped_other",
-        when="Something else the converter reported leaving out.",
+        when="Something else the converter left out: a symbol character, a break, a field, a table's merged cells.",
         vi=(
-            "bộ chuyển đổi bỏ qua một phần của tệp Word ({detail}). Cách sửa: so sánh bài với tệp Word và bổ sung phần còn thiếu."
+            "bộ chuyển đổi bỏ qua {detail} trong tệp Word. Cách sửa: so sánh bài với tệp Word ở chỗ đó và bổ sung phần còn thiếu."
         ),
-        en=(
-            "the converter left part of the Word file out ({detail}). Fix: compare the post with the Word file and add "
-            "what is missing."
-        ),
+        en="the converter left out {detail} of the Word file. Fix: compare the post with the Word file there and add what is missing.",
+        choices={
+            "detail": Choice(
+                "detail",
+                {
+                    "symbol": (
+                        "một ký tự đặc biệt (mã {char}, phông {font}; chèn bằng Chèn > Ký hiệu)",
+                        "a special character (code {char}, font {font}; inserted with Insert > Symbol)",
+                    ),
+                    "break": ("một dấu ngắt kiểu '{value}'", "a break of type '{value}'"),
+                    "table": (
+                        "cách gộp ô của một bảng (các ô gộp có thể bị tách)",
+                        "how a table's cells are merged (merged cells may come apart)",
+                    ),
+                    "field": ("một trường (Field) bị hỏng", "a damaged field"),
+                    "element": ("một phần tử Word loại '{element}'", "a Word element of the kind '{element}'"),
+                    "unknown": ("một phần không rõ loại", "a part of an unknown kind"),
+                },
+            )
+        },
     ),
     Message(
         "docx_image_unsupported",
@@ -277,6 +293,21 @@ MESSAGES = (
         en=(
             "the document's title '{title}' is replaced by the given title '{given}'. To use the document's, edit the "
             "post's 'title:' line."
+        ),
+    ),
+    Message(
+        "docx_next_steps",
+        when="After a post is made from a Word document: it is a draft, and what its author does before publishing it.",
+        vi=(
+            "bài được tạo từ tệp Word là bản nháp (draft: true). Việc tiếp theo: 1) kiểm tra tiêu đề (title), "
+            "tóm tắt (summary), tác giả (author) và ảnh bìa (image); 2) thêm chủ đề (tags), ví dụ 'tags: [Gia đình, "
+            "Luật Bình đẳng giới]'; 3) xem trước bằng 'mkdocs serve' rồi mở http://127.0.0.1:8000; 4) khi bài đã "
+            "đúng, xoá dòng 'draft: true' để bài được đăng."
+        ),
+        en=(
+            "the post made from the Word file is a draft (draft: true). Next: 1) check the title, summary, author and "
+            "cover image (image); 2) add tags, e.g. 'tags: [Family, Gender Equality Law]'; 3) preview with 'mkdocs "
+            "serve' and open http://127.0.0.1:8000; 4) when it is right, remove the line 'draft: true' to publish it."
         ),
     ),
 )

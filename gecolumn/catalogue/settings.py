@@ -163,4 +163,19 @@ MESSAGES = (
             )
         },
     ),
+    Message(
+        "editor_missing",
+        when="``extra.column.editor`` is on but Decap CMS (the pinned version) is not installed: the site is built without its editor.",
+        vi=(
+            "trình soạn bài trên web (editor) đang bật nhưng chưa cài Decap CMS {version} (tìm ở {folder}, thấy "
+            "'{found}'), nên trang quan-tri/ không được tạo. Cách sửa: trong thư mục của chuyên mục chạy "
+            "'npm install --save-exact decap-cms@{version} decap-server' (cần Node.js 18 trở lên) rồi dựng lại trang; "
+            "hoặc đặt 'editor: false'."
+        ),
+        en=(
+            "the web editor is on but Decap CMS {version} is not installed (looked in {folder}, found '{found}'), so "
+            "quan-tri/ is not made. Fix: in the column's folder run 'npm install --save-exact decap-cms@{version} "
+            "decap-server' (Node.js 18 or later) and build again; or set 'editor: false'."
+        ),
+    ),
 )

@@ -155,6 +155,11 @@ USAGE = (
         "the engine CI and the README build with (default: {default})",
     ),
     Words("help_new_no_build", "chỉ ghi tệp, không dựng trang", "write the files only, do not build the site"),
+    Words(
+        "help_new_editor",
+        "bật (hoặc --no-editor: không bật) trình soạn bài trên trình duyệt ở quan-tri/ (Decap CMS)",
+        "turn on (or --no-editor: off) the in-browser editor at quan-tri/ (Decap CMS)",
+    ),
     # --- new-post
     Words("about_new_post", "Tạo bài viết mới trong posts/.", "Create a new post in posts/."),
     Words("help_new_post_title", "tiêu đề bài viết", "the post's title"),

@@ -249,6 +249,11 @@ WORDS = (
     Words("ask_unit_id", "Mã đơn vị (chữ thường không dấu)", "Unit id (lower-case ASCII)"),
     Words("ask_url", "Địa chỉ chuyên mục trên cổng thông tin (https://…/)", "The column's address on the portal (https://…/)"),
     Words("ask_start", "Quý đầu tiên phải có bài", "First quarter that must have a post"),
+    Words(
+        "ask_editor",
+        "Bật trình soạn bài trên trình duyệt (trang quan-tri/, cần Node.js)? (c/k)",
+        "Turn on the in-browser editor (the quan-tri/ page, needs Node.js)? (y/n)",
+    ),
     Words("answer_needed", "  Cần trả lời mục này.", "  This needs an answer."),
     Words("new_cancelled", "\nĐã huỷ: chưa ghi tệp nào.", "\nCancelled: no file written."),
     Words(
@@ -300,6 +305,13 @@ WORDS = (
         "upgrade_next",
         "Cài lại: {py} -m pip install -r {file}  rồi dựng trang; đưa tệp lên để CI cài đúng các bản này.",
         "Install again: {py} -m pip install -r {file}  then build; commit the file so CI installs these versions.",
+    ),
+    Words(
+        "next_editor",
+        "  Viết bài trên trình duyệt: cd {where}  rồi  npm ci  (lần đầu), chạy  npx decap-server  và\n"
+        "     {py} -m {engine} serve -f mkdocs.yml  trong hai cửa sổ lệnh, rồi mở http://127.0.0.1:8000/quan-tri/",
+        "  Write in the browser: cd {where}  then  npm ci  (once), run  npx decap-server  and\n"
+        "     {py} -m {engine} serve -f mkdocs.yml  in two terminals, and open http://127.0.0.1:8000/quan-tri/",
     ),
     Words(
         "next_not_built",

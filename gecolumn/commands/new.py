@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gecolumn import __version__
+from gecolumn import __version__, editor
 from gecolumn.check import ExitCode, check_column
 from gecolumn.column import open_column
 from gecolumn.commands import located, refuse, run, today_problem
@@ -73,6 +73,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument("--index", metavar="URL", help=said("index"))
     parser.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help=said("engine", default=DEFAULT_ENGINE))
     parser.add_argument("--no-build", action="store_true", help=said("no_build"))
+    parser.add_argument("--editor", action=argparse.BooleanOptionalAction, default=None, help=said("editor"))
     common_options(parser, lang, config=False)
     return parser
 
@@ -174,6 +175,10 @@ def _settings(args: argparse.Namespace, today, interactive: bool, lang: str) -> 
         problems += refused
     if problems:
         return None, problems
+    editor = args.editor
+    while editor is None and interactive:
+        answer = _ask(label("ask_editor", lang), "k").strip().lower()
+        editor = True if answer in ("c", "có", "y", "yes") else False if answer in ("k", "không", "n", "no") else None
     python = "py" if os.name == "nt" else "python"
     column = NewColumn(
         values["--school"],
@@ -187,6 +192,7 @@ def _settings(args: argparse.Namespace, today, interactive: bool, lang: str) -> 
         args.engine,
         index,
         pins,
+        editor=bool(editor),
     )
     return column, []
 
@@ -206,9 +212,11 @@ def _build_and_check(folder: Path, column: NewColumn, today, lang: str) -> int:
     # A start in the past owes its quarters until posts are written for them: the site is
     # built anyway (without --strict, which would refuse it), and the missing quarters lead
     # the next steps.
-    command = build_command(column.engine, "-f", "mkdocs.yml", *([] if owing else ["--strict"]))
+    # An editor not installed yet (npm ci comes after) is a warning of the build, not a failure here.
+    strict = not owing and (not column.editor or _editor_installed(folder))
+    command = build_command(column.engine, "-f", "mkdocs.yml", *(["--strict"] if strict else []))
     environment = {**os.environ, **QUIET, "GECOLUMN_LANG": lang}  # the build speaks as we do, and only that
-    print(label("new_building" if owing else "new_building_strict", lang), flush=True)
+    print(label("new_building_strict" if strict else "new_building", lang), flush=True)
     built = subprocess.run(
         command, capture_output=True, text=True, encoding="utf-8", errors="replace", env=environment, cwd=folder
     )
@@ -233,6 +241,14 @@ def _build_and_check(folder: Path, column: NewColumn, today, lang: str) -> int:
     return ExitCode.OK
 
 
+def _editor_installed(folder: Path) -> bool:
+    try:
+        editor.bundle(folder)
+    except editor.EditorMissing:
+        return False
+    return True
+
+
 def _next_steps(folder: Path, column: NewColumn, lang: str, built: bool, first_owed: Quarter | None = None) -> None:
     py = column.python
     where = f'"{folder}"' if " " in str(folder) else str(folder)
@@ -243,6 +259,8 @@ def _next_steps(folder: Path, column: NewColumn, lang: str, built: bool, first_o
     else:
         print(label("next_write", lang, py=py))
     print(label("next_publish", lang, url=column.url))
+    if column.editor:
+        print(label("next_editor", lang, where=where, py=py, engine=column.engine))
     if not built:
         print(label("next_not_built", lang, py=py, engine=column.engine))
     requirement, local = default_requirement()

@@ -103,7 +103,12 @@ def _new_post(args: argparse.Namespace) -> int:
     if imported is not None and imported.images:  # photos named after the post: posts of one year share a folder
         imported = import_docx(source, image_prefix=f"{Path(post_path(title, moment)).stem}-anh")
     body = imported.markdown if imported is not None else None
-    draft = scaffold(title, unit, moment, args.campaign, args.author, tuple(args.tag), body)
+    if imported is None:
+        draft = scaffold(title, unit, moment, args.campaign, args.author, tuple(args.tag), body)
+    else:  # what the document knows is filled in; the author reads it before it is published
+        author = args.author or imported.author
+        summary, cover = imported.summary, imported.cover
+        draft = scaffold(title, unit, moment, args.campaign, author, tuple(args.tag), body, summary, image=cover, draft=True)
     target = opened.posts_dir / draft.path
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -123,15 +128,17 @@ def _new_post(args: argparse.Namespace) -> int:
     for path, _ in photos:
         print(path.as_posix())
     if imported is None:  # a skeleton is a draft until its author has written it
-        shown_path = (
-            target.relative_to(opened.posts_dir.parent).as_posix()
-            if target.is_relative_to(opened.posts_dir.parent)
-            else str(target)
-        )
-        print(located(Problem(shown_path, "post_draft", severity=Severity.INFO), lang), file=sys.stderr)
+        print(located(Problem(_shown(target, opened), "post_draft", severity=Severity.INFO), lang), file=sys.stderr)
     if imported is not None:
         _say_what_was_left_out(imported, args.title, source, lang)
+        print(located(Problem(_shown(target, opened), "docx_next_steps", severity=Severity.INFO), lang), file=sys.stderr)
     return 0
+
+
+def _shown(target: Path, opened) -> str:
+    """The post's path as its author sees it: from the column's folder."""
+    root = opened.posts_dir.parent
+    return target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
 
 
 def _publishable(data: bytes) -> bytes:

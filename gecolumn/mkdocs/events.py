@@ -130,6 +130,9 @@ def on_post_build(config):
         outputs.write_feeds(build, config)
         outputs.write_coverage_data(build, config)
         outputs.write_server_files(config)  # its 404 rule names the folder site_url gives
+    # The editor is a folder of static files beside the site, never a page: written after the
+    # pages, it is in no navigation, sitemap or search index.
+    outputs.write_editor(build, config)
     search.finish(build, config)
     build.photo_cache.discard()
 

@@ -11,15 +11,16 @@ import html
 import json
 import os
 import posixpath
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from gecolumn import feeds, images, routes, web
+from gecolumn import editor, feeds, images, routes, web
 from gecolumn.coverage_data import coverage_document
 from gecolumn.files import read_head
-from gecolumn.mkdocs.state import Build
+from gecolumn.mkdocs.state import Build, settings_label
 from gecolumn.posts import Corpus, Post
 from gecolumn.problems import Problem, Severity, file_label
 from gecolumn.sanitize import Removal, clean_body, line_of
@@ -238,3 +239,24 @@ def write_coverage_data(build: Build, config) -> None:
 def write_server_files(config) -> None:
     """Write ``.htaccess``: Apache serves the feeds as UTF-8, the column's 404 page, long-cached hashed files."""
     (Path(config.site_dir) / web.HTACCESS).write_text(web.htaccess(config.site_url), encoding="utf-8")
+
+
+def write_editor(build: Build, config) -> None:
+    """Publish the web editor at ``quan-tri/``: Decap's files, the page, its script and the ``config.yml`` made for this column."""
+    column = build.check.config
+    if column is None or column.editor is None:
+        return
+    try:
+        dist, names = editor.bundle(Path(config.config_file_path).parent)
+    except editor.EditorMissing as missing:
+        params = {"version": editor.DECAP_VERSION, "found": missing.found or "", "folder": missing.looked[0].as_posix()}
+        build.say(Problem(settings_label(config), "editor_missing", "extra.column.editor", params=params))
+        return
+    target = Path(config.site_dir) / routes.EDITOR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copyfile(dist / name, target / name)
+    page_files = Path(editor.__file__).parent / "templates" / "editor"
+    for name in editor.PAGE_FILES:
+        shutil.copyfile(page_files / name, target / name)
+    (target / "config.yml").write_text(editor.config_yaml(column, config.site_url or ""), encoding="utf-8")
