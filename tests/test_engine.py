@@ -95,7 +95,7 @@ def test_a_column_that_picks_mkdocs_builds_quietly_in_its_ci(tmp_path):
     [step] = [step for step in workflow["jobs"]["build"]["steps"] if "build" in step.get("run", "")]
     assert step["run"] == "python -m mkdocs build -f mkdocs.yml"  # the one line that picks the engine
     gitlab = yaml.safe_load((column / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    assert gitlab["pages"]["script"] == ["python -m mkdocs build -f mkdocs.yml -d public"]
+    assert [line for line in gitlab["pages"]["script"] if " build " in line] == ["python -m mkdocs build -f mkdocs.yml -d public"]
     assert {k: str(v) for k, v in gitlab["variables"].items()}.items() >= step["env"].items()  # GitLab is as quiet
     built = subprocess.run(
         [sys.executable, *step["run"].split()[1:]],

@@ -379,9 +379,9 @@ def test_new_with_editor_turns_it_on_and_pins_decap_for_npm_ci(tmp_path):
     steps = github["jobs"]["build"]["steps"]
     install = next(i for i, step in enumerate(steps) if "npm ci" in step.get("run", ""))
     assert steps[install]["if"] == "hashFiles('package.json') != ''"
-    assert install < next(i for i, step in enumerate(steps) if "mkdocs build" in step.get("run", ""))
+    assert install < next(i for i, step in enumerate(steps) if " build -f mkdocs.yml" in step.get("run", ""))
     pages = yaml.safe_load((folder / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]["script"]
-    assert "npm ci" in pages[0] and pages[0].startswith("if [ -f package.json ]") and "mkdocs build" in pages[1]
+    assert "npm ci" in pages[0] and pages[0].startswith("if [ -f package.json ]") and " build -f mkdocs.yml" in pages[1]
     plain = new_column(tmp_path, "khong-editor", *SCHOOL, "--no-build")  # without a terminal: off unless asked for
     assert "editor" not in (tmp_path / "khong-editor/mkdocs.yml").read_text(encoding="utf-8")
     assert not (tmp_path / "khong-editor/package.json").exists() and "decap-server" not in plain.stdout
