@@ -332,3 +332,20 @@ def test_the_404_page_searches_the_column_and_lists_the_latest_posts(tab, demo_u
     titles = tab.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()
     assert 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"' in [title.strip() for title in titles]
     assert tab.errors == []
+
+
+@pytest.mark.parametrize("name", ["home", "unit", "coverage", "post"])
+def test_no_page_downloads_the_sitemap_and_the_feeds_stay_announced(page, demo_url, name):
+    # Material fetches a sitemap.xml beside every <link rel="alternate"> it finds, taking a
+    # feed for another language of the site: 2-3 downloads of the whole site's list a page.
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(demo_url + PAGE_TYPES[name], wait_until="networkidle")
+    assert [url for url in requested if "sitemap" in url] == []
+    announced = page.evaluate("[...document.querySelectorAll('head link[rel=alternate]')].map(link => [link.type, link.href])")
+    types = {kind for kind, _ in announced}
+    assert {"application/rss+xml", "application/atom+xml"} <= types, announced
+    if name == "coverage":
+        assert "application/json" in types
+    if name == "unit":
+        assert any(href.endswith("/don-vi/thcs-bao-khe/rss.xml") for _, href in announced)
