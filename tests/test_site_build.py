@@ -590,3 +590,12 @@ def test_the_search_guard_names_a_handler_material_moved(monkeypatch):
     monkeypatch.delattr(SearchPlugin, "on_post_build")
     monkeypatch.setattr(SearchPlugin, "on_page_content", lambda self, html, **kwargs: html, raising=False)
     assert moved_handlers() == ["SearchPlugin.on_post_build is gone", "SearchPlugin has a new handler on_page_content"]
+
+
+def test_section_anchors_spell_vietnamese_as_the_columns_addresses_do(make_site):
+    site = make_site()
+    body = "## Bình đẳng giới là gì\n\nMột đoạn.\n\n## Đoàn – Đội cùng hành động\n\nĐoạn khác."
+    site.add("2024/a.md", post(title="Hỏi đáp", unit="thcs-bao-khe", body=body))
+    built(site)
+    article = site.html("bai-viet/hoi-dap/index.html").select_one(".column-article")
+    assert [h2["id"] for h2 in article.select("h2[id]")] == ["binh-dang-gioi-la-gi", "doan-doi-cung-hanh-dong"]
