@@ -239,12 +239,12 @@ def test_the_latest_posts_are_one_column_on_a_phone_and_two_on_a_laptop(tab, dem
     assert len(set(tops)) == (10 if tab.width < 600 else 5)
 
 
-@pytest.mark.parametrize("name", ["home", "post", "post with photo", "archive", "unit year", "tags", "coverage", "guide"])
+@pytest.mark.parametrize("name", ["home", "post", "post with photo", "archive", "unit year", "tags", "coverage", "guide", "404"])
 def test_the_skip_link_moves_focus_to_the_content(tab, demo_url, name):
     tab.goto(demo_url + PAGE_TYPES[name])
     tab.keyboard.press("Tab")
     assert tab.evaluate("document.activeElement.className").startswith("md-skip")
-    assert tab.locator("a.md-skip").inner_text() == "Bỏ qua"
+    assert tab.locator("a.md-skip").inner_text() == "Bỏ qua, đến nội dung"
     tab.keyboard.press("Enter")
     if name != "guide":  # a column page: its content takes the focus
         assert tab.evaluate("document.activeElement.id") == "__noi-dung"
@@ -349,3 +349,14 @@ def test_no_page_downloads_the_sitemap_and_the_feeds_stay_announced(page, demo_u
         assert "application/json" in types
     if name == "unit":
         assert any(href.endswith("/don-vi/thcs-bao-khe/rss.xml") for _, href in announced)
+
+
+def test_the_header_search_of_the_404_page_loads_the_index_from_the_sites_folder(page, demo_url):
+    # The 404 page is served at any address, so its addresses are absolute: /binh-dang-gioi/…,
+    # never /binh-dang-gioi//pagefind/…, which hosts that do not merge slashes answer with a 404.
+    requested = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(demo_url + PAGE_TYPES["404"])
+    assert 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"' in search(page, "ngoi nha binh dang")
+    loaded = [path for path in requested if "pagefind" in path]
+    assert loaded and all(path.startswith("/" + FOLDER + "pagefind/") for path in loaded), loaded

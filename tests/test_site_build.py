@@ -78,7 +78,7 @@ def built(site, *args, today="2024-11-22"):
 
 def test_every_post_gets_a_page_at_its_slug_with_its_metadata(built_column):
     page = built_column.html("bai-viet/binh-dang-gioi/index.html")
-    article = page.select_one("article.column-article")
+    article = page.select_one(".column-article")
     assert article.h1.get_text() == "Bình đẳng giới"
     meta = words(article.select_one("dl.column-meta"))
     for shown in (
@@ -345,7 +345,7 @@ def test_listings_show_posts_as_cards_with_the_small_copy_of_the_cover(column):
 
 
 def test_the_cover_is_for_shares_and_cards_and_is_not_repeated_above_the_body(built_column):
-    article = built_column.html("bai-viet/binh-dang-gioi/index.html").select_one("article.column-article")
+    article = built_column.html("bai-viet/binh-dang-gioi/index.html").select_one(".column-article")
     assert [img["alt"] for img in article.select("img")] == ["Ảnh buổi gặp mặt"]  # the body's photo, once
 
 
@@ -360,14 +360,12 @@ def test_the_skip_link_leads_to_the_content_on_every_page(built_column):
     skipped = 0
     for path in pages:
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        skip = page.select_one("a.md-skip")
-        if skip is None:
-            assert path.name == "404.html", path  # Material gives a page without a table of contents none
-            continue
+        skip = page.select_one("a.md-skip")  # the 404 page's too, which Material gives none
+        assert words(skip) == "Bỏ qua, đến nội dung", path
         target = page.find(id=skip["href"].removeprefix("#"))
         assert target is not None and target.find_parent("article", class_="md-content__inner"), path
         skipped += 1
-    assert skipped == len(pages) - 1 >= 15  # home, posts, archive, units, tags, their years, coverage
+    assert skipped == len(pages) >= 16  # home, posts, archive, units, tags, their years, coverage, 404
 
 
 def test_header_and_footer_name_the_school_and_its_address_as_written(column):
@@ -463,11 +461,12 @@ def test_search_indexes_the_article_the_page_prints_even_a_schools_own(make_site
     article = (Path(gecolumn.__file__).parent / "theme/column/article.html").read_text(encoding="utf-8")
     own = site.root / "giao-dien/column/article.html"
     own.parent.mkdir(parents=True)
-    own.write_text(article.replace("</article>", "<p>Liên hệ: cô Lan, Đoàn – Đội</p></article>"), encoding="utf-8")
+    head, tail = article.rsplit("</div>", 1)  # the article's own end
+    own.write_text(head + "<p>Liên hệ: cô Lan, Đoàn – Đội</p></div>" + tail, encoding="utf-8")
     site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe", body="Đoạn **một**."))
     assert site.build(today="2024-07-01").returncode == 0
     assert (
-        words(site.html("bai-viet/binh-dang-gioi/index.html").select_one("article p:last-of-type"))
+        words(site.html("bai-viet/binh-dang-gioi/index.html").select_one(".column-article p:last-of-type"))
         == "Liên hệ: cô Lan, Đoàn – Đội"
     )
     command = [sys.executable, "-m", "pagefind_bin", "--site", str(site.site_dir), "--glob", "bai-viet/**/*.html"]
@@ -599,3 +598,29 @@ def test_section_anchors_spell_vietnamese_as_the_columns_addresses_do(make_site)
     built(site)
     article = site.html("bai-viet/hoi-dap/index.html").select_one(".column-article")
     assert [h2["id"] for h2 in article.select("h2[id]")] == ["binh-dang-gioi-la-gi", "doan-doi-cung-hanh-dong"]
+
+
+def test_every_page_speaks_vietnamese_names_its_landmarks_and_is_titled_by_itself_and_the_school(make_site):
+    theme = {"name": "material", "language": "vi", "font": False, "logo": "assets/logo.png", "features": ["navigation.tabs"]}
+    site = with_posts(make_site({**TWO_UNITS, "school": "Trường THCS Bảo Khê"}, theme=theme))
+    (site.root / "docs" / "assets").mkdir()
+    (site.root / "docs" / "assets" / "logo.png").write_bytes(photo("PNG"))
+    built(site)
+    titles = {}
+    for path in sorted(site.site_dir.rglob("*.html")):
+        page = site.html(path.relative_to(site.site_dir).as_posix())
+        assert [img["alt"] for img in page.select(".md-logo img")] == ["Biểu trưng Trường THCS Bảo Khê"] * 2, path
+        assert page.select_one("nav.md-tabs")["aria-label"] == "Mục chính", path
+        assert not page.select("article article"), path  # one article: Material's, around the content
+        searches = [element.get("aria-label") for element in page.select("[role=search]")]
+        assert None not in searches and len(set(searches)) == len(searches), path
+        index = page.select_one("form[data-column-pagefind]")["data-column-pagefind"]
+        assert "//" not in index, path  # the 404 page's is absolute: /binh-dang-gioi/pagefind/…
+        titles[path.relative_to(site.site_dir).as_posix()] = page.title.get_text()
+    assert titles["index.html"] == "Chuyên mục thử – Trường THCS Bảo Khê"
+    assert titles["bai-viet/binh-dang-gioi/index.html"] == "Bình đẳng giới – Trường THCS Bảo Khê"
+    assert titles["theo-doi/index.html"] == "Theo dõi thực hiện – Trường THCS Bảo Khê"
+    assert titles["404.html"] == "Không tìm thấy trang – Trường THCS Bảo Khê"
+    assert site.html("404.html").select_one("[role=search] form")["data-column-pagefind"] == (
+        "/binh-dang-gioi/pagefind/pagefind.js"
+    )
