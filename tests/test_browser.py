@@ -360,3 +360,27 @@ def test_the_header_search_of_the_404_page_loads_the_index_from_the_sites_folder
     assert 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"' in search(page, "ngoi nha binh dang")
     loaded = [path for path in requested if "pagefind" in path]
     assert loaded and all(path.startswith("/" + FOLDER + "pagefind/") for path in loaded), loaded
+
+
+def test_the_coverage_page_of_fourteen_units_never_scrolls_sideways_on_a_phone(browser, tmp_path):
+    require_chromium()
+    units = {f"truong-{number:02}": {"name": f"Trường Tiểu học số {number} xã Bảo Khê"} for number in range(1, 15)}
+    site = Site(tmp_path, {"start": "2024-Q1", "units": units})
+    site.add("2024/a.md", post(unit="truong-01"))
+    built = site.build("-d", str(tmp_path / "www" / FOLDER))
+    assert built.returncode == 0, built.stderr
+    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="vi-VN")
+    try:
+        tab = context.new_page()
+        with serving(tmp_path / "www") as origin:
+            tab.goto(f"{origin}/{FOLDER}theo-doi/", wait_until="networkidle")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+            box = tab.locator(".column-coverage-scroll")
+            assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # the table scrolls inside its box
+            quarter = tab.locator("table.column-coverage tbody th").first
+            left = quarter.bounding_box()["x"]
+            box.evaluate("el => { el.scrollLeft = el.scrollWidth }")
+            assert quarter.bounding_box()["x"] == left  # the quarters stay in view
+            assert tab.locator("table.column-coverage tbody td").last.bounding_box()["x"] < 360
+    finally:
+        context.close()
