@@ -147,7 +147,12 @@ def test_coverage_page_shows_the_missing_quarter(page, demo_url):
     page.goto(demo_url + "theo-doi/")
     row = page.locator("table.column-coverage tr", has=page.locator("th", has_text="Quý III/2026"))
     assert "Thiếu bài" in row.inner_text()
-    assert "Còn thiếu bài: Quý I/2026; Quý II/2026; Quý III/2026." in page.locator(".column-summary").inner_text()
+    summary = page.locator(".column-summary").all_inner_texts()
+    assert summary == [
+        "Còn thiếu bài: Quý I/2026; Quý II/2026; Quý III/2026.",
+        # Quarters the column covered as a whole: said too, not hidden under "every quarter covered".
+        "Đơn vị còn thiếu bài: Quý III/2025 (Liên đội TNTP Hồ Chí Minh); Quý IV/2025 (Liên đội TNTP Hồ Chí Minh).",
+    ]
 
 
 def test_post_page_shows_its_metadata_and_links_the_next_post(page, demo_url):
@@ -156,7 +161,6 @@ def test_post_page_shows_its_metadata_and_links_the_next_post(page, demo_url):
     for shown in (
         "Thứ Sáu, ngày 28 tháng 6 năm 2024",
         "Trường THCS Bảo Khê",
-        "Quý II/2024",
         "Công đoàn trường",
         "Ngày Gia đình Việt Nam",
     ):
@@ -301,7 +305,7 @@ CONTRAST = """root => {
 def test_text_in_the_campaign_box_has_at_least_4_5_to_1_contrast(tab, demo_url):
     tab.goto(demo_url)
     ratios = tab.locator(".column-campaign").evaluate(CONTRAST)
-    assert len(ratios) > 3
+    assert len(ratios) >= 3  # its heading and the link to the campaign's posts (none yet in 2026)
     assert [(text, round(ratio, 2)) for text, ratio in ratios if ratio < 4.5] == []
 
 

@@ -84,12 +84,12 @@ def test_every_post_gets_a_page_at_its_slug_with_its_metadata(built_column):
     for shown in (
         "Thứ Sáu, ngày 8 tháng 3 năm 2024",
         "Trường THCS Bảo Khê",
-        "Quý I/2024",
         "Công đoàn trường",
         "Ngày Quốc tế Phụ nữ",
         "Nam & Nữ",
     ):
         assert shown in meta
+    assert "Quý" not in meta  # a reader's page: the quarter a post counts for is the coverage page's
     assert page.select_one("time")["datetime"] == "2024-03-08T07:30:00+07:00"
     assert page.title.get_text().startswith("Bình đẳng giới")
     assert (built_column.site_dir / "bai-viet/ngay-gia-dinh-viet-nam/index.html").is_file()
@@ -131,14 +131,14 @@ def test_home_shows_the_campaign_of_the_moment(column):
     assert column.html("index.html").select_one(".column-campaign") is None
 
 
-def test_archive_shows_every_due_quarter_and_the_missing_one(built_column):
-    archive = words(built_column.html("luu-tru/index.html"))
-    assert "Quý III/2024: 0 bài ✘ Thiếu bài" in archive
-    assert "Quý IV/2024: 0 bài … Đang diễn ra" in archive
+def test_the_archive_lists_posts_by_title_under_each_quarter_without_verdicts(built_column):
+    archive = built_column.html("luu-tru/index.html").select_one("section.column-year")
+    listed = [(words(h3), [a.get_text() for a in h3.find_next_sibling("ul").select("a")]) for h3 in archive.select("h3")]
+    assert listed == [("Quý II/2024", ["Ngày Gia đình Việt Nam"]), ("Quý I/2024", ["Bình đẳng giới"])]
     year = built_column.html("luu-tru/2024/index.html")
-    headings = [words(h) for h in year.select("section.column-quarter h2")]
-    assert headings[0].startswith("Quý IV/2024") and headings[-1].startswith("Quý I/2024")
-    assert "Quý này không có bài tuyên truyền nào." in year.select_one("#quy-2024-q3").get_text()
+    assert [words(h) for h in year.select("section.column-quarter h2")] == ["Quý II/2024", "Quý I/2024"]
+    for page in (archive, year):  # which quarter lacks a post is the coverage page's (in the footer)
+        assert not page.select(".column-status") and "Thiếu bài" not in words(page)
 
 
 def test_coverage_page_has_a_quarter_by_unit_table_in_words(built_column):
@@ -159,11 +159,12 @@ def test_unit_and_tag_pages_list_their_posts_by_year(built_column):
     assert [a.get_text() for a in tag.select(".column-post__title")] == ["Bình đẳng giới"]
 
 
-def test_navigation_lists_sections_never_posts(built_column):
-    nav = built_column.html("bai-viet/binh-dang-gioi/index.html").select_one("nav.md-nav--primary")
-    labels = [words(a) for a in nav.select("a.md-nav__link")]
-    assert "Theo dõi thực hiện" in labels and "Lưu trữ theo quý" in labels
-    assert not any("Bình đẳng giới" == label or "Ngày Gia đình" in label for label in labels)
+def test_navigation_lists_sections_for_readers_and_the_footer_the_coverage_page(built_column):
+    page = built_column.html("bai-viet/binh-dang-gioi/index.html")
+    labels = [words(a) for a in page.select_one("nav.md-nav--primary").select("a.md-nav__link")]
+    assert labels == ["Trang chủ", "Lưu trữ theo quý", "Đơn vị", "Chủ đề"]  # never a post, nor the staff's pages
+    footer = {words(a): a["href"] for a in page.select("footer a")}
+    assert footer["Theo dõi thực hiện"] == "../../theo-doi/"
 
 
 def test_missing_quarter_and_invalid_post_warn_and_strict_build_fails(column):
@@ -624,3 +625,27 @@ def test_every_page_speaks_vietnamese_names_its_landmarks_and_is_titled_by_itsel
     assert site.html("404.html").select_one("[role=search] form")["data-column-pagefind"] == (
         "/binh-dang-gioi/pagefind/pagefind.js"
     )
+
+
+def test_the_coverage_page_says_which_unit_missed_a_quarter_the_column_covered_and_explains_each_word_once(built_column):
+    page = built_column.html("theo-doi/index.html")
+    # Bảo Khê missed Quý II/2024, which Hoa Sen covered for the column as a whole.
+    assert [words(p) for p in page.select(".column-summary")] == [
+        "Còn thiếu bài: Quý III/2024.",
+        "Đơn vị còn thiếu bài: Quý II/2024 (Trường THCS Bảo Khê).",
+    ]
+    legend = [words(dt) for dt in page.select("dl.column-legend dt")]
+    assert legend == ["✔ Đã có bài", "✘ Thiếu bài", "… Đang diễn ra", "Chưa tính"]
+    shown = {words(span).split(",")[0] for span in page.select("table.column-coverage .column-status")}
+    assert shown == set(legend)  # every word the table uses is explained, once
+
+
+def test_the_coverage_page_never_says_every_quarter_is_covered_above_a_missing_cell(column):
+    column.add("2024/q3.md", post(title="Quý ba", date="05/09/2024", quarter="2024-Q3", unit="mn-hoa-sen"))
+    built(column)
+    page = column.html("theo-doi/index.html")
+    assert page.select("table.column-coverage .column-status--missing")  # Bảo Khê's Q2 and Q3
+    assert [words(p) for p in page.select(".column-summary")] == [
+        "Cả chuyên mục: mọi quý đến hạn đều đã có bài.",
+        "Đơn vị còn thiếu bài: Quý II/2024 (Trường THCS Bảo Khê); Quý III/2024 (Trường THCS Bảo Khê).",
+    ]
