@@ -9,7 +9,8 @@
 // fetches a sitemap.xml beside each one as the page loads (setupAlternate, on DOMContentLoaded):
 // 2-3 downloads of the whole site's list per page view, or a 404 beside a unit's feed. Its
 // bundle runs before this deferred script, so its DOMContentLoaded listener runs before ours:
-// the links are hidden from it while it looks, and are back as written as soon as it has.
+// the links are hidden from it while it looks, and are back as written as soon as it has. A
+// language version (a link with hreflang, Material's own use) is left to it.
 (function () {
   var links = document.querySelectorAll("link[rel=alternate]:not([hreflang])")
   if (!links.length) return
