@@ -649,3 +649,8 @@ def test_the_coverage_page_never_says_every_quarter_is_covered_above_a_missing_c
         "Cả chuyên mục: mọi quý đến hạn đều đã có bài.",
         "Đơn vị còn thiếu bài: Quý II/2024 (Trường THCS Bảo Khê); Quý III/2024 (Trường THCS Bảo Khê).",
     ]
+
+
+def test_the_units_page_lists_each_unit_with_its_posts_and_no_due_date(built_column):
+    units = [words(li) for li in built_column.html("don-vi/index.html").select("ul.column-units li")]
+    assert units == ["Trường MN Hoa Sen (1 bài)", "Trường THCS Bảo Khê (1 bài)"]  # not "tính từ Quý II/2024"
