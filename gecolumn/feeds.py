@@ -113,8 +113,40 @@ def absolute_html(html: str, base_url: str) -> str:
         return ""
     fragment = lxml.html.fragment_fromstring(xml_safe(html), create_parent="div")
     fragment.make_links_absolute(base_url, resolve_base_href=False)
+    # lxml leaves srcset alone: a reader that picks a photo's smaller copy would get a
+    # relative address, which a portal's news widget resolves against its own page.
+    for element in fragment.iter("img", "source"):
+        if element.get("srcset"):
+            element.set("srcset", absolute_srcset(element.get("srcset"), base_url))
     inner = (fragment.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
     return inner
+
+
+def absolute_srcset(srcset: str, base_url: str) -> str:
+    """A ``srcset`` with each candidate's address made absolute, read as HTML reads it.
+
+    >>> absolute_srcset("a-480w.jpg 480w,a.jpg 800w", "https://x.edu.vn/bai-viet/a/")
+    'https://x.edu.vn/bai-viet/a/a-480w.jpg 480w, https://x.edu.vn/bai-viet/a/a.jpg 800w'
+    """
+    candidates, position, end = [], 0, len(srcset)
+    while True:
+        # HTML's rules: an address runs to the next whitespace (commas at its end belong to
+        # no one), its descriptors run to the next comma.
+        while position < end and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        if position >= end:
+            return ", ".join(candidates)
+        start = position
+        while position < end and not srcset[position].isspace():
+            position += 1
+        address, descriptors = srcset[start:position], ""
+        if address.endswith(","):
+            address = address.rstrip(",")
+        else:
+            comma = srcset.find(",", position)
+            comma = end if comma < 0 else comma
+            descriptors, position = " ".join(srcset[position:comma].split()), comma
+        candidates.append(urljoin(base_url, address) + (f" {descriptors}" if descriptors else ""))
 
 
 def enclosure_for(url: str, length: int | None) -> Enclosure:
@@ -195,8 +227,14 @@ def _generator(channel: Channel, items: list[FeedItem], kind: FeedKind) -> FeedG
         elif item.enclosure:
             # feedgen 1.0.0 drops rel/type/length of Atom entry links (its writer loop reuses
             # the variable), so an Atom enclosure link would turn into a bare alternate link.
+            # One picture: a media:content of the entry itself (a media:group of one is what
+            # the W3C validator warns about; a group is for several versions of one medium).
             entry.media.content(
-                url=item.enclosure.url, type=item.enclosure.type, fileSize=str(item.enclosure.length), medium="image"
+                url=item.enclosure.url,
+                type=item.enclosure.type,
+                fileSize=str(item.enclosure.length),
+                medium="image",
+                group=None,
             )
     return feed
 

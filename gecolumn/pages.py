@@ -136,9 +136,22 @@ def coverage_page(state: ColumnState, section: Link) -> list[GeneratedPage]:
         show_whole=not config.per_unit and len(config.units) > 1,
         rows=tuple(rows),
         missing=state.coverage.missing,
+        # Judged as a whole, a column covers a quarter one unit missed: said too, or the page
+        # would read "every quarter covered" above a red cell.
+        units_missing=tuple(
+            cell for cell in state.coverage.by_unit if cell.status is Status.MISSING and quarter_covered(whole.get(cell.quarter))
+        )
+        if not config.per_unit and len(config.units) > 1
+        else (),
+        not_due=any(cell is None for row in rows for cell in row.cells),
         data=Feed(routes.COVERAGE_DATA, FeedKind.JSON, f"Số liệu theo dõi – {state.site_name}", routes.COVERAGE, ()),
     )
-    return [GeneratedPage(section.src_uri, section.title, "column/coverage.html", view, in_nav=True)]
+    # For the school and its district, not for the parents the tabs serve: linked from the footer.
+    return [GeneratedPage(section.src_uri, section.title, "column/coverage.html", view)]
+
+
+def quarter_covered(cell: Cell | None) -> bool:
+    return cell is not None and cell.status is Status.OK
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ TAGS = "chu-de"
 
 HOME = "index.md"
 COVERAGE = "theo-doi.md"
+GUIDE = "huong-dan.md"
+"""The staff guide, where a column has one in ``docs/`` (the demo's): linked from the footer."""
 COVERAGE_DATA = "theo-doi.json"
 """The coverage as data (:mod:`gecolumn.coverage_data`), beside the coverage page."""
 EDITOR = "quan-tri"

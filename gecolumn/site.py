@@ -26,7 +26,6 @@ from gecolumn.dates import long_vietnamese, short_vietnamese
 from gecolumn.feeds import FeedKind
 from gecolumn.pages import PAGE_BUILDERS, ColumnState, section
 from gecolumn.posts import Corpus, Post
-from gecolumn.quarters import Quarter
 from gecolumn.views import Cover, Feed, GeneratedPage, HomeView, Link, PostView, SiteView
 
 LATEST_ON_HOME = 10
@@ -118,6 +117,7 @@ def plan_site(
         address=config.address,
         home=HOME,
         coverage=section(routes.COVERAGE),
+        guide=Link("Hướng dẫn đăng bài", routes.GUIDE),
         feeds=site_feeds,
         latest=views[:LATEST_ON_404],
     )
@@ -146,16 +146,20 @@ def _held_back_files(published: list[Post], held_back: list[Post], assets: tuple
 
 
 def _home(views: tuple[PostView, ...], today: datetime.date) -> HomeView:
+    """What a parent meets first: the campaign of the moment with this year's posts about it, the latest posts.
+
+    How many posts the quarter still owes is the coverage page's business, not the home page's.
+    """
     campaign = campaign_of(today)
-    current = Quarter.of(today)
+    latest = views[:LATEST_ON_HOME]
+    on_campaign = tuple(v for v in views if campaign and campaign.tag in v.post.tags)
+    this_year = tuple(v for v in on_campaign if v.post.date.year == today.year)
     return HomeView(
-        latest=views[:LATEST_ON_HOME],
+        latest=latest,
         campaign=campaign,
-        campaign_posts=tuple(v for v in views if campaign and campaign.tag in v.post.tags)[:5],
-        current=current,
-        current_count=sum(1 for v in views if v.post.quarter == current),
-        days_left=(current.last_day - today).days + 1,
-        coverage=section(routes.COVERAGE),
+        # The newest post heads the latest posts just below: the box does not show it twice.
+        campaign_posts=tuple(v for v in this_year if not latest or v is not latest[0])[:5],
+        campaign_tag=Link(f"Mọi bài về {campaign.tag}", routes.tag(campaign.tag)) if any(on_campaign) else None,
         archive=Link("Xem tất cả bài theo quý", routes.archive()),
     )
 

@@ -220,6 +220,10 @@ class CoverageView:
     """A column with several units judged as a whole shows the whole column's column too."""
     rows: tuple[CoverageRow, ...]
     missing: tuple[Cell, ...]
+    units_missing: tuple[Cell, ...] = ()
+    """A unit's missed quarters that the column as a whole covered (judged as a whole only)."""
+    not_due: bool = False
+    """Whether a unit is not due yet in some quarter of the table (a "Chưa tính" cell)."""
     data: Feed | None = None
     """The same coverage as data (``theo-doi.json``), linked from the page and announced in its head."""
 
@@ -229,10 +233,9 @@ class HomeView:
     latest: tuple[PostView, ...]
     campaign: Campaign | None
     campaign_posts: tuple[PostView, ...]
-    current: Quarter
-    current_count: int
-    days_left: int
-    coverage: Link
+    """This year's posts about the campaign of the moment, but the newest post, which heads ``latest``."""
+    campaign_tag: Link | None
+    """The campaign's tag page (every year's posts about it), when a post carries its tag."""
     archive: Link
 
 
@@ -247,6 +250,8 @@ class SiteView:
     address: str | None
     home: Link
     coverage: Link
+    guide: Link
+    """The staff guide's page: the footer links it when the column has one (``docs/huong-dan.md``)."""
     feeds: tuple[Feed, ...]
     """The site's own feeds (RSS, Atom), announced in every ``<head>`` and linked from the footer."""
     latest: tuple[PostView, ...]

@@ -31,6 +31,11 @@ def test_the_demo_builds_strictly_without_a_date_given(tmp_path):
     assert "Số liệu đến ngày 10/12/2025" in page.get_text()
     missing = [td for td in page.select("table.column-coverage td") if td.select_one(".column-status--missing")]
     assert len(missing) == 1  # the Pioneers' branch missed Quý III/2025; the column as a whole did not
+    summary = [" ".join(p.get_text().split()) for p in page.select(".column-summary")]
+    assert summary == [
+        "Cả chuyên mục: mọi quý đến hạn đều đã có bài.",
+        "Đơn vị còn thiếu bài: Quý III/2025 (Liên đội TNTP Hồ Chí Minh).",
+    ]
 
 
 def test_the_check_judges_the_demo_on_its_pinned_day_and_an_option_still_wins():

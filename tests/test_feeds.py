@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from conftest import Site, photo, post
 
 SITE = "https://thcs-baokhe.edu.vn/binh-dang-gioi/"
@@ -16,6 +17,7 @@ UNITS = {
     "units": {"thcs-bao-khe": {"name": "Trường THCS Bảo Khê"}, "mn-hoa-sen": {"name": "Trường MN Hoa Sen"}},
 }
 ATOM = "{http://www.w3.org/2005/Atom}"
+MEDIA = "{http://search.yahoo.com/mrss/}"
 
 
 def with_posts(site):
@@ -146,8 +148,9 @@ def test_unit_feed_holds_only_that_unit_and_pages_link_their_feeds(built_column)
     assert [e.title for e in feed.entries] == ["Ngày Gia đình Việt Nam"]
     assert feed.feed.title == "Trường MN Hoa Sen – Chuyên mục thử" and feed.feed.link == SITE + "don-vi/mn-hoa-sen/"
     unit_page = built_column.html("don-vi/mn-hoa-sen/index.html")
-    # Only the site's feeds go in <head>: Material fetches a sitemap.xml beside every alternate link.
-    assert {a["href"] for a in unit_page.select("link[rel=alternate]")} == {"../../rss.xml", "../../atom.xml"}
+    # The unit's own feed is announced beside the site's (column.js keeps Material from
+    # fetching a sitemap.xml beside each: tests/test_browser.py).
+    assert {a["href"] for a in unit_page.select("link[rel=alternate]")} == {"../../rss.xml", "../../atom.xml", "rss.xml"}
     assert unit_page.select_one("a.column-feed[type='application/rss+xml']")["href"] == "rss.xml"
     post_links = {a["href"] for a in built_column.html("bai-viet/nam-nu-binh-dang/index.html").select("link[rel=alternate]")}
     assert post_links == {"../../rss.xml", "../../atom.xml"}
@@ -296,3 +299,24 @@ def test_a_feed_of_an_unknown_kind_fails_where_the_plan_makes_it():
     assert Feed("rss.xml", "rss", "Tin", "index.md", ()).kind is FeedKind.RSS
     with pytest.raises(ValueError, match="'ical' is not a valid FeedKind"):
         Feed("lich.ics", "ical", "Lịch", "index.md", ())
+
+
+def test_a_photos_smaller_copies_are_absolute_too_and_atom_gives_the_cover_without_a_group(make_site):
+    site = make_site(UNITS)
+    body = "Mở đầu.\n\n![Ảnh buổi ngoại khóa](anh.jpg)"
+    site.add("2024/a.md", post(title="Ngoại khóa", unit="thcs-bao-khe", image="anh.jpg", body=body))
+    site.add("2024/anh.jpg", photo("JPEG", (960, 720)))
+    site_dir = build(site)
+    page_srcset = site.html("bai-viet/ngoai-khoa/index.html").select_one(".column-article img")["srcset"]
+    assert "480w" in page_srcset  # the page offers the small copy: the feeds must offer it reachable
+    for name in ("rss.xml", "atom.xml"):
+        feed = feedparser.parse((site_dir / name).read_bytes(), sanitize_html=False)  # its sanitiser drops srcset
+        [entry] = feed.entries
+        content = BeautifulSoup(entry.content[0].value, "html.parser")
+        image = content.select_one("img")
+        addresses = [candidate.split()[0] for candidate in image["srcset"].split(", ")]
+        assert image["src"].startswith(SITE + "bai-viet/tep/2024/"), name
+        assert len(addresses) == 2 and all(address.startswith(SITE + "bai-viet/tep/2024/anh") for address in addresses), name
+    [atom_entry] = ET.parse(site_dir / "atom.xml").getroot().findall(f"{ATOM}entry")
+    assert atom_entry.find(f"{MEDIA}group") is None
+    assert atom_entry.find(f"{MEDIA}content").get("url") == SITE + "bai-viet/tep/2024/anh.jpg"

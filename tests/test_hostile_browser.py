@@ -185,7 +185,7 @@ def test_searching_the_payload_words_runs_nothing(page, site_url):
 def test_a_title_with_markup_reads_literally(page, site_url, title):
     page.goto(site_url + POST_URLS[title])
     assert page.locator("article h1").inner_text() == title
-    assert page.title().startswith(f"{title} - ")
+    assert page.title().startswith(f"{title} – ")
     assert page.ran == []
 
 

@@ -298,18 +298,18 @@ def test_a_name_with_quotes_markup_and_yaml_stays_text_in_the_settings_the_pages
 def test_the_school_custom_dir_wins_over_the_package_theme_and_each_shadowed_file_is_named(make_site):
     site = make_site(theme={"name": "material", "language": "vi", "font": False, "custom_dir": "overrides"})
     site.add("2024/bai.md", post())
-    logo = site.root / "overrides/partials/logo.html"  # Material's, which the package does not ship
-    logo.parent.mkdir(parents=True)
-    logo.write_text('<img class="logo-rieng" src="data:," alt="Logo của trường">\n', encoding="utf-8")
+    nav = site.root / "overrides/partials/nav.html"  # Material's, which the package does not ship
+    nav.parent.mkdir(parents=True)
+    nav.write_text('<nav class="nav-rieng" aria-label="Menu của trường"></nav>\n', encoding="utf-8")
     stale = site.root / "overrides/column/post.html"
     stale.parent.mkdir()
     stale.write_text('{% extends "main.html" %}{% block content %}<p class="ban-cu">mẫu cũ</p>{% endblock %}\n', encoding="utf-8")
     result = site.build("--strict", today="2024-03-20")
     assert result.returncode == 0, result.stderr  # a deliberate override is not an error
     page = site.html("bai-viet/binh-dang-gioi-trong-truong-hoc/index.html")
-    assert page.select_one("p.ban-cu") and page.select_one("img.logo-rieng")
+    assert page.select_one("p.ban-cu") and page.select_one("nav.nav-rieng")
     assert "overrides/column/post.html thay mẫu cùng tên của gecolumn" in result.stderr
-    assert "logo.html" not in result.stderr  # Material's own template, not one the package ships
+    assert "nav.html" not in result.stderr  # Material's own template, not one the package ships
     assert site.html("index.html").select_one("link[href$='column.css']")  # the rest still from the package
 
 

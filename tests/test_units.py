@@ -284,24 +284,37 @@ def test_the_coverage_page_lists_what_the_rule_judges_missing(read_column):
 def test_home_shows_the_running_campaign_but_not_its_scheduled_posts(plan):
     home = plan.home
     assert home.campaign.tag == "Tháng hành động vì bình đẳng giới"
-    assert home.campaign_posts == ()  # its only post is dated 01/12
-    assert (home.current, home.current_count, home.days_left) == (Quarter(2024, 4), 0, 40)
+    assert (home.campaign_posts, home.campaign_tag) == ((), None)  # its only post is dated 01/12
     assert titles(home.latest) == titles(plan.posts)
-    assert (home.coverage.src_uri, home.archive.src_uri) == ("theo-doi.md", "luu-tru/index.md")
+    assert home.archive.src_uri == "luu-tru/index.md"
 
 
-def test_home_on_8_march_shows_the_womens_day_campaign_with_its_posts_and_counts_the_quarter(read_column):
-    corpus, config = read_valid(read_column, COLUMN, TWO_SCHOOLS)
-    home = plan_site(corpus, config, DAY(2024, 3, 8)).home
+def test_home_on_8_march_shows_this_years_womens_day_posts_but_not_the_newest_twice(read_column):
+    this_year = {
+        "2025/ngay-8-3.md": post(
+            title="Ngày Quốc tế Phụ nữ 8/3/2025",
+            date="07/03/2025",
+            quarter="2025-Q1",
+            unit="thcs-bao-khe",
+            tags="[Ngày Quốc tế Phụ nữ]",
+        ),
+        "2025/hop-mat.md": post(
+            title="Họp mặt nữ giáo viên", date="08/03/2025", quarter="2025-Q1", unit="thcs-bao-khe", tags="[Ngày Quốc tế Phụ nữ]"
+        ),
+    }
+    corpus, config = read_valid(read_column, {**COLUMN, **this_year}, TWO_SCHOOLS)
+    home = plan_site(corpus, config, DAY(2025, 3, 8)).home
     assert home.campaign.tag == "Ngày Quốc tế Phụ nữ"
-    assert titles(home.campaign_posts) == ["Ngày Quốc tế Phụ nữ 8/3"]
-    assert (home.current, home.current_count, home.days_left) == (Quarter(2024, 1), 1, 24)
+    assert titles(home.latest)[0] == "Họp mặt nữ giáo viên"
+    # Last year's post is not this year's campaign; the newest heads the latest posts below.
+    assert titles(home.campaign_posts) == ["Ngày Quốc tế Phụ nữ 8/3/2025"]
+    assert home.campaign_tag.src_uri == "chu-de/ngay-quoc-te-phu-nu/index.md"  # every year's posts about it
 
 
 def test_home_has_no_campaign_between_campaigns(read_column):
     corpus, config = read_valid(read_column, COLUMN, TWO_SCHOOLS)
     home = plan_site(corpus, config, DAY(2024, 5, 10)).home
-    assert (home.campaign, home.campaign_posts, home.current_count) == (None, (), 0)
+    assert (home.campaign, home.campaign_posts, home.campaign_tag) == (None, (), None)
 
 
 # --- files next to posts ----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from gecolumn.linear_markdown import LinearScans
 from gecolumn.mkdocs import filters, outputs, search, state, theme
 from gecolumn.problems import Problem
 from gecolumn.search_index import search_words
+from gecolumn.slugs import heading_id
 
 __all__ = [
     "on_config",
@@ -53,6 +54,9 @@ def on_config(config):
     # Every page's Markdown is made from this list after on_config: appended last, the linear
     # scans replace only Markdown's own processors, so one hostile post cannot stall the build.
     config.markdown_extensions.append(LinearScans())
+    # Heading ids (a post's section anchors, shared as links) spell Vietnamese as the column's
+    # addresses do; a school that set its own slugify for toc keeps it.
+    config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_id)
     build.own_partials = theme.add_theme(build, config)
     state.compare_pinned_version(build, config)
     if config.nav is None:  # a column's navigation is its sections, never its posts

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from mkdocs.utils.templates import url_filter
 
 from gecolumn import routes
+from gecolumn.coverage import Status
 from gecolumn.mkdocs.state import Build
 from gecolumn.mkdocs.theme import escaped_template
 from gecolumn.views import Share, Thumbnail
@@ -33,10 +34,9 @@ def install(env, build: Build, config) -> None:
     # A cover whose photo could not be published (reported in on_files) is not shown or shared.
     env.tests["published"] = lambda target: bool(target) and (bool(target.url) or target.src_uri in build.urls)
     # Header, footer and the 404 page (rendered without a page) read the column from here.
-    # Only the site's own feeds go in every <head>: Material fetches a sitemap.xml beside each
-    # <link rel=alternate>, which a feed in a sub-folder does not have (a 404 on every visit).
     env.globals["column_site"] = build.site
     env.globals["column_content"] = routes.CONTENT
+    env.globals["column_status"] = Status  # the coverage page's legend names each status
     env.globals["column_once"] = lambda key, render: once(build, key, render)
     env.globals["column_shared_partials"] = not build.own_partials
     # The column's templates escape everything they print (MkDocs turns autoescape off for

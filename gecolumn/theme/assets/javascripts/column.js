@@ -4,6 +4,22 @@
 // posts has more indexes (data-column-pagefind-merge): Pagefind merges them into the first and
 // ranks their results together. Queries are composed (NFC): some phone keyboards and editors
 // produce decomposed Vietnamese (NFD).
+// The feeds and theo-doi.json are announced in <head> as <link rel="alternate"> for feed readers
+// and district monitors. Material takes every such link for another language of the site and
+// fetches a sitemap.xml beside each one as the page loads (setupAlternate, on DOMContentLoaded):
+// 2-3 downloads of the whole site's list per page view, or a 404 beside a unit's feed. Its
+// bundle runs before this deferred script, so its DOMContentLoaded listener runs before ours:
+// the links are hidden from it while it looks, and are back as written as soon as it has. A
+// language version (a link with hreflang, Material's own use) is left to it.
+(function () {
+  var links = document.querySelectorAll("link[rel=alternate]:not([hreflang])")
+  if (!links.length) return
+  links.forEach(function (link) { link.rel = "column-alternate" })
+  document.addEventListener("DOMContentLoaded", function () {
+    links.forEach(function (link) { link.rel = "alternate" })
+  }, { once: true })
+})();
+
 (function () {
   var form = document.querySelector("form[data-column-pagefind]")
   if (!form) return
