@@ -269,3 +269,62 @@ def test_when_no_quarter_is_due_the_summary_rows_fit_the_header_and_the_dashboar
     assert len(rows) == 4 and len(widths) == 1, rows
     page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert 'colspan="0"' not in page and "Không đọc được" in page
+
+
+# --- the network: proxies, lookups, shared portals ------------------------------------------------
+
+
+class Proxy(LocalServer):
+    """A plain HTTP proxy that answers itself: absolute-form requests by their full URL, CONNECT refused and recorded."""
+
+    def __init__(self):
+        super().__init__()
+        self.tunnels: list[str] = []
+        proxy = self
+
+        class Handler(self.RequestHandlerClass):
+            def do_CONNECT(self) -> None:  # noqa: N802 (http.server's naming)
+                proxy.tunnels.append(self.path)
+                self.send(502, b"", "text/plain")
+
+        self.RequestHandlerClass = Handler
+
+
+def test_a_district_behind_a_proxy_reads_its_schools_through_it_checking_each_schools_address(server, connections, monkeypatch):
+    feed = atom_feed([("Bài", "2024-08-08T08:00:00+07:00")])
+    server.serve("/thang.xml", feed, "application/atom+xml")
+    names = stub_resolver({"truong.example": ["203.0.113.7"], "may-chu.example": ["169.254.169.254"]})  # nothing is looked up
+    with Proxy() as proxy:
+        proxy.serve("http://truong.example/feed.xml", feed, "application/atom+xml")
+        proxy.serve("http://may-chu.example/latest/meta-data/", b"secret", "text/plain")
+        monkeypatch.setenv("HTTP_PROXY", proxy.url(""))
+        monkeypatch.setenv("HTTPS_PROXY", proxy.url(""))
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        with Fetcher(cache=None, resolver=names, retries=0) as fetcher:
+            # The school's name is resolved and checked here, then its request goes to the proxy.
+            evidence = find_evidence(school("http://truong.example/feed.xml"), fetcher, TODAY)
+            direct = find_evidence(school(server.url("/thang.xml")), fetcher, TODAY)  # NO_PROXY
+            with pytest.raises(Unreadable) as refused:
+                fetcher.get("http://may-chu.example/latest/meta-data/")
+            with pytest.raises(Unreadable):
+                fetcher.get("https://truong.example/feed.xml")
+    assert evidence.location == "http://truong.example/feed.xml" and sum(evidence.counts.values()) == 1
+    assert sum(direct.counts.values()) == 1 and server.hits["/thang.xml"] == 1
+    # The school's local address is refused before anything is sent; the proxy's own (127.0.0.1) is not.
+    assert refused.value.code.value == "source_local_address"
+    assert proxy.hits == {"http://truong.example/feed.xml": 1}
+    assert proxy.tunnels == ["truong.example:443"]  # HTTPS_PROXY: a tunnel asked of the proxy
+    assert set(connections) == {"127.0.0.1"}
+
+
+def test_a_name_lookup_that_hangs_counts_against_the_schools_deadline(connections):
+    def hanging(host: str, port: int) -> list[str]:
+        time.sleep(3)  # the lookup thread ends by itself
+        return []
+
+    started = time.monotonic()
+    with Fetcher(cache=None, timeout=1, resolver=hanging) as fetcher, pytest.raises(Unreadable) as refused:
+        fetcher.get("http://cham.example/feed.xml")
+    assert refused.value.code.value == "source_timeout"
+    assert time.monotonic() - started < 2  # the deadline, not the 3 s lookup
+    assert connections == []

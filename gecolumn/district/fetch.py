@@ -10,10 +10,14 @@ each school is read through its own :class:`SchoolFetcher` (:meth:`Fetcher.for_s
 - **bounded bytes**: a body is decoded here, layer by layer and a few kilobytes at a time,
   and reading stops at ``max_bytes`` decoded per response and ``school_bytes`` per school, so
   a small response announcing ``Content-Encoding: gzip, gzip`` never becomes gigabytes;
-- **no local addresses**: every host is resolved first and each of its addresses checked
-  before anything connects to it (and only the checked addresses are connected to); loopback,
-  link-local (cloud metadata), unspecified and multicast addresses are refused, unless the
-  roster names that address itself or ``allow_local`` is set (an intranet portal);
+- **no local addresses**: every host is resolved first (the lookup counts against the
+  school's deadline) and each of its addresses checked before anything connects to it (and
+  only the checked addresses are connected to); loopback, link-local (cloud metadata),
+  unspecified and multicast addresses are refused, unless the roster names that address
+  itself or ``allow_local`` is set (an intranet portal);
+- **proxies** as httpx reads them from the environment (``HTTP_PROXY``, ``HTTPS_PROXY``,
+  ``ALL_PROXY``, ``NO_PROXY``): a school's address is still resolved and checked here before
+  its request goes to the proxy; the proxy itself, which the district set up, is not checked;
 - retries with exponential backoff on 5xx, 429 and dropped connections while the deadline
   allows, a few connections per host (many schools share one portal), and a ``User-Agent``
   that names the tool. Responses carrying an ``ETag`` or ``Last-Modified`` are kept in a
@@ -39,7 +43,9 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as LookupTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
@@ -49,6 +55,7 @@ from urllib.parse import urlsplit
 
 import httpcore
 import httpx
+from httpx._utils import get_environment_proxies  # what httpx itself honours with trust_env (tested)
 
 from gecolumn.files import read_regular, write_atomically
 from gecolumn.problems import Refusal, megabytes
@@ -148,25 +155,26 @@ class Fetcher:
         connections: int = 64,
         allow_local: bool = False,
         resolver: Resolver = resolve,
+        proxies: Mapping[str, str | None] | None = None,
     ):
+        """``proxies``: httpx mount patterns (``"http://"``, ``"all://*.edu.vn"``) to a proxy's URL, or to ``None``
+        for a direct connection; by default what the environment's ``*_PROXY`` variables say, as httpx reads them."""
         self.cache = cache
         self.timeout = timeout
         """Seconds one school's whole exchange may take."""
         self.retries, self.backoff, self.max_bytes, self.school_bytes = retries, backoff, max_bytes, school_bytes
         self.per_host, self.allow_local, self.resolver = per_host, allow_local, resolver
         self._hosts: dict[tuple[str, str, int | None], threading.Semaphore] = {}
-        self._pins: dict[str, tuple[str, ...]] = {}
+        self._lookups: dict[str, Future[tuple[str, ...]]] = {}
         self._lock = threading.Lock()
-        transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections))
-        # httpx takes no network backend; its pool does, and the connections must go through ours.
-        transport._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
-            max_connections=connections,
-            max_keepalive_connections=connections,
-            network_backend=_Network(self),
-        )
+        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+        # Given a transport, httpx no longer reads the *_PROXY variables: they are read here, and each
+        # proxy gets a transport of its own, checked by the same guard.
+        routes = get_environment_proxies() if proxies is None else dict(proxies)
+        mounts = {pattern: _Guard(self._transport(limits, proxy), self) if proxy else None for pattern, proxy in routes.items()}
         self.client = httpx.Client(
-            transport=_Guard(transport, self),
+            transport=_Guard(self._transport(limits, None), self),
+            mounts=mounts,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             follow_redirects=True,
             max_redirects=max_redirects,
@@ -184,6 +192,17 @@ class Fetcher:
     def close(self) -> None:
         self.client.close()
 
+    def _transport(self, limits: httpx.Limits, proxy: str | None) -> httpx.HTTPTransport:
+        """httpx's transport (direct, or through ``proxy``) whose connections go through :class:`_Network`."""
+        transport = httpx.HTTPTransport(limits=limits, proxy=proxy)
+        # httpx takes no network backend; its pool does (a direct pool and a proxy's alike), and
+        # every connection must go through ours.
+        pool = transport._pool
+        if not isinstance(pool, httpcore.ConnectionPool) or not hasattr(pool, "_network_backend"):
+            raise TypeError(f"httpcore's pool changed ({type(pool).__name__}): the district's network backend cannot be set")
+        pool._network_backend = _Network(self, to_proxy=proxy is not None)
+        return transport
+
     def for_school(self, url: str) -> SchoolFetcher:
         """A reader for the school whose roster line names ``url``: its deadline starts now."""
         return SchoolFetcher(self, url)
@@ -194,14 +213,13 @@ class Fetcher:
 
     # --- addresses: resolved once per run, checked, and only those connected to ----------------
 
-    def addresses(self, host: str) -> tuple[str, ...]:
-        """The checked addresses of ``host`` for the school of this thread; :class:`Unreadable` when one is refused."""
-        pinned = self._pins.get(host)
-        if pinned is None:
-            pinned = self._resolved(host)
-            with self._lock:
-                pinned = self._pins.setdefault(host, pinned)  # the first answer stays: no rebinding mid-run
-        if not self.allow_local:
+    def addresses(self, host: str, check: bool = True) -> tuple[str, ...]:
+        """The checked addresses of ``host`` for the school of this thread; :class:`Unreadable` when one is refused.
+
+        ``check=False`` only for a proxy's own address: the district set the proxy up.
+        """
+        pinned = self._resolved(host)
+        if check and not self.allow_local:
             allowed = getattr(_school, "allowed", frozenset())
             for address in pinned:
                 if is_local(address) and address not in allowed:
@@ -209,17 +227,42 @@ class Fetcher:
         return pinned
 
     def _resolved(self, host: str) -> tuple[str, ...]:
+        """The addresses of ``host``, asked once per run (the first answer stays: no rebinding mid-run).
+
+        The system's resolver cannot be interrupted, so it runs in a thread of its own and this
+        one waits only for what is left of the school's deadline (``source_timeout`` then); schools
+        sharing a host wait for the same lookup, and a failed one is asked again by the next school.
+        """
         try:
             return (str(ipaddress.ip_address(host)),)
         except ValueError:
             pass
+        with self._lock:
+            lookup = self._lookups.get(host)
+            if lookup is None:
+                lookup = self._lookups[host] = Future()
+                # A daemon thread: a lookup that never returns must not hold the process at its exit.
+                threading.Thread(target=self._look_up, args=(host, lookup), name="district-dns", daemon=True).start()
+        end = getattr(_school, "end", None)
+        try:
+            found = lookup.result(timeout=max(0.0, (end - time.monotonic()) if end is not None else self.timeout))
+        except LookupTimeout:
+            raise Unreadable("source_timeout") from None
+        if not found:
+            with self._lock:
+                if self._lookups.get(host) is lookup:
+                    del self._lookups[host]
+            raise Unreadable("source_dns", host=host)
+        return found
+
+    def _look_up(self, host: str, lookup: Future[tuple[str, ...]]) -> None:
         try:
             found = tuple(self.resolver(host, 0))
         except (OSError, UnicodeError):
             found = ()
-        if not found:
-            raise Unreadable("source_dns", host=host)
-        return found
+        except BaseException:  # a resolver's bug: no answer, said as one
+            found = ()
+        lookup.set_result(found)
 
     def _named(self, url: str) -> frozenset[str]:
         """The local addresses a roster line names itself (``http://127.0.0.1:8080/``, ``http://localhost/``)."""
@@ -230,8 +273,8 @@ class Fetcher:
             pass
         if host == "localhost" or host.endswith(".localhost"):
             try:
-                return frozenset(a for a in self.resolver(host, 0) if is_local(a))
-            except (OSError, UnicodeError):
+                return frozenset(a for a in self._resolved(host) if is_local(a))
+            except Unreadable:
                 return frozenset()
         return frozenset()
 
@@ -407,14 +450,18 @@ class _Guard(httpx.BaseTransport):
 
 
 class _Network(httpcore.NetworkBackend):
-    """Connects only to the addresses :meth:`Fetcher.addresses` checked, with every wait cut to the school's deadline."""
+    """Connects only to the addresses :meth:`Fetcher.addresses` checked, with every wait cut to the school's deadline.
 
-    def __init__(self, fetcher: Fetcher):
-        self.fetcher, self.system = fetcher, httpcore.SyncBackend()
+    A proxy's pool connects only to the proxy, whose address is not checked: the school's was,
+    by :class:`_Guard`, before its request was handed to the proxy.
+    """
+
+    def __init__(self, fetcher: Fetcher, to_proxy: bool = False):
+        self.fetcher, self.system, self.to_proxy = fetcher, httpcore.SyncBackend(), to_proxy
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None) -> httpcore.NetworkStream:
         failure: Exception | None = None
-        for address in self.fetcher.addresses(host):
+        for address in self.fetcher.addresses(host, check=not self.to_proxy):
             try:
                 stream = self.system.connect_tcp(
                     address, port, _cut(timeout, httpcore.ConnectTimeout), local_address, socket_options
