@@ -21,7 +21,11 @@ each school is read through its own :class:`SchoolFetcher` (:meth:`Fetcher.for_s
 - retries with exponential backoff on 5xx, 429 and dropped connections while the deadline
   allows, a few connections per host (many schools share one portal), and a ``User-Agent``
   that names the tool. Responses carrying an ``ETag`` or ``Last-Modified`` are kept in a
-  small folder so the next weekly run asks "changed since?" and usually receives a 304.
+  small folder so the next weekly run asks "changed since?" and usually receives a 304;
+- **notes on each school** kept in the same folder (:data:`NOTES_FILE`): where its source was
+  found (so the next run reads it with one conditional request instead of finding it again)
+  and whether it was slow (so the next run starts it first and its deadline runs beside the
+  others' work).
 
 Every failure is an :class:`Unreadable` with a message code.
 
@@ -69,6 +73,13 @@ MAX_ENCODINGS = 2
 CACHE_DAYS = 60
 """A cached response not used for this long is removed (the school left the roster)."""
 _CHUNK = 64 * 1024
+NOTES_FILE = "truong.json"
+"""In the cache folder: per school (by its roster address), the source found and whether it was slow."""
+NOTES_BYTES = 32 * 1024 * 1024
+REDISCOVER_DAYS = 28
+"""A feed found from a school's page is read directly for this long, then the page is looked at again
+(the school may have published a ``theo-doi.json`` since). A ``theo-doi.json`` proves every quarter:
+nothing better can be found, so it is read directly until it fails."""
 
 ACCEPT = "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
 ACCEPT_ENCODING = "gzip, deflate"
@@ -167,6 +178,8 @@ class Fetcher:
         self._hosts: dict[tuple[str, str, int | None], threading.Semaphore] = {}
         self._lookups: dict[str, Future[tuple[str, ...]]] = {}
         self._lock = threading.Lock()
+        self._notes: dict[str, dict] | None = None
+        self._notes_changed = False
         limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
         # Given a transport, httpx no longer reads the *_PROXY variables: they are read here, and each
         # proxy gets a transport of its own, checked by the same guard.
@@ -191,6 +204,7 @@ class Fetcher:
 
     def close(self) -> None:
         self.client.close()
+        self._save_notes()
 
     def _transport(self, limits: httpx.Limits, proxy: str | None) -> httpx.HTTPTransport:
         """httpx's transport (direct, or through ``proxy``) whose connections go through :class:`_Network`."""
@@ -278,11 +292,84 @@ class Fetcher:
                 return frozenset()
         return frozenset()
 
-    def _host(self, url: str) -> threading.Semaphore:
+    def host(self, url: str) -> tuple[str, str, int | None]:
+        """The server ``url`` is on, as connections to it are counted (at most ``per_host`` at once)."""
         parts = urlsplit(url)
-        key = (parts.scheme, parts.hostname or "", parts.port)
+        return (parts.scheme, (parts.hostname or "").lower(), parts.port)
+
+    def _host(self, url: str) -> threading.Semaphore:
+        key = self.host(url)
         with self._lock:
             return self._hosts.setdefault(key, threading.Semaphore(self.per_host))
+
+    # --- notes on each school, kept between runs beside the cached responses -----------------------
+
+    def source_of(self, school_url: str) -> tuple[str, str] | None:
+        """``(kind, url)`` of the source an earlier run found from the school's page, while it is read without looking again.
+
+        ``kind`` is ``coverage`` or ``feed``; a feed is trusted for :data:`REDISCOVER_DAYS`.
+        """
+        note = self._note(school_url)
+        kind, url, found = note.get("kind"), note.get("source"), note.get("found")
+        if kind not in ("coverage", "feed") or not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            return None
+        if kind == "feed" and not (isinstance(found, (int, float)) and -86400 < time.time() - found < REDISCOVER_DAYS * 86400):
+            return None
+        return kind, url
+
+    def found_source(self, school_url: str, kind: str, url: str) -> None:
+        """Remember that the school's page led to the source at ``url`` (``coverage`` or ``feed``)."""
+        self._change(school_url, kind=kind, source=url, found=int(time.time()))
+
+    def was_slow(self, school_url: str) -> bool:
+        """Whether the school's last reading took more than half its deadline, or all of it."""
+        return self._note(school_url).get("slow") is True
+
+    def took(self, school_url: str, seconds: float, timed_out: bool) -> None:
+        """Remember how the school's reading went: a slow one is started first next time."""
+        slow = timed_out or seconds > self.timeout / 2
+        if self.was_slow(school_url) != slow:
+            self._change(school_url, slow=slow)
+
+    def _note(self, school_url: str) -> dict:
+        with self._lock:
+            if self._notes is None:
+                self._notes = self._read_notes()
+            return dict(self._notes.get(school_url) or {})
+
+    def _change(self, school_url: str, **values: Any) -> None:
+        note = self._note(school_url)
+        if all(note.get(key) == value for key, value in values.items()):
+            return
+        with self._lock:
+            self._notes[school_url] = note | values
+            self._notes_changed = True
+
+    def _read_notes(self) -> dict[str, dict]:
+        if self.cache is None:
+            return {}
+        try:
+            notes = json.loads(read_regular(self.cache / NOTES_FILE, NOTES_BYTES) or b"{}")  # a planted symlink reads as nothing
+        except ValueError:
+            return {}
+        schools = notes.get("schools") if isinstance(notes, dict) and notes.get("schema") == 1 else None
+        if not isinstance(schools, dict):
+            return {}
+        return {url: note for url, note in schools.items() if isinstance(note, dict)}
+
+    def _save_notes(self) -> None:
+        if self.cache is None or not self._notes_changed:
+            return
+        with self._lock:
+            data = json.dumps({"schema": 1, "schools": self._notes}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+            self._notes_changed = False
+        if len(data) > NOTES_BYTES:
+            return  # a roster this large only loses its shortcuts
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.cache / NOTES_FILE, data)
+        except OSError:
+            pass  # notes that cannot be written only cost the next run the longer way
 
     # --- the cache: meta (JSON) and body side by side, keyed by the URL asked for -------
 
