@@ -73,6 +73,8 @@ MAX_ENCODINGS = 2
 CACHE_DAYS = 60
 """A cached response not used for this long is removed (the school left the roster)."""
 _CHUNK = 64 * 1024
+SCHOOL_CONNECTIONS = 4
+"""Connections one worker thread keeps open (its requests follow each other; a redirect or a feed elsewhere adds a host)."""
 NOTES_FILE = "truong.json"
 """In the cache folder: per school (by its roster address), the source found and whether it was slow."""
 NOTES_BYTES = 32 * 1024 * 1024
@@ -163,7 +165,6 @@ class Fetcher:
         school_bytes: int = SCHOOL_BYTES,
         max_redirects: int = 5,
         per_host: int = 6,
-        connections: int = 64,
         allow_local: bool = False,
         resolver: Resolver = resolve,
         proxies: Mapping[str, str | None] | None = None,
@@ -180,19 +181,13 @@ class Fetcher:
         self._lock = threading.Lock()
         self._notes: dict[str, dict] | None = None
         self._notes_changed = False
-        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+        self.max_redirects = max_redirects
         # Given a transport, httpx no longer reads the *_PROXY variables: they are read here, and each
         # proxy gets a transport of its own, checked by the same guard.
-        routes = get_environment_proxies() if proxies is None else dict(proxies)
-        mounts = {pattern: _Guard(self._transport(limits, proxy), self) if proxy else None for pattern, proxy in routes.items()}
-        self.client = httpx.Client(
-            transport=_Guard(self._transport(limits, None), self),
-            mounts=mounts,
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            follow_redirects=True,
-            max_redirects=max_redirects,
-            headers={"User-Agent": user_agent(), "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
-        )
+        self._routes = get_environment_proxies() if proxies is None else dict(proxies)
+        self._ssl = httpx.create_ssl_context()  # loading the CA bundle costs milliseconds: once, for every school
+        self._threads = threading.local()
+        self._clients: list[httpx.Client] = []
         if cache is not None:
             _prune(cache)
 
@@ -203,12 +198,44 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
-        self.client.close()
+        with self._lock:
+            clients, self._clients = self._clients, []
+        for client in clients:
+            client.close()
         self._save_notes()
+
+    def _client(self) -> httpx.Client:
+        """The calling thread's client: its connections serve the schools this thread reads, one after another.
+
+        A school's requests follow each other (page, probes, feed, pages), and so do a thread's
+        schools, so a few connections per thread serve them all. One pool shared by the whole
+        run cost more than it saved: httpcore walks every pooled connection (and each idle one
+        again) for every request, and in a province run that walk took half of the monitor's CPU.
+        """
+        client = getattr(self._threads, "client", None)
+        if client is None:
+            client = self._threads.client = self._new_client()
+            with self._lock:
+                self._clients.append(client)
+        return client
+
+    def _new_client(self) -> httpx.Client:
+        limits = httpx.Limits(max_connections=SCHOOL_CONNECTIONS, max_keepalive_connections=SCHOOL_CONNECTIONS)
+        mounts = {
+            pattern: _Guard(self._transport(limits, proxy), self) if proxy else None for pattern, proxy in self._routes.items()
+        }
+        return httpx.Client(
+            transport=_Guard(self._transport(limits, None), self),
+            mounts=mounts,
+            timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
+            follow_redirects=True,
+            max_redirects=self.max_redirects,
+            headers={"User-Agent": user_agent(), "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
+        )
 
     def _transport(self, limits: httpx.Limits, proxy: str | None) -> httpx.HTTPTransport:
         """httpx's transport (direct, or through ``proxy``) whose connections go through :class:`_Network`."""
-        transport = httpx.HTTPTransport(limits=limits, proxy=proxy)
+        transport = httpx.HTTPTransport(verify=self._ssl, limits=limits, proxy=proxy)
         # httpx takes no network backend; its pool does (a direct pool and a proxy's alike), and
         # every connection must go through ours.
         pool = transport._pool
@@ -218,12 +245,13 @@ class Fetcher:
         return transport
 
     def for_school(self, url: str) -> SchoolFetcher:
-        """A reader for the school whose roster line names ``url``: its deadline starts now."""
+        """A reader for the school whose roster line names ``url``: its deadline starts now; close it (``with``) when done."""
         return SchoolFetcher(self, url)
 
     def get(self, url: str) -> Fetched:
         """The document at ``url``, read as a school of its own; raises :class:`Unreadable` saying why not."""
-        return self.for_school(url).get(url)
+        with self.for_school(url) as school:
+            return school.get(url)
 
     # --- addresses: resolved once per run, checked, and only those connected to ----------------
 
@@ -419,6 +447,16 @@ class SchoolFetcher:
         self.end = time.monotonic() + fetcher.timeout
         self.left = fetcher.school_bytes
         self.allowed = fetcher._named(url)
+        self.client = fetcher._client()
+
+    def __enter__(self) -> SchoolFetcher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Done with the school (its thread's connections stay for the thread's next school)."""
 
     @property
     def max_bytes(self) -> int:
@@ -473,7 +511,9 @@ class SchoolFetcher:
                 headers["If-Modified-Since"] = cached.last_modified
         limit = min(self.fetcher.max_bytes, self.left)
         try:
-            with self.fetcher.client.stream("GET", url, headers=headers) as response:
+            with self.client.stream("GET", url, headers=headers) as response:
+                if response.status_code != 200:
+                    _drain(response)  # a 304 (most of a warm run) or a short error: its connection serves the next request
                 if response.status_code == 304 and cached is not None:
                     body = cached.body()
                     if body is not None:
@@ -680,6 +720,21 @@ class _Retryable(Exception):
 
     def __init__(self, unreadable: Unreadable, after: float | None = None):
         self.unreadable, self.after = unreadable, after
+
+
+def _drain(response: httpx.Response, limit: int = _CHUNK) -> None:
+    """Read the rest of a short answer that is not used: httpcore reuses a connection only once its answer is read.
+
+    A longer one is left: its connection is closed instead of read for nothing.
+    """
+    read = 0
+    try:
+        for piece in response.iter_raw():
+            read += len(piece)
+            if read > limit:
+                return
+    except (httpx.HTTPError, httpx.StreamError):
+        pass  # the connection is closed, as it would have been
 
 
 def _retry_after(response: httpx.Response) -> float | None:

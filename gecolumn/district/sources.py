@@ -101,7 +101,8 @@ def find_evidence(school: School, fetcher: Fetcher, today: datetime.date, first_
     """
     if school.folder is not None:
         return _from_folder(school.folder, today, fetcher.max_bytes)
-    return _from_web(school, fetcher.for_school(school.url), today, first_due)  # one deadline for all its requests
+    with fetcher.for_school(school.url) as reader:  # one deadline for all its requests
+        return _from_web(school, reader, today, first_due)
 
 
 # --- on the web -----------------------------------------------------------------------------
@@ -542,8 +543,8 @@ def _read_feed_pages(fetcher: Fetcher, body: bytes, location: str, today: dateti
                 return _evidence(pages, location, today, proven=True)
             break
         budget -= len(fetched.body)
-        if budget < 0 or _sniff(fetched.body, fetched.content_type) != "feed":
-            break
+        if budget < 0 or fetched.body == body or _sniff(fetched.body, fetched.content_type) != "feed":
+            break  # (the first page again, byte for byte: a server that ignores ?paged, told without parsing it)
         try:
             older = _parse_feed(fetched.body, fetched.url)
         except Unreadable:
