@@ -1,7 +1,8 @@
 """Fetching a school's documents politely: one deadline per school, bounded decoded bytes, no local addresses, cached between runs.
 
-One :class:`Fetcher` serves a whole run from many threads (httpx's client is thread-safe);
-each school is read through its own :class:`SchoolFetcher` (:meth:`Fetcher.for_school`):
+One :class:`Fetcher` serves a whole run from many threads (each thread with its own httpx
+client and few connections); each school is read through its own :class:`SchoolFetcher`
+(:meth:`Fetcher.for_school`):
 
 - **one deadline** (``timeout`` seconds) covers the school's whole exchange: connecting,
   headers, bodies, redirects, further pages and retries. Every socket wait is cut to what is
