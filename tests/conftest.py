@@ -340,3 +340,11 @@ def demo_site(tmp_path_factory) -> Path:
             subprocess.run(command, check=True, env=env)
             built.touch()
     return site_dir
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy_from_the_machine(monkeypatch):
+    """The district monitor honours the *_PROXY variables: a developer's own proxy must not carry the tests' 127.0.0.1 traffic."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)

@@ -16,7 +16,7 @@ import zlib
 
 import pytest
 from conftest import Site, post
-from district_server import LocalServer, atom_feed, wordpress_page
+from district_server import LocalServer, atom_feed, wordpress_page, wordpress_rss
 from openpyxl import load_workbook
 from test_district import as_json, district, roster
 
@@ -304,3 +304,152 @@ def test_a_theo_doi_json_holding_no_text_is_that_schools_problem_not_the_runs(se
     assert [(e["unit"], e["code"]) for e in report["unreachable"]] == [("th-sb", "source_bad_data"), ("th-ss", "source_bad_data")]
     assert [s["status"] for s in report["schools"]] == ["unreachable", "unreachable", "ok"]
     assert district(str(listed), "--today", "2024-10-10", "--no-cache", cwd=tmp_path).returncode == 1
+
+
+# --- the network: proxies, lookups, shared portals ------------------------------------------------
+
+
+class Proxy(LocalServer):
+    """A plain HTTP proxy that answers itself: absolute-form requests by their full URL, CONNECT refused and recorded."""
+
+    def __init__(self):
+        super().__init__()
+        self.tunnels: list[str] = []
+        proxy = self
+
+        class Handler(self.RequestHandlerClass):
+            def do_CONNECT(self) -> None:  # noqa: N802 (http.server's naming)
+                proxy.tunnels.append(self.path)
+                self.send(502, b"", "text/plain")
+
+        self.RequestHandlerClass = Handler
+
+
+def test_a_district_behind_a_proxy_reads_its_schools_through_it_checking_each_schools_address(server, connections, monkeypatch):
+    feed = atom_feed([("Bài", "2024-08-08T08:00:00+07:00")])
+    server.serve("/thang.xml", feed, "application/atom+xml")
+    names = stub_resolver({"truong.example": ["203.0.113.7"], "may-chu.example": ["169.254.169.254"]})  # nothing is looked up
+    with Proxy() as proxy:
+        proxy.serve("http://truong.example/feed.xml", feed, "application/atom+xml")
+        proxy.serve("http://may-chu.example/latest/meta-data/", b"secret", "text/plain")
+        monkeypatch.setenv("HTTP_PROXY", proxy.url(""))
+        monkeypatch.setenv("HTTPS_PROXY", proxy.url(""))
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        with Fetcher(cache=None, resolver=names, retries=0) as fetcher:
+            # The school's name is resolved and checked here, then its request goes to the proxy.
+            evidence = find_evidence(school("http://truong.example/feed.xml"), fetcher, TODAY)
+            direct = find_evidence(school(server.url("/thang.xml")), fetcher, TODAY)  # NO_PROXY
+            with pytest.raises(Unreadable) as refused:
+                fetcher.get("http://may-chu.example/latest/meta-data/")
+            with pytest.raises(Unreadable):
+                fetcher.get("https://truong.example/feed.xml")
+    assert evidence.location == "http://truong.example/feed.xml" and sum(evidence.counts.values()) == 1
+    assert sum(direct.counts.values()) == 1 and server.hits["/thang.xml"] == 1
+    # The school's local address is refused before anything is sent; the proxy's own (127.0.0.1) is not.
+    assert refused.value.code.value == "source_local_address"
+    assert proxy.hits == {"http://truong.example/feed.xml": 1}
+    assert proxy.tunnels == ["truong.example:443"]  # HTTPS_PROXY: a tunnel asked of the proxy
+    assert set(connections) == {"127.0.0.1"}
+
+
+def test_a_name_lookup_that_hangs_counts_against_the_schools_deadline(connections):
+    def hanging(host: str, port: int) -> list[str]:
+        time.sleep(3)  # the lookup thread ends by itself
+        return []
+
+    started = time.monotonic()
+    with Fetcher(cache=None, timeout=1, resolver=hanging) as fetcher, pytest.raises(Unreadable) as refused:
+        fetcher.get("http://cham.example/feed.xml")
+    assert refused.value.code.value == "source_timeout"
+    assert time.monotonic() - started < 2  # the deadline, not the 3 s lookup
+    assert connections == []
+
+
+def test_a_hung_portal_holds_only_its_share_of_workers_and_the_other_schools_are_read_meanwhile(tmp_path):
+    arrived = {}
+
+    def hung(request):
+        time.sleep(3.5)  # past the deadline; the server's thread stops by itself
+        request.send(200, b"", "text/plain")
+
+    def fine(request):
+        arrived["th-tot"] = time.monotonic()
+        request.send(200, atom_feed([("Bài", "2024-08-08T08:00:00+07:00")]), "application/atom+xml")
+
+    with LocalServer() as portal, LocalServer() as other:
+        lines = []
+        for number in range(4):
+            portal.routes[f"/t{number}/"] = hung
+            lines.append(f"th-cong-{number},Trường cổng {number},{portal.url(f'/t{number}/')},2024-Q3")
+        other.routes["/tot.xml"] = fine
+        lines.append(f"th-tot,Trường Tốt,{other.url('/tot.xml')},2024-Q3")  # last in the roster
+        told = []
+        started = time.monotonic()
+        with Fetcher(cache=None, timeout=2, retries=0, per_host=2) as fetcher:
+            result = monitor(
+                read_roster(roster(tmp_path, *lines)), fetcher, TODAY, jobs=3, progress=lambda d, t, w: told.append((d, w))
+            )
+    assert arrived["th-tot"] - started < 1  # not after the portal's first schools gave up (2 s)
+    assert (
+        max(sum(unit.startswith("th-cong-") for unit in waiting) for _, waiting in told) <= 2
+    )  # the portal's share of the three workers, never all
+    assert [r.school.unit for r in result.schools] == [*(f"th-cong-{n}" for n in range(4)), "th-tot"]  # roster order
+    assert result.schools[-1].evidence is not None
+    assert all(r.problem.code.value == "source_timeout" for r in result.schools[:4])
+    assert any(done >= 1 and waiting and all(unit.startswith("th-cong-") for unit in waiting) for done, waiting in told)
+
+
+def test_a_second_run_reads_the_source_its_page_led_to_directly_and_looks_again_when_it_is_gone(server, tmp_path):
+    site = server.url("/wp2/")
+    page = wordpress_page(site, server.url("/wp2/feed/"), server.url("/wp2/comments/feed/"))
+    server.serve("/wp2/", page, "text/html; charset=UTF-8")
+    feed = wordpress_rss(site, [("Tháng hành động", "Mon, 11 Nov 2024 02:00:00 +0000")])
+    server.serve("/wp2/feed/", feed, "application/rss+xml; charset=UTF-8", headers={"ETag": '"v1"'})
+    listed = roster(tmp_path, f"th-wp,Trường WP,{site},2024-Q4")
+    first = as_json(district(str(listed), "--format", "json", cwd=tmp_path))
+    pages, feeds = server.hits["/wp2/"], server.hits["/wp2/feed/"]
+    second = as_json(district(str(listed), "--format", "json", cwd=tmp_path))
+    assert second["schools"] == first["schools"] and first["schools"][0]["source"] == server.url("/wp2/feed/")
+    assert server.hits["/wp2/"] == pages  # the page was not read again…
+    assert (
+        server.hits["/wp2/feed/"] == feeds + 1 and server.headers["/wp2/feed/"][-1]["If-None-Match"] == '"v1"'
+    )  # …the feed, 304
+    # The school moves its feed: the remembered one answers 404, and its page is read again.
+    server.serve("/wp2/", wordpress_page(site, server.url("/wp2/moi/feed/"), server.url("/wp2/comments/feed/")), "text/html")
+    server.serve("/wp2/feed/", b"", "text/html", status=404)
+    server.serve("/wp2/moi/feed/", feed, "application/rss+xml; charset=UTF-8")
+    third = as_json(district(str(listed), "--format", "json", cwd=tmp_path))
+    assert third["schools"][0]["source"] == server.url("/wp2/moi/feed/") and third["unreachable"] == []
+    assert third["schools"][0]["quarters"] == first["schools"][0]["quarters"]
+
+
+def test_a_school_that_timed_out_is_started_first_next_run_beside_the_others(tmp_path):
+    arrived = []
+
+    def stuck(request):
+        arrived.append("th-ket")
+        time.sleep(2.5)  # past the deadline
+        request.send(200, b"", "text/plain")
+
+    def fine(request):
+        arrived.append("th-tot")
+        time.sleep(0.4)
+        request.send(200, atom_feed([("Bài", "2024-08-08T08:00:00+07:00")]), "application/atom+xml")
+
+    with LocalServer() as running:
+        running.routes["/ket"] = stuck
+        lines = []
+        for number in range(3):
+            running.routes[f"/tot{number}.xml"] = fine
+            lines.append(f"th-tot-{number},Trường Tốt {number},{running.url(f'/tot{number}.xml')},2024-Q3")
+        listed = read_roster(roster(tmp_path, *lines, f"th-ket,Trường Kẹt,{running.url('/ket')},2024-Q3"))
+        took = []
+        for _ in range(2):
+            started = time.monotonic()
+            with Fetcher(cache=tmp_path / "cache", timeout=1.5, retries=0) as fetcher:
+                result = monitor(listed, fetcher, TODAY, jobs=1)
+            took.append(time.monotonic() - started)
+            assert [r.school.unit for r in result.schools] == ["th-tot-0", "th-tot-1", "th-tot-2", "th-ket"]  # roster order
+    assert arrived[:4] == ["th-tot"] * 3 + ["th-ket"] and "th-ket" in arrived[4:6]  # started first next time
+    # The first run: three schools, then the stuck one's whole deadline (1.2 + 1.5 s); the next: side by side.
+    assert took[0] > 2.5 and took[1] < took[0] - 0.8

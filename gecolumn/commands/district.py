@@ -130,7 +130,6 @@ def _district(args: argparse.Namespace) -> int:
         "timeout": args.timeout,
         "retries": args.retries,
         "allow_local": args.allow_local,
-        "connections": max(64, 2 * args.jobs),
     }
     with Fetcher(cache=cache, **fetching) as fetcher:
         result = monitor(roster, fetcher, today, first, last, jobs=args.jobs, progress=progress, ledger=ledger)

@@ -6,7 +6,8 @@ column's own check, plus *unknown* where a feed cannot tell. One module per step
 
 1. **read** — :mod:`gecolumn.district.roster` checks the roster (CSV as Excel saves it).
 2. **fetch** — :mod:`gecolumn.district.fetch` fetches politely: timeouts, size limit,
-   retries, a few connections per host, an on-disk cache of ETag / Last-Modified.
+   retries, a few schools per host at once, proxies, an on-disk cache of ETag / Last-Modified
+   and of where each school's source was found.
 3. **find the source** — :mod:`gecolumn.district.sources` takes ``theo-doi.json``, else an
    RSS/Atom feed (feedparser), else a built site's folder, into :class:`Evidence`.
 4. **remember** — :mod:`gecolumn.district.ledger` keeps every post and span ever seen

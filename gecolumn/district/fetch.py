@@ -1,7 +1,8 @@
 """Fetching a school's documents politely: one deadline per school, bounded decoded bytes, no local addresses, cached between runs.
 
-One :class:`Fetcher` serves a whole run from many threads (httpx's client is thread-safe);
-each school is read through its own :class:`SchoolFetcher` (:meth:`Fetcher.for_school`):
+One :class:`Fetcher` serves a whole run from many threads (each thread with its own httpx
+client and few connections); each school is read through its own :class:`SchoolFetcher`
+(:meth:`Fetcher.for_school`):
 
 - **one deadline** (``timeout`` seconds) covers the school's whole exchange: connecting,
   headers, bodies, redirects, further pages and retries. Every socket wait is cut to what is
@@ -10,14 +11,22 @@ each school is read through its own :class:`SchoolFetcher` (:meth:`Fetcher.for_s
 - **bounded bytes**: a body is decoded here, layer by layer and a few kilobytes at a time,
   and reading stops at ``max_bytes`` decoded per response and ``school_bytes`` per school, so
   a small response announcing ``Content-Encoding: gzip, gzip`` never becomes gigabytes;
-- **no local addresses**: every host is resolved first and each of its addresses checked
-  before anything connects to it (and only the checked addresses are connected to); loopback,
-  link-local (cloud metadata), unspecified and multicast addresses are refused, unless the
-  roster names that address itself or ``allow_local`` is set (an intranet portal);
+- **no local addresses**: every host is resolved first (the lookup counts against the
+  school's deadline) and each of its addresses checked before anything connects to it (and
+  only the checked addresses are connected to); loopback, link-local (cloud metadata),
+  unspecified and multicast addresses are refused, unless the roster names that address
+  itself or ``allow_local`` is set (an intranet portal);
+- **proxies** as httpx reads them from the environment (``HTTP_PROXY``, ``HTTPS_PROXY``,
+  ``ALL_PROXY``, ``NO_PROXY``): a school's address is still resolved and checked here before
+  its request goes to the proxy; the proxy itself, which the district set up, is not checked;
 - retries with exponential backoff on 5xx, 429 and dropped connections while the deadline
   allows, a few connections per host (many schools share one portal), and a ``User-Agent``
   that names the tool. Responses carrying an ``ETag`` or ``Last-Modified`` are kept in a
-  small folder so the next weekly run asks "changed since?" and usually receives a 304.
+  small folder so the next weekly run asks "changed since?" and usually receives a 304;
+- **notes on each school** kept in the same folder (:data:`NOTES_FILE`): where its source was
+  found (so the next run reads it with one conditional request instead of finding it again)
+  and whether it was slow (so the next run starts it first and its deadline runs beside the
+  others' work).
 
 Every failure is an :class:`Unreadable` with a message code.
 
@@ -39,7 +48,9 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as LookupTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
@@ -49,6 +60,7 @@ from urllib.parse import urlsplit
 
 import httpcore
 import httpx
+from httpx._utils import get_environment_proxies  # what httpx itself honours with trust_env (tested)
 
 from gecolumn.files import read_regular, write_atomically
 from gecolumn.problems import Refusal, megabytes
@@ -62,6 +74,15 @@ MAX_ENCODINGS = 2
 CACHE_DAYS = 60
 """A cached response not used for this long is removed (the school left the roster)."""
 _CHUNK = 64 * 1024
+SCHOOL_CONNECTIONS = 4
+"""Connections one worker thread keeps open (its requests follow each other; a redirect or a feed elsewhere adds a host)."""
+NOTES_FILE = "truong.json"
+"""In the cache folder: per school (by its roster address), the source found and whether it was slow."""
+NOTES_BYTES = 32 * 1024 * 1024
+REDISCOVER_DAYS = 28
+"""A feed found from a school's page is read directly for this long, then the page is looked at again
+(the school may have published a ``theo-doi.json`` since). A ``theo-doi.json`` proves every quarter:
+nothing better can be found, so it is read directly until it fails."""
 
 ACCEPT = "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5"
 ACCEPT_ENCODING = "gzip, deflate"
@@ -145,33 +166,29 @@ class Fetcher:
         school_bytes: int = SCHOOL_BYTES,
         max_redirects: int = 5,
         per_host: int = 6,
-        connections: int = 64,
         allow_local: bool = False,
         resolver: Resolver = resolve,
+        proxies: Mapping[str, str | None] | None = None,
     ):
+        """``proxies``: httpx mount patterns (``"http://"``, ``"all://*.edu.vn"``) to a proxy's URL, or to ``None``
+        for a direct connection; by default what the environment's ``*_PROXY`` variables say, as httpx reads them."""
         self.cache = cache
         self.timeout = timeout
         """Seconds one school's whole exchange may take."""
         self.retries, self.backoff, self.max_bytes, self.school_bytes = retries, backoff, max_bytes, school_bytes
         self.per_host, self.allow_local, self.resolver = per_host, allow_local, resolver
         self._hosts: dict[tuple[str, str, int | None], threading.Semaphore] = {}
-        self._pins: dict[str, tuple[str, ...]] = {}
+        self._lookups: dict[str, Future[tuple[str, ...]]] = {}
         self._lock = threading.Lock()
-        transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections))
-        # httpx takes no network backend; its pool does, and the connections must go through ours.
-        transport._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
-            max_connections=connections,
-            max_keepalive_connections=connections,
-            network_backend=_Network(self),
-        )
-        self.client = httpx.Client(
-            transport=_Guard(transport, self),
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            follow_redirects=True,
-            max_redirects=max_redirects,
-            headers={"User-Agent": user_agent(), "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
-        )
+        self._notes: dict[str, dict] | None = None
+        self._notes_changed = False
+        self.max_redirects = max_redirects
+        # Given a transport, httpx no longer reads the *_PROXY variables: they are read here, and each
+        # proxy gets a transport of its own, checked by the same guard.
+        self._routes = get_environment_proxies() if proxies is None else dict(proxies)
+        self._ssl = httpx.create_ssl_context()  # loading the CA bundle costs milliseconds: once, for every school
+        self._threads = threading.local()
+        self._clients: list[httpx.Client] = []
         if cache is not None:
             _prune(cache)
 
@@ -182,26 +199,70 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
-        self.client.close()
+        with self._lock:
+            clients, self._clients = self._clients, []
+        for client in clients:
+            client.close()
+        self._save_notes()
+
+    def _client(self) -> httpx.Client:
+        """The calling thread's client: its connections serve the schools this thread reads, one after another.
+
+        A school's requests follow each other (page, probes, feed, pages), and so do a thread's
+        schools, so a few connections per thread serve them all. One pool shared by the whole
+        run cost more than it saved: httpcore walks every pooled connection (and each idle one
+        again) for every request, and in a province run that walk took half of the monitor's CPU.
+        """
+        client = getattr(self._threads, "client", None)
+        if client is None:
+            client = self._threads.client = self._new_client()
+            with self._lock:
+                self._clients.append(client)
+        return client
+
+    def _new_client(self) -> httpx.Client:
+        limits = httpx.Limits(max_connections=SCHOOL_CONNECTIONS, max_keepalive_connections=SCHOOL_CONNECTIONS)
+        mounts = {
+            pattern: _Guard(self._transport(limits, proxy), self) if proxy else None for pattern, proxy in self._routes.items()
+        }
+        return httpx.Client(
+            transport=_Guard(self._transport(limits, None), self),
+            mounts=mounts,
+            timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
+            follow_redirects=True,
+            max_redirects=self.max_redirects,
+            headers={"User-Agent": user_agent(), "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
+        )
+
+    def _transport(self, limits: httpx.Limits, proxy: str | None) -> httpx.HTTPTransport:
+        """httpx's transport (direct, or through ``proxy``) whose connections go through :class:`_Network`."""
+        transport = httpx.HTTPTransport(verify=self._ssl, limits=limits, proxy=proxy)
+        # httpx takes no network backend; its pool does (a direct pool and a proxy's alike), and
+        # every connection must go through ours.
+        pool = transport._pool
+        if not isinstance(pool, httpcore.ConnectionPool) or not hasattr(pool, "_network_backend"):
+            raise TypeError(f"httpcore's pool changed ({type(pool).__name__}): the district's network backend cannot be set")
+        pool._network_backend = _Network(self, to_proxy=proxy is not None)
+        return transport
 
     def for_school(self, url: str) -> SchoolFetcher:
-        """A reader for the school whose roster line names ``url``: its deadline starts now."""
+        """A reader for the school whose roster line names ``url``: its deadline starts now; close it (``with``) when done."""
         return SchoolFetcher(self, url)
 
     def get(self, url: str) -> Fetched:
         """The document at ``url``, read as a school of its own; raises :class:`Unreadable` saying why not."""
-        return self.for_school(url).get(url)
+        with self.for_school(url) as school:
+            return school.get(url)
 
     # --- addresses: resolved once per run, checked, and only those connected to ----------------
 
-    def addresses(self, host: str) -> tuple[str, ...]:
-        """The checked addresses of ``host`` for the school of this thread; :class:`Unreadable` when one is refused."""
-        pinned = self._pins.get(host)
-        if pinned is None:
-            pinned = self._resolved(host)
-            with self._lock:
-                pinned = self._pins.setdefault(host, pinned)  # the first answer stays: no rebinding mid-run
-        if not self.allow_local:
+    def addresses(self, host: str, check: bool = True) -> tuple[str, ...]:
+        """The checked addresses of ``host`` for the school of this thread; :class:`Unreadable` when one is refused.
+
+        ``check=False`` only for a proxy's own address: the district set the proxy up.
+        """
+        pinned = self._resolved(host)
+        if check and not self.allow_local:
             allowed = getattr(_school, "allowed", frozenset())
             for address in pinned:
                 if is_local(address) and address not in allowed:
@@ -209,17 +270,42 @@ class Fetcher:
         return pinned
 
     def _resolved(self, host: str) -> tuple[str, ...]:
+        """The addresses of ``host``, asked once per run (the first answer stays: no rebinding mid-run).
+
+        The system's resolver cannot be interrupted, so it runs in a thread of its own and this
+        one waits only for what is left of the school's deadline (``source_timeout`` then); schools
+        sharing a host wait for the same lookup, and a failed one is asked again by the next school.
+        """
         try:
             return (str(ipaddress.ip_address(host)),)
         except ValueError:
             pass
+        with self._lock:
+            lookup = self._lookups.get(host)
+            if lookup is None:
+                lookup = self._lookups[host] = Future()
+                # A daemon thread: a lookup that never returns must not hold the process at its exit.
+                threading.Thread(target=self._look_up, args=(host, lookup), name="district-dns", daemon=True).start()
+        end = getattr(_school, "end", None)
+        try:
+            found = lookup.result(timeout=max(0.0, (end - time.monotonic()) if end is not None else self.timeout))
+        except LookupTimeout:
+            raise Unreadable("source_timeout") from None
+        if not found:
+            with self._lock:
+                if self._lookups.get(host) is lookup:
+                    del self._lookups[host]
+            raise Unreadable("source_dns", host=host)
+        return found
+
+    def _look_up(self, host: str, lookup: Future[tuple[str, ...]]) -> None:
         try:
             found = tuple(self.resolver(host, 0))
         except (OSError, UnicodeError):
             found = ()
-        if not found:
-            raise Unreadable("source_dns", host=host)
-        return found
+        except BaseException:  # a resolver's bug: no answer, said as one
+            found = ()
+        lookup.set_result(found)
 
     def _named(self, url: str) -> frozenset[str]:
         """The local addresses a roster line names itself (``http://127.0.0.1:8080/``, ``http://localhost/``)."""
@@ -230,16 +316,89 @@ class Fetcher:
             pass
         if host == "localhost" or host.endswith(".localhost"):
             try:
-                return frozenset(a for a in self.resolver(host, 0) if is_local(a))
-            except (OSError, UnicodeError):
+                return frozenset(a for a in self._resolved(host) if is_local(a))
+            except Unreadable:
                 return frozenset()
         return frozenset()
 
-    def _host(self, url: str) -> threading.Semaphore:
+    def host(self, url: str) -> tuple[str, str, int | None]:
+        """The server ``url`` is on, as connections to it are counted (at most ``per_host`` at once)."""
         parts = urlsplit(url)
-        key = (parts.scheme, parts.hostname or "", parts.port)
+        return (parts.scheme, (parts.hostname or "").lower(), parts.port)
+
+    def _host(self, url: str) -> threading.Semaphore:
+        key = self.host(url)
         with self._lock:
             return self._hosts.setdefault(key, threading.Semaphore(self.per_host))
+
+    # --- notes on each school, kept between runs beside the cached responses -----------------------
+
+    def source_of(self, school_url: str) -> tuple[str, str] | None:
+        """``(kind, url)`` of the source an earlier run found from the school's page, while it is read without looking again.
+
+        ``kind`` is ``coverage`` or ``feed``; a feed is trusted for :data:`REDISCOVER_DAYS`.
+        """
+        note = self._note(school_url)
+        kind, url, found = note.get("kind"), note.get("source"), note.get("found")
+        if kind not in ("coverage", "feed") or not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            return None
+        if kind == "feed" and not (isinstance(found, (int, float)) and -86400 < time.time() - found < REDISCOVER_DAYS * 86400):
+            return None
+        return kind, url
+
+    def found_source(self, school_url: str, kind: str, url: str) -> None:
+        """Remember that the school's page led to the source at ``url`` (``coverage`` or ``feed``)."""
+        self._change(school_url, kind=kind, source=url, found=int(time.time()))
+
+    def was_slow(self, school_url: str) -> bool:
+        """Whether the school's last reading took more than half its deadline, or all of it."""
+        return self._note(school_url).get("slow") is True
+
+    def took(self, school_url: str, seconds: float, timed_out: bool) -> None:
+        """Remember how the school's reading went: a slow one is started first next time."""
+        slow = timed_out or seconds > self.timeout / 2
+        if self.was_slow(school_url) != slow:
+            self._change(school_url, slow=slow)
+
+    def _note(self, school_url: str) -> dict:
+        with self._lock:
+            if self._notes is None:
+                self._notes = self._read_notes()
+            return dict(self._notes.get(school_url) or {})
+
+    def _change(self, school_url: str, **values: Any) -> None:
+        note = self._note(school_url)
+        if all(note.get(key) == value for key, value in values.items()):
+            return
+        with self._lock:
+            self._notes[school_url] = note | values
+            self._notes_changed = True
+
+    def _read_notes(self) -> dict[str, dict]:
+        if self.cache is None:
+            return {}
+        try:
+            notes = json.loads(read_regular(self.cache / NOTES_FILE, NOTES_BYTES) or b"{}")  # a planted symlink reads as nothing
+        except ValueError:
+            return {}
+        schools = notes.get("schools") if isinstance(notes, dict) and notes.get("schema") == 1 else None
+        if not isinstance(schools, dict):
+            return {}
+        return {url: note for url, note in schools.items() if isinstance(note, dict)}
+
+    def _save_notes(self) -> None:
+        if self.cache is None or not self._notes_changed:
+            return
+        with self._lock:
+            data = json.dumps({"schema": 1, "schools": self._notes}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+            self._notes_changed = False
+        if len(data) > NOTES_BYTES:
+            return  # a roster this large only loses its shortcuts
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.cache / NOTES_FILE, data)
+        except OSError:
+            pass  # notes that cannot be written only cost the next run the longer way
 
     # --- the cache: meta (JSON) and body side by side, keyed by the URL asked for -------
 
@@ -289,6 +448,16 @@ class SchoolFetcher:
         self.end = time.monotonic() + fetcher.timeout
         self.left = fetcher.school_bytes
         self.allowed = fetcher._named(url)
+        self.client = fetcher._client()
+
+    def __enter__(self) -> SchoolFetcher:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Done with the school (its thread's connections stay for the thread's next school)."""
 
     @property
     def max_bytes(self) -> int:
@@ -343,7 +512,9 @@ class SchoolFetcher:
                 headers["If-Modified-Since"] = cached.last_modified
         limit = min(self.fetcher.max_bytes, self.left)
         try:
-            with self.fetcher.client.stream("GET", url, headers=headers) as response:
+            with self.client.stream("GET", url, headers=headers) as response:
+                if response.status_code != 200:
+                    _drain(response)  # a 304 (most of a warm run) or a short error: its connection serves the next request
                 if response.status_code == 304 and cached is not None:
                     body = cached.body()
                     if body is not None:
@@ -407,14 +578,18 @@ class _Guard(httpx.BaseTransport):
 
 
 class _Network(httpcore.NetworkBackend):
-    """Connects only to the addresses :meth:`Fetcher.addresses` checked, with every wait cut to the school's deadline."""
+    """Connects only to the addresses :meth:`Fetcher.addresses` checked, with every wait cut to the school's deadline.
 
-    def __init__(self, fetcher: Fetcher):
-        self.fetcher, self.system = fetcher, httpcore.SyncBackend()
+    A proxy's pool connects only to the proxy, whose address is not checked: the school's was,
+    by :class:`_Guard`, before its request was handed to the proxy.
+    """
+
+    def __init__(self, fetcher: Fetcher, to_proxy: bool = False):
+        self.fetcher, self.system, self.to_proxy = fetcher, httpcore.SyncBackend(), to_proxy
 
     def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None) -> httpcore.NetworkStream:
         failure: Exception | None = None
-        for address in self.fetcher.addresses(host):
+        for address in self.fetcher.addresses(host, check=not self.to_proxy):
             try:
                 stream = self.system.connect_tcp(
                     address, port, _cut(timeout, httpcore.ConnectTimeout), local_address, socket_options
@@ -546,6 +721,21 @@ class _Retryable(Exception):
 
     def __init__(self, unreadable: Unreadable, after: float | None = None):
         self.unreadable, self.after = unreadable, after
+
+
+def _drain(response: httpx.Response, limit: int = _CHUNK) -> None:
+    """Read the rest of a short answer that is not used: httpcore reuses a connection only once its answer is read.
+
+    A longer one is left: its connection is closed instead of read for nothing.
+    """
+    read = 0
+    try:
+        for piece in response.iter_raw():
+            read += len(piece)
+            if read > limit:
+                return
+    except (httpx.HTTPError, httpx.StreamError):
+        pass  # the connection is closed, as it would have been
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -23,6 +23,7 @@ import enum
 import queue
 import threading
 import time
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -224,6 +225,15 @@ def monitor(
     a ``ledger``, each school is judged on everything ever seen of it, and what was read today
     is added to it (in roster order, so the file's new lines do not depend on which school
     answered first); the caller saves it.
+
+    Schools are started so that no worker waits for a server: at most the fetcher's
+    ``per_host`` schools of one server are being read at once, the others of that server wait
+    in a queue of their own, and a hung portal serving many schools holds that many workers,
+    never all of them. Schools that were slow last run (:meth:`Fetcher.was_slow`; a stuck server
+    holds its school for the whole deadline) start first, on workers of their own (at most
+    ``jobs`` more: a worker waiting on a socket costs no CPU), so their deadlines run beside the
+    others' work instead of after it or in its place. Results stay in roster order whatever
+    order they were read in.
     """
     last = min(last or Quarter.of(today), Quarter.of(today))
     results: dict[int, SchoolResult] = {}
@@ -232,10 +242,15 @@ def monitor(
     lock = threading.Lock()
 
     def one(index: int, school: School) -> None:
+        started = time.monotonic()
         with lock:
-            reading[index] = (time.monotonic(), school.unit)
+            reading[index] = (started, school.unit)
         try:
-            finished.put((index, judged(school)))
+            result = judged(school)
+            if school.folder is None:
+                timed_out = result.problem is not None and result.problem.code.value == "source_timeout"
+                fetcher.took(school.url, time.monotonic() - started, timed_out)
+            finished.put((index, result))
         except BaseException as exc:  # told to the main thread, which raises it
             finished.put((index, exc))
         finally:
@@ -259,10 +274,26 @@ def monitor(
         return SchoolResult(school, start, evidence, judge_quarters(evidence, start, last, today, history), problem)
 
     finished: queue.Queue[tuple[int, SchoolResult | BaseException]] = queue.Queue()
-    with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="district") as pool:
-        for index, school in enumerate(roster.schools):
-            pool.submit(one, index, school)
-        total = len(roster.schools)
+    schools = roster.schools
+    servers = [fetcher.host(school.url) if school.folder is None else None for school in schools]
+    reading_on: Counter = Counter()  # schools being read (or queued for a worker) per server
+    later: defaultdict[object, deque[int]] = defaultdict(deque)  # per server, the schools waiting for one of its places
+    slow = [i for i, school in enumerate(schools) if servers[i] is not None and fetcher.was_slow(school.url)]
+    jobs = max(1, jobs)
+    with ThreadPoolExecutor(max_workers=jobs + min(len(slow), jobs), thread_name_prefix="district") as pool:
+
+        def start(index: int) -> None:
+            server = servers[index]
+            if server is not None and reading_on[server] >= fetcher.per_host:
+                later[server].append(index)
+                return
+            reading_on[server] += 1
+            pool.submit(one, index, schools[index])
+
+        chosen = set(slow)
+        for index in [*slow, *(i for i in range(len(schools)) if i not in chosen)]:
+            start(index)
+        total = len(schools)
         while len(results) < total:
             # A tick a second even when nothing finishes: the progress line names who is still awaited.
             # (One queue, not concurrent.futures.wait: that walks every pending future each time.)
@@ -274,11 +305,14 @@ def monitor(
                 if isinstance(result, BaseException):
                     raise result
                 results[index] = result
+                reading_on[servers[index]] -= 1
+                if later[servers[index]]:
+                    start(later[servers[index]].popleft())
             if progress is not None:
                 with lock:
                     waiting = [unit for _, unit in sorted(reading.values())]
                 progress(len(results), total, waiting)
-    ordered = tuple(results[index] for index in range(len(roster.schools)))
+    ordered = tuple(results[index] for index in range(len(schools)))
     if ledger is not None:
         for result in ordered:
             if result.evidence is not None:

@@ -37,6 +37,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
+import feedparser.api
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
@@ -136,13 +137,33 @@ def find_evidence(school: School, fetcher: Fetcher, today: datetime.date, first_
     """
     if school.folder is not None:
         return _from_folder(school.folder, today, fetcher.max_bytes)
-    return _from_web(school, fetcher.for_school(school.url), today, first_due)  # one deadline for all its requests
+    with fetcher.for_school(school.url) as reader:  # one deadline for all its requests
+        return _from_web(school, reader, today, first_due)
 
 
 # --- on the web -----------------------------------------------------------------------------
 
 
 def _from_web(school: School, fetcher: SchoolFetcher, today: datetime.date, first_due: Quarter | None = None) -> Evidence:
+    """The school's source: the one an earlier run found from its page, read directly; else found again from the page.
+
+    The source read directly proves what it proves when found (the same reader, and a 304 gives
+    back the body it answered for); a ``theo-doi.json`` is still checked to be the school's.
+    When it fails in any way, the page is looked at again, as on a first run.
+    """
+    remembered = fetcher.fetcher.source_of(school.url)
+    if remembered is not None:
+        kind, url = remembered
+        try:
+            if kind == "coverage":
+                return _coverage_at(fetcher, url, school, today)
+            return _feed_at(fetcher, url, today, first_due)
+        except Unreadable:
+            pass  # moved, gone or changed: look again from the roster's address
+    return _discovered(school, fetcher, today, first_due)
+
+
+def _discovered(school: School, fetcher: SchoolFetcher, today: datetime.date, first_due: Quarter | None) -> Evidence:
     first = fetcher.get(school.url)
     kind = _sniff(first.body, first.content_type)
     if kind == "json":
@@ -160,7 +181,7 @@ def _from_web(school: School, fetcher: SchoolFetcher, today: datetime.date, firs
     # nothing). Either counts only when it is the school's own (see _owned).
     for url in announced.data:
         try:
-            return _coverage_at(fetcher, url, school, today)
+            return _found(fetcher, school, "coverage", _coverage_at(fetcher, url, school, today))
         except _NotCoverage:
             pass  # another JSON a page announces (WordPress announces its REST API so)
         except Unreadable as exc:
@@ -169,21 +190,31 @@ def _from_web(school: School, fetcher: SchoolFetcher, today: datetime.date, firs
         if url in announced.data:
             continue
         try:
-            return _coverage_at(fetcher, url, school, today)
+            return _found(fetcher, school, "coverage", _coverage_at(fetcher, url, school, today))
         except Unreadable as exc:
             if exc.code in ("source_foreign_data", "source_inconsistent_data"):
                 failures.append(exc)
     for url in _own_feeds_first(announced.feeds, first.url)[:3]:
         try:
-            fetched = fetcher.get(url)
-            if _sniff(fetched.body, fetched.content_type) != "feed":
-                raise Unreadable("source_not_feed", location=fetched.url)
-            return _read_feed_pages(fetcher, fetched.body, fetched.url, today, first_due)
+            return _found(fetcher, school, "feed", _feed_at(fetcher, url, today, first_due))
         except Unreadable as exc:
             feed_failures.append(exc)
     if feed_failures or failures:
         raise (feed_failures + failures)[0]
     raise Unreadable("source_no_feed", location=first.url)
+
+
+def _found(fetcher: SchoolFetcher, school: School, kind: str, evidence: Evidence) -> Evidence:
+    """``evidence``, found from the school's page: the next run reads its document directly."""
+    fetcher.fetcher.found_source(school.url, kind, evidence.location)
+    return evidence
+
+
+def _feed_at(fetcher: SchoolFetcher, url: str, today: datetime.date, first_due: Quarter | None) -> Evidence:
+    fetched = fetcher.get(url)
+    if _sniff(fetched.body, fetched.content_type) != "feed":
+        raise Unreadable("source_not_feed", location=fetched.url)
+    return _read_feed_pages(fetcher, fetched.body, fetched.url, today, first_due)
 
 
 def _coverage_at(fetcher: SchoolFetcher, url: str, school: School, today: datetime.date) -> Evidence:
@@ -423,8 +454,26 @@ def read_coverage(body: bytes, location: str, unit: str | None, today: datetime.
 
 @functools.cache
 def _coverage_schema() -> Draft202012Validator:
-    """The published schema of ``theo-doi.json``, with its bounds: what a school's data must satisfy to be read."""
-    return Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+    """The published schema of ``theo-doi.json``, with its bounds: what a school's data must satisfy to be read.
+
+    Its ``$ref``s to its own ``$defs`` are written out in place once here (the schema has no
+    recursion): the same rules, checked in half the time, since jsonschema resolves a
+    reference again at every cell and post (half of a warm province run's checking).
+    """
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return Draft202012Validator(_inlined(schema, schema.get("$defs", {})))
+
+
+def _inlined(node, definitions: dict):
+    """``node`` with every ``{"$ref": "#/$defs/<name>"}`` replaced by that definition, itself inlined."""
+    if isinstance(node, dict):
+        reference = node.get("$ref")
+        if len(node) == 1 and isinstance(reference, str) and reference.startswith("#/$defs/"):
+            return _inlined(definitions[reference.removeprefix("#/$defs/")], definitions)
+        return {key: value if key == "$defs" else _inlined(value, definitions) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inlined(value, definitions) for value in node]
+    return node
 
 
 class _NotCoverage(Unreadable):
@@ -443,6 +492,11 @@ def _count(value) -> int:
         raise ValueError(f"posts = {str(value)[:20]}")
     return value
 
+
+# feedparser asks for libxml2's SAX driver before expat's on every parse; where it is not
+# installed (it is not a dependency) that is a failed import each time, under the interpreter's
+# import lock: with many schools read at once, parsing queued on that lock. Expat it is.
+feedparser.api.PREFERRED_XML_PARSERS = []
 
 _ENTITIES = re.compile(r"<!ENTITY|<!DOCTYPE[^>\[]{0,2000}\[", re.IGNORECASE)
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -526,8 +580,8 @@ def _read_feed_pages(fetcher: Fetcher, body: bytes, location: str, today: dateti
                 return _evidence(pages, location, today, proven=True)
             break
         budget -= len(fetched.body)
-        if budget < 0 or _sniff(fetched.body, fetched.content_type) != "feed":
-            break
+        if budget < 0 or fetched.body == body or _sniff(fetched.body, fetched.content_type) != "feed":
+            break  # (the first page again, byte for byte: a server that ignores ?paged, told without parsing it)
         try:
             older = _parse_feed(fetched.body, fetched.url)
         except Unreadable:
