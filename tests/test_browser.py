@@ -43,13 +43,17 @@ def page(browser):
         context.close()
 
 
+SEARCHED = r"/kết quả|Không tìm thấy|Không tải được/"
+"""What the search panel says once a search has ended."""
+
+
 def search(page, query: str) -> list[str]:
     """Type ``query`` into Material's search box and return the result titles."""
     page.locator("label.md-header__button[for=__search]").click()
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query, delay=20)
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('khởi tạo')")
+    page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.match({SEARCHED})")
     page.wait_for_timeout(300)
     return [title.strip() for title in page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()]
 
@@ -141,6 +145,72 @@ def test_search_finds_posts_in_every_shard(page, sharded):
         requested.clear()
         assert search(page, "chim sẻ") == ["Bài số 1"]
     assert any("/pagefind/shard-3/fragment/" in url for url in requested)  # found in the last shard
+
+
+LOTUS = 13
+"""Posts about the lotus pond: more than the 10 results the search box shows at a time."""
+FOLDED_POST = "Đoàn trường đón đoàn khách"
+FOLDED_BODY = "Chiều nay, Đoàn trường đón đoàn khách từ huyện. Các em đội viên dâng hoa và hát bài Đất nước đẹp."
+
+
+@pytest.fixture(scope="module")
+def searched(tmp_path_factory):
+    """A column of 16 posts: 13 about the lotus pond, one full of đ, two about neither."""
+    site = Site(tmp_path_factory.mktemp("searched"), ONE_UNIT)
+    bodies = {f"Hồ sen số {n}": f"Bài số {n} kể về hồ sen của trường và giờ ra chơi." for n in range(1, LOTUS + 1)}
+    bodies |= {FOLDED_POST: FOLDED_BODY, "Giờ ra chơi": "Các em chơi kéo co.", "Thư viện": "Thư viện mở cửa cả tuần."}
+    for number, (title, body) in enumerate(bodies.items(), start=1):
+        date = f"{number:02}/03/2024"
+        site.add(f"2024/bai-{number:02}.md", post(title=title, date=date, unit="thcs-bao-khe", body=body))
+    built = site.build("-d", str(site.root / "www" / FOLDER))
+    assert built.returncode == 0, built.stderr
+    with serving(site.root / "www") as origin:
+        yield f"{origin}/{FOLDER}", bodies
+
+
+def test_search_counts_every_matching_post_and_reaches_each_of_them(page, searched):
+    url, bodies = searched
+    expected = sorted(title for title, body in bodies.items() if "hồ sen" in body)
+    page.goto(url)
+    titles = search(page, "hồ sen")
+    assert page.locator(".md-search-result__meta").inner_text() == f"{len(expected)} kết quả"
+    assert len(titles) == 10
+    more = page.get_by_role("button", name=re.compile("Xem thêm"))
+    more.click()
+    page.locator(".md-search-result__item").nth(len(expected) - 1).wait_for()
+    titles = page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()
+    assert sorted(titles) == expected
+    assert more.is_hidden()  # nothing left to show
+
+
+def test_a_snippet_is_drawn_from_the_posts_visible_text_never_from_its_folded_words(page, searched):
+    # "doan" finds "Đoàn" only through the post's hidden folded words, which are no text of the post.
+    url, _ = searched
+    page.goto(url)
+    assert search(page, "doan") == [FOLDED_POST]
+    excerpt = page.locator(".column-search__excerpt").first
+    words = re.findall(r"\w+", excerpt.inner_text())  # Pagefind ends the title with a full stop: words are compared
+    visible = re.findall(r"\w+", f"{FOLDED_POST} {FOLDED_BODY}")
+    assert words and any(visible[start : start + len(words)] == words for start in range(len(visible))), words
+    assert set(excerpt.locator("mark").all_inner_texts()) == {"Đoàn", "đoàn"}  # the words the reader sees
+
+
+def test_the_search_panel_speaks_vietnamese_and_materials_search_worker_never_loads(page, demo_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("", PAGE_TYPES["post"], PAGE_TYPES["coverage"], PAGE_TYPES["404"]):
+        page.goto(demo_url + path, wait_until="networkidle")
+    page.locator("label.md-header__button[for=__search]").click()
+    panel = page.locator(".md-search__output")
+    panel.wait_for()
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")  # the reader can type at once
+    assert panel.inner_text().strip() == "Nhập từ khóa để tìm bài viết"
+    page.keyboard.type("binh dang")
+    page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.match({SEARCHED})")
+    assert not re.search(r"\b(search|results?|Initializing|Type)\b", panel.inner_text())
+    assert [url for url in requested if "/workers/" in url or "search_index.json" in url] == []
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
 
 
 def test_coverage_page_shows_the_missing_quarter(page, demo_url):
