@@ -337,6 +337,18 @@ def test_the_share_row_copies_the_posts_address_and_links_facebook_and_zalo(tab,
     assert tab.elsewhere == []  # links only: nothing of theirs loads with the page
 
 
+def test_the_share_row_offers_the_phones_share_sheet_first_where_the_browser_has_one(page, demo_url):
+    address = "https://thcs-baokhe.edu.vn/binh-dang-gioi/" + PHOTO_POST
+    page.goto(demo_url + PHOTO_POST)
+    assert page.get_by_role("button", name="Chia sẻ…").is_hidden()  # no share sheet here: the links do the work
+    page.add_init_script("navigator.share = data => { window.shared = data; return Promise.resolve() }")
+    page.goto(demo_url + PHOTO_POST)
+    buttons = page.locator(".column-share li:not([hidden])")
+    assert buttons.first.inner_text() == "Chia sẻ…"
+    buttons.first.click()
+    assert page.evaluate("window.shared") == {"title": 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"', "url": address}
+
+
 def test_where_the_browser_refuses_the_clipboard_the_address_is_shown_to_copy(tab, demo_url):
     tab.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
     tab.add_init_script("document.execCommand = () => false")

@@ -36,6 +36,7 @@ def install(env, build: Build, config) -> None:
     # Only the site's own feeds go in every <head>: Material fetches a sitemap.xml beside each
     # <link rel=alternate>, which a feed in a sub-folder does not have (a 404 on every visit).
     env.globals["column_site"] = build.site
+    env.globals["column_share_image"] = build.share_images.get("")  # the 404 page's: it has no page context
     env.globals["column_content"] = routes.CONTENT
     env.globals["column_once"] = lambda key, render: once(build, key, render)
     env.globals["column_shared_partials"] = not build.own_partials

@@ -191,3 +191,14 @@ document.querySelectorAll("[data-column-copy]").forEach(function (button) {
   })
 })
 
+// The share row's "Chia sẻ…" button: the phone's own share sheet (Zalo, Messenger, SMS…), where
+// the browser has one; hidden elsewhere, where the links after it do the work. A reader who
+// closes the sheet has chosen not to share: nothing is said.
+if (navigator.share) document.querySelectorAll("[data-column-share]").forEach(function (button) {
+  var url = button.getAttribute("data-column-share") || location.href.split("#")[0]
+  var title = button.getAttribute("data-column-share-title") || document.title
+  button.closest("li").hidden = false
+  button.addEventListener("click", function () {
+    navigator.share({ title: title, url: url }).catch(function () {})
+  })
+})
