@@ -31,6 +31,8 @@ TAGS = "chu-de"
 
 HOME = "index.md"
 COVERAGE = "theo-doi.md"
+EMBED = "nhung/index.md"
+"""The page a school portal shows in an ``<iframe>``: the latest posts, no script."""
 COVERAGE_DATA = "theo-doi.json"
 """The coverage as data (:mod:`gecolumn.coverage_data`), beside the coverage page."""
 SITE_RSS = "rss.xml"

@@ -248,6 +248,14 @@ class HomeView:
 
 
 @dataclass(frozen=True)
+class EmbedView:
+    """The page a school portal shows in an ``<iframe>``: the newest posts, each a date and a title."""
+
+    latest: tuple[PostView, ...]
+    archive: Link
+
+
+@dataclass(frozen=True)
 class SiteView:
     """What every page shows of the column itself: the header, the footer and the 404 page read it."""
 

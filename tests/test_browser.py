@@ -213,6 +213,33 @@ def test_the_search_panel_speaks_vietnamese_and_materials_search_worker_never_lo
     assert not page.evaluate("document.getElementById('__search').checked")
 
 
+def test_the_embed_page_lists_the_latest_posts_without_script_and_reads_in_a_280px_frame(browser, demo_site, demo_url):
+    raw = (demo_site / "nhung" / "index.html").read_bytes()
+    assert len(raw) < 15_000
+    embed = BeautifulSoup(raw, "html.parser")
+    assert embed.find(["script", "iframe", "object", "embed", "link"]) is None
+    assert not [tag for tag in embed.find_all(True) if any(name.startswith("on") for name in tag.attrs)]
+    links = embed.select("a[href]")
+    assert links and {a.get("target") for a in links} == {"_top"}  # a post opens in the portal's whole window
+    posts = [(li.time.get_text(), li.a.get_text()) for li in embed.select("li")]
+    assert posts[0] == ("16/12/2025", "Sơ kết Tháng hành động vì bình đẳng giới năm 2025") and len(posts) == 8
+    context = browser.new_context(viewport={"width": 280, "height": 460}, locale="vi-VN")
+    try:
+        frame = context.new_page()
+        requested = []
+        frame.on("request", lambda request: requested.append(request.url))
+        frame.goto(demo_url + "nhung/", wait_until="networkidle")
+        assert requested == [demo_url + "nhung/"]  # nothing else: no script, style sheet, font or picture
+        assert frame.evaluate("document.documentElement.scrollWidth") <= 280
+        assert frame.evaluate("getComputedStyle(document.body).fontSize") == "15px"
+    finally:
+        context.close()
+    guide = BeautifulSoup((demo_site / "huong-dan" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    pasted = next(code.get_text() for code in guide.select("pre code") if "<iframe" in code.get_text())
+    assert BeautifulSoup(pasted, "html.parser").iframe["src"].endswith("/binh-dang-gioi/nhung/")
+    assert guide.select_one("iframe[src='../nhung/']")  # and the guide shows how it looks
+
+
 def test_coverage_page_shows_the_missing_quarter(page, demo_url):
     page.goto(demo_url + "theo-doi/")
     row = page.locator("table.column-coverage tr", has=page.locator("th", has_text="Quý III/2026"))

@@ -75,7 +75,8 @@ def absolute(build: Build, target, site_url: str) -> str:
         return routes.share(target.service, absolute(build, target.page, site_url))
     if target.url:
         return target.url
-    return site_url + build.urls[target.src_uri] if target.src_uri in build.urls else ""
+    # The home page's URL is "./": the site's address itself.
+    return site_url + build.urls[target.src_uri].removeprefix("./") if target.src_uri in build.urls else ""
 
 
 def thumbnail(build: Build, cover) -> Thumbnail | None:
