@@ -111,3 +111,12 @@ def test_a_rebuild_draws_no_card_again(shared, monkeypatch):
     monkeypatch.setattr(cards, "draw", lambda *args: pytest.fail("a card was drawn again"))
     built = shared.build()
     assert built.returncode == 0, built.stderr + built.stdout
+
+
+def test_a_column_without_site_url_draws_no_card(make_site):
+    site = make_site(site_url=None)
+    site.add("2024/a.md", post())
+    built = site.build()
+    assert built.returncode == 0, built.stderr
+    assert not (site.site_dir / "anh-chia-se").exists()
+    assert site.html("index.html").find("meta", property="og:image") is None  # a relative address would be of no use

@@ -119,6 +119,10 @@ def add_assets(build: Build, files: Files, config) -> None:
 
 def add_share_cards(build: Build, files: Files, config) -> None:
     """Every page gets the picture its shared link shows: a post's cover, else a card drawn for it (:mod:`gecolumn.cards`)."""
+    # A shared picture needs an absolute address (og:image): without site_url, as without
+    # feeds, there is nothing to share and no card is drawn.
+    if not config.site_url:
+        return
     # After the photos: a cover that could not be published gives its post a card instead.
     # Cards are drawn in parallel (Pillow draws and encodes outside the GIL) into the photo
     # cache, so a rebuild draws only those whose title, school or emblem changed.
