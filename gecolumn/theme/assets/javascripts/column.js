@@ -24,6 +24,7 @@
   more.type = "button"
   more.className = "md-button column-search__more"
   more.hidden = true
+  more.textContent = "Xem thêm kết quả"
   list.after(more)
   function load() {
     loading = loading || import(script).then(function (pagefind) {
