@@ -104,7 +104,7 @@ def test_the_tab_title_and_the_shared_site_name_carry_the_school(shared):
         html = shared.html(page)
         assert html.title.string.endswith("Chuyên mục thử – Trường THCS Bảo Khê"), page
         assert html.select_one('meta[property="og:site_name"]')["content"] == "Chuyên mục thử – Trường THCS Bảo Khê"
-    assert shared.html("bai-viet/co-anh-bia/index.html").title.string.startswith("Có ảnh bìa – ")
+    assert shared.html("bai-viet/co-anh-bia/index.html").title.string.startswith("Có ảnh bìa - ")
 
 
 def test_a_rebuild_draws_no_card_again(shared, monkeypatch):
