@@ -105,6 +105,7 @@ def example_namespace(tmp_path_factory) -> tuple[Path, dict]:
 IN_THE_COLUMN_FOLDER = {
     "gecolumn.posts",
     "gecolumn.images",
+    "gecolumn.cards",
     "gecolumn.sources",
     "gecolumn.district.roster",
     "gecolumn.search_index",

@@ -26,6 +26,7 @@ from gecolumn.views import (
     ArchiveView,
     CoverageRow,
     CoverageView,
+    EmbedView,
     Feed,
     GeneratedPage,
     Link,
@@ -42,6 +43,8 @@ from gecolumn.views import (
 )
 
 LATEST_ON_LISTING = 10
+LATEST_IN_EMBED = 8
+"""Posts the portal's frame lists: what fits a sidebar box without scrolling on a computer."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,12 @@ def quarter_covered(cell: Cell | None) -> bool:
     return cell is not None and cell.status is Status.OK
 
 
+def embed_page(state: ColumnState, section: Link) -> list[GeneratedPage]:
+    """The latest posts for a school portal's ``<iframe>``: a page of its own, not in the navigation, without script."""
+    view = EmbedView(state.views[:LATEST_IN_EMBED], Link("Xem tất cả bài viết", routes.archive()))
+    return [GeneratedPage(section.src_uri, section.title, "column/embed.html", view)]
+
+
 @dataclass(frozen=True)
 class PageBuilder:
     """A page type: its section page's title and address, and the function that builds its pages."""
@@ -177,6 +186,7 @@ PAGE_BUILDERS: tuple[PageBuilder, ...] = (
     PageBuilder("Đơn vị", routes.units(), unit_pages),
     PageBuilder("Chủ đề", routes.tags(), tag_pages),
     PageBuilder("Theo dõi thực hiện", routes.COVERAGE, coverage_page),
+    PageBuilder("Bài mới", routes.EMBED, embed_page),
 )
 """Every section page type, in navigation order."""
 

@@ -33,12 +33,18 @@ HOME = "index.md"
 COVERAGE = "theo-doi.md"
 GUIDE = "huong-dan.md"
 """The staff guide, where a column has one in ``docs/`` (the demo's): linked from the footer."""
+EMBED = "nhung/index.md"
+"""The page a school portal shows in an ``<iframe>``: the latest posts, no script."""
 COVERAGE_DATA = "theo-doi.json"
 """The coverage as data (:mod:`gecolumn.coverage_data`), beside the coverage page."""
 EDITOR = "quan-tri"
 """The web editor's folder (:mod:`gecolumn.editor`): a static folder, in no navigation, sitemap or search index."""
 SITE_RSS = "rss.xml"
 SITE_ATOM = "atom.xml"
+SHARE_CARDS = "anh-chia-se"
+"""The generated share cards (:mod:`gecolumn.cards`): one per post without a cover, and the column's own."""
+SITE_CARD = f"{SHARE_CARDS}/chuyen-muc.png"
+"""The card of every page that is not a post: the column's name and the school."""
 CONTENT = "__noi-dung"
 """The id of every column page's content: Material's "Bỏ qua" (skip) link leads there. The
 leading underscores keep it apart from the ids Markdown gives headings (``## Nội dung``)."""
@@ -67,6 +73,15 @@ def asset_source(path: str) -> str:
 def asset_dest(path: str) -> str:
     """Where a photo or an attachment next to a post is published."""
     return f"{ASSETS}/{path}"
+
+
+def share_card(page_uri: str) -> str:
+    """Where a post's share card is published (``anh-chia-se/bai-viet/<slug>.png``), from where its page is.
+
+    >>> share_card(post_page("binh-dang-gioi"))
+    'anh-chia-se/bai-viet/binh-dang-gioi.png'
+    """
+    return f"{SHARE_CARDS}/{page_uri.removesuffix('.md')}.png"
 
 
 def archive() -> str:

@@ -60,6 +60,17 @@ class Share:
     page: Link
 
 
+@dataclass(frozen=True)
+class ShareImage:
+    """The picture a shared link shows (``og:image``): a post's cover, or a generated card (1200×630)."""
+
+    image: Cover
+    width: int | None = None
+    height: int | None = None
+    """Unknown for a cover at an external address."""
+    alt: str = ""
+
+
 SHARES = (("facebook", "Facebook"), ("zalo", "Zalo"))
 """Where a post's share row sends it, in order: the service and the name readers know it by."""
 
@@ -240,6 +251,14 @@ class HomeView:
 
 
 @dataclass(frozen=True)
+class EmbedView:
+    """The page a school portal shows in an ``<iframe>``: the newest posts, each a date and a title."""
+
+    latest: tuple[PostView, ...]
+    archive: Link
+
+
+@dataclass(frozen=True)
 class SiteView:
     """What every page shows of the column itself: the header, the footer and the 404 page read it."""
 
@@ -256,6 +275,17 @@ class SiteView:
     """The site's own feeds (RSS, Atom), announced in every ``<head>`` and linked from the footer."""
     latest: tuple[PostView, ...]
     """The newest posts, for a page that has no view of its own (404)."""
+
+    @property
+    def label(self) -> str:
+        """The column as a browser tab and a shared link name it: its name with the school's, unless the name holds it.
+
+        Every column ``gecolumn new`` makes has the same name; the school tells them apart.
+
+        >>> SiteView("Chuyên mục bình đẳng giới", "", "Trường THCS Bảo Khê", None, None, None, (), ()).label
+        'Chuyên mục bình đẳng giới – Trường THCS Bảo Khê'
+        """
+        return self.name if self.school.casefold() in self.name.casefold() else f"{self.name} – {self.school}"
 
 
 @dataclass(frozen=True)

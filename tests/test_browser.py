@@ -43,13 +43,17 @@ def page(browser):
         context.close()
 
 
+SEARCHED = r"/kết quả|Không tìm thấy|Không tải được/"
+"""What the search panel says once a search has ended."""
+
+
 def search(page, query: str) -> list[str]:
     """Type ``query`` into Material's search box and return the result titles."""
     page.locator("label.md-header__button[for=__search]").click()
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query, delay=20)
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('khởi tạo')")
+    page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.match({SEARCHED})")
     page.wait_for_timeout(300)
     return [title.strip() for title in page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()]
 
@@ -141,6 +145,99 @@ def test_search_finds_posts_in_every_shard(page, sharded):
         requested.clear()
         assert search(page, "chim sẻ") == ["Bài số 1"]
     assert any("/pagefind/shard-3/fragment/" in url for url in requested)  # found in the last shard
+
+
+LOTUS = 13
+"""Posts about the lotus pond: more than the 10 results the search box shows at a time."""
+FOLDED_POST = "Đoàn trường đón đoàn khách"
+FOLDED_BODY = "Chiều nay, Đoàn trường đón đoàn khách từ huyện. Các em đội viên dâng hoa và hát bài Đất nước đẹp."
+
+
+@pytest.fixture(scope="module")
+def searched(tmp_path_factory):
+    """A column of 16 posts: 13 about the lotus pond, one full of đ, two about neither."""
+    site = Site(tmp_path_factory.mktemp("searched"), ONE_UNIT)
+    bodies = {f"Hồ sen số {n}": f"Bài số {n} kể về hồ sen của trường và giờ ra chơi." for n in range(1, LOTUS + 1)}
+    bodies |= {FOLDED_POST: FOLDED_BODY, "Giờ ra chơi": "Các em chơi kéo co.", "Thư viện": "Thư viện mở cửa cả tuần."}
+    for number, (title, body) in enumerate(bodies.items(), start=1):
+        date = f"{number:02}/03/2024"
+        site.add(f"2024/bai-{number:02}.md", post(title=title, date=date, unit="thcs-bao-khe", body=body))
+    built = site.build("-d", str(site.root / "www" / FOLDER))
+    assert built.returncode == 0, built.stderr
+    with serving(site.root / "www") as origin:
+        yield f"{origin}/{FOLDER}", bodies
+
+
+def test_search_counts_every_matching_post_and_reaches_each_of_them(page, searched):
+    url, bodies = searched
+    expected = sorted(title for title, body in bodies.items() if "hồ sen" in body)
+    page.goto(url)
+    titles = search(page, "hồ sen")
+    assert page.locator(".md-search-result__meta").inner_text() == f"{len(expected)} kết quả"
+    assert len(titles) == 10
+    more = page.get_by_role("button", name=re.compile("Xem thêm"))
+    more.click()
+    page.locator(".md-search-result__item").nth(len(expected) - 1).wait_for()
+    titles = page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()
+    assert sorted(titles) == expected
+    assert more.is_hidden()  # nothing left to show
+
+
+def test_a_snippet_is_drawn_from_the_posts_visible_text_never_from_its_folded_words(page, searched):
+    # "doan" finds "Đoàn" only through the post's hidden folded words, which are no text of the post.
+    url, _ = searched
+    page.goto(url)
+    assert search(page, "doan") == [FOLDED_POST]
+    excerpt = page.locator(".column-search__excerpt").first
+    words = re.findall(r"\w+", excerpt.inner_text())  # Pagefind ends the title with a full stop: words are compared
+    visible = re.findall(r"\w+", f"{FOLDED_POST} {FOLDED_BODY}")
+    assert words and any(visible[start : start + len(words)] == words for start in range(len(visible))), words
+    assert set(excerpt.locator("mark").all_inner_texts()) == {"Đoàn", "đoàn"}  # the words the reader sees
+
+
+def test_the_search_panel_speaks_vietnamese_and_materials_search_worker_never_loads(page, demo_url):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("", PAGE_TYPES["post"], PAGE_TYPES["coverage"], PAGE_TYPES["404"]):
+        page.goto(demo_url + path, wait_until="networkidle")
+    page.locator("label.md-header__button[for=__search]").click()
+    panel = page.locator(".md-search__output")
+    panel.wait_for()
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")  # the reader can type at once
+    assert panel.inner_text().strip() == "Nhập từ khóa để tìm bài viết"
+    page.keyboard.type("binh dang")
+    page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.match({SEARCHED})")
+    assert not re.search(r"\b(search|results?|Initializing|Type)\b", panel.inner_text())
+    assert [url for url in requested if "/workers/" in url or "search_index.json" in url] == []
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_the_embed_page_lists_the_latest_posts_without_script_and_reads_in_a_280px_frame(browser, demo_site, demo_url):
+    raw = (demo_site / "nhung" / "index.html").read_bytes()
+    assert len(raw) < 15_000
+    embed = BeautifulSoup(raw, "html.parser")
+    assert embed.find(["script", "iframe", "object", "embed", "link"]) is None
+    assert not [tag for tag in embed.find_all(True) if any(name.startswith("on") for name in tag.attrs)]
+    links = embed.select("a[href]")
+    assert links and {a.get("target") for a in links} == {"_top"}  # a post opens in the portal's whole window
+    posts = [(li.time.get_text(), li.a.get_text()) for li in embed.select("li")]
+    assert posts[0] == ("16/12/2025", "Sơ kết Tháng hành động vì bình đẳng giới năm 2025") and len(posts) == 8
+    context = browser.new_context(viewport={"width": 280, "height": 460}, locale="vi-VN")
+    try:
+        frame = context.new_page()
+        requested = []
+        frame.on("request", lambda request: requested.append(request.url))
+        frame.goto(demo_url + "nhung/", wait_until="networkidle")
+        assert requested == [demo_url + "nhung/"]  # nothing else: no script, style sheet, font or picture
+        assert frame.evaluate("document.documentElement.scrollWidth") <= 280
+        assert frame.evaluate("getComputedStyle(document.body).fontSize") == "15px"
+    finally:
+        context.close()
+    guide = BeautifulSoup((demo_site / "huong-dan" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    pasted = next(code.get_text() for code in guide.select("pre code") if "<iframe" in code.get_text())
+    assert BeautifulSoup(pasted, "html.parser").iframe["src"].endswith("/binh-dang-gioi/nhung/")
+    assert guide.select_one("a[href='../nhung/']")  # and leads to the page, to see how it looks
 
 
 def test_coverage_page_shows_the_missing_quarter(page, demo_url):
@@ -269,6 +366,18 @@ def test_the_share_row_copies_the_posts_address_and_links_facebook_and_zalo(tab,
     assert links["Facebook"].netloc == "www.facebook.com" and parse_qs(links["Facebook"].query) == {"u": [address]}
     assert links["Zalo"].netloc == "sp.zalo.me" and parse_qs(links["Zalo"].query) == {"url": [address]}
     assert tab.elsewhere == []  # links only: nothing of theirs loads with the page
+
+
+def test_the_share_row_offers_the_phones_share_sheet_first_where_the_browser_has_one(page, demo_url):
+    address = "https://thcs-baokhe.edu.vn/binh-dang-gioi/" + PHOTO_POST
+    page.goto(demo_url + PHOTO_POST)
+    assert page.get_by_role("button", name="Chia sẻ…").is_hidden()  # no share sheet here: the links do the work
+    page.add_init_script("navigator.share = data => { window.shared = data; return Promise.resolve() }")
+    page.goto(demo_url + PHOTO_POST)
+    buttons = page.locator(".column-share li:not([hidden])")
+    assert buttons.first.inner_text() == "Chia sẻ…"
+    buttons.first.click()
+    assert page.evaluate("window.shared") == {"title": 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"', "url": address}
 
 
 def test_where_the_browser_refuses_the_clipboard_the_address_is_shown_to_copy(tab, demo_url):

@@ -152,6 +152,10 @@ def live_markup(fragment: str) -> list[str]:
     return found
 
 
+SEARCHED = r"/kết quả|Không tìm thấy|Không tải được/"
+"""What the search panel says once a search has ended."""
+
+
 def search(page, query: str) -> None:
     """Type ``query`` into Material's search box and wait for its results."""
     if not page.locator("input.md-search__input").is_visible():
@@ -159,7 +163,7 @@ def search(page, query: str) -> None:
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query, delay=10)
-    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('khởi tạo')")
+    page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.match({SEARCHED})")
     page.wait_for_timeout(300)
 
 

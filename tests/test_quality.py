@@ -53,6 +53,7 @@ PAGE_TYPES = {
     "coverage": r"theo-doi/index\.html",
     "guide": r"huong-dan/index\.html",
     "404": r"404\.html",
+    "embed": r"nhung/index\.html",
 }
 """Every page of the built site is one of these (a path relative to the site folder)."""
 

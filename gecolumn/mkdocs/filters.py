@@ -35,6 +35,7 @@ def install(env, build: Build, config) -> None:
     env.tests["published"] = lambda target: bool(target) and (bool(target.url) or target.src_uri in build.urls)
     # Header, footer and the 404 page (rendered without a page) read the column from here.
     env.globals["column_site"] = build.site
+    env.globals["column_share_image"] = build.share_images.get("")  # the 404 page's: it has no page context
     env.globals["column_content"] = routes.CONTENT
     env.globals["column_status"] = Status  # the coverage page's legend names each status
     env.globals["column_once"] = lambda key, render: once(build, key, render)
@@ -74,7 +75,8 @@ def absolute(build: Build, target, site_url: str) -> str:
         return routes.share(target.service, absolute(build, target.page, site_url))
     if target.url:
         return target.url
-    return site_url + build.urls[target.src_uri] if target.src_uri in build.urls else ""
+    # The home page's URL is "./": the site's address itself.
+    return site_url + build.urls[target.src_uri].removeprefix("./") if target.src_uri in build.urls else ""
 
 
 def thumbnail(build: Build, cover) -> Thumbnail | None:

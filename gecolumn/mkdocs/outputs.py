@@ -17,13 +17,14 @@ from urllib.parse import unquote
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from gecolumn import editor, feeds, images, routes, web
+from gecolumn import cards, editor, feeds, images, routes, web
 from gecolumn.coverage_data import coverage_document
-from gecolumn.files import read_head
+from gecolumn.files import read_head, read_regular
 from gecolumn.mkdocs.state import Build, settings_label
 from gecolumn.posts import Corpus, Post
 from gecolumn.problems import Problem, Severity, file_label
 from gecolumn.sanitize import Removal, clean_body, line_of
+from gecolumn.views import Cover, ShareImage
 
 _NO_META = "---\n{}\n---\n\n"
 
@@ -53,6 +54,7 @@ def add_posts_and_pages(build: Build, files: Files, config) -> None:
         file.post, file.corpus = view.post, build.check.corpus
         files.append(file)
     add_assets(build, files, config)
+    add_share_cards(build, files, config)
     for page in build.plan.pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=f"# {html.escape(page.title)}\n", inclusion=inclusion))
@@ -114,6 +116,44 @@ def add_assets(build: Build, files: Files, config) -> None:
         build.photos[asset.src_uri] = images.Published(
             result, tuple((posixpath.basename(name), v.width) for name, v in zip(names, result.variants, strict=True))
         )
+
+
+def add_share_cards(build: Build, files: Files, config) -> None:
+    """Every page gets the picture its shared link shows: a post's cover, else a card drawn for it (:mod:`gecolumn.cards`)."""
+    # A shared picture needs an absolute address (og:image): without site_url, as without
+    # feeds, there is nothing to share and no card is drawn.
+    if not config.site_url:
+        return
+    # After the photos: a cover that could not be published gives its post a card instead.
+    # Cards are drawn in parallel (Pillow draws and encodes outside the GIL) into the photo
+    # cache, so a rebuild draws only those whose title, school or emblem changed.
+    school, cache = build.site.school, build.photo_cache
+    emblem = _emblem(files, config)
+    wanted: dict[str, tuple[str, str]] = {"": (routes.SITE_CARD, build.site.name)}
+    for view in build.plan.posts:
+        cover = view.image
+        published = build.photos.get(cover.src_uri) if cover and not cover.is_external else None
+        if cover and cover.is_external:
+            build.share_images[view.src_uri] = ShareImage(cover, alt=view.post.title)
+        elif published is not None:
+            main = published.processed.main
+            build.share_images[view.src_uri] = ShareImage(cover, main.width, main.height, view.post.title)
+        else:
+            wanted[view.src_uri] = (routes.share_card(view.page_uri), view.post.title)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        made = pool.map(lambda item: cards.share_card(item[1], school, emblem, cache), wanted.values())
+        for (src_uri, (path, title)), card in zip(wanted.items(), made, strict=True):
+            files.append(File.generated(config, path, abs_src_path=card.main.path))
+            width, height = cards.SIZE
+            alt = title if src_uri else build.site.label
+            build.share_images[src_uri] = ShareImage(Cover(src_uri=path), width, height, alt)
+
+
+def _emblem(files: Files, config) -> bytes | None:
+    """The bytes of the column's logo (``theme.logo``) as published, for the cards; ``None`` when there is none."""
+    logo = config.theme.get("logo")
+    file = files.get_file_from_path(logo) if isinstance(logo, str) and "://" not in logo else None
+    return read_regular(file.abs_src_path, cards.MAX_EMBLEM_BYTES) if file is not None and file.abs_src_path else None
 
 
 def _without_name_clashes(build: Build, assets, photos: set, results: dict) -> list[tuple]:

@@ -25,7 +25,7 @@ from gecolumn.pins import read_pins
 from gecolumn.problems import Problem, Severity
 from gecolumn.search_index import ShardedSearchIndex
 from gecolumn.site import SitePlan, plan_site
-from gecolumn.views import GeneratedPage, PostView, SiteView
+from gecolumn.views import GeneratedPage, PostView, ShareImage, SiteView
 
 log = logging.getLogger("mkdocs.hooks.column")
 """The hook's log: a WARNING fails ``mkdocs build --strict``."""
@@ -50,6 +50,8 @@ class Build:
     """src_uri → cleaned body HTML of every post, for the feeds."""
     photos: dict[str, images.Published] = field(default_factory=dict)
     """src_uri of a photo → its published copies."""
+    share_images: dict[str, ShareImage] = field(default_factory=dict)
+    """src_uri of a page (a post, or "" for every other page) → the picture a link to it shows (known from on_files on)."""
     photo_urls: dict[str, images.Published] = field(default_factory=dict)
     """Site URL of a photo's main copy → its published copies (known from on_nav on)."""
     photo_cache: images.PhotoCache | None = None

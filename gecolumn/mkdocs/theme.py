@@ -117,6 +117,7 @@ def page_context(build: Build, context: dict, page) -> dict:
     src = page.file.src_uri
     generated = build.pages.get(src)
     context["column_post"] = build.views.get(src)
+    context["column_share_image"] = build.share_images.get(src) or build.share_images.get("")
     context["column_shared_nav"] = build.shared_nav and src in build.views and src not in build.in_nav
     context["column_search_words"] = build.search_words.get(src, "")
     context["column_page"] = generated
