@@ -282,7 +282,7 @@ class SiteView:
 
         Every column ``gecolumn new`` makes has the same name; the school tells them apart.
 
-        >>> SiteView("Chuyên mục bình đẳng giới", "", "Trường THCS Bảo Khê", None, None, None, (), ()).label
+        >>> SiteView("Chuyên mục bình đẳng giới", "", "Trường THCS Bảo Khê", None, None, None, None, (), ()).label
         'Chuyên mục bình đẳng giới – Trường THCS Bảo Khê'
         """
         return self.name if self.school.casefold() in self.name.casefold() else f"{self.name} – {self.school}"

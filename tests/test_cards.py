@@ -102,9 +102,10 @@ def test_every_page_shares_a_real_image_a_post_its_cover_or_its_own_card(shared)
 def test_the_tab_title_and_the_shared_site_name_carry_the_school(shared):
     for page in ("index.html", "bai-viet/co-anh-bia/index.html", "theo-doi/index.html", "404.html"):
         html = shared.html(page)
-        assert html.title.string.endswith("Chuyên mục thử – Trường THCS Bảo Khê"), page
+        assert html.title.string.endswith(" – Trường THCS Bảo Khê"), page
         assert html.select_one('meta[property="og:site_name"]')["content"] == "Chuyên mục thử – Trường THCS Bảo Khê"
-    assert shared.html("bai-viet/co-anh-bia/index.html").title.string.startswith("Có ảnh bìa - ")
+    assert shared.html("index.html").title.string == "Chuyên mục thử – Trường THCS Bảo Khê"
+    assert shared.html("bai-viet/co-anh-bia/index.html").title.string == "Có ảnh bìa – Trường THCS Bảo Khê"
 
 
 def test_a_rebuild_draws_no_card_again(shared, monkeypatch):

@@ -85,7 +85,7 @@ def column(tmp_path_factory):
     built = site.build(today=TODAY)
     assert built.returncode == 0, built.stderr
     git(site.root, "init", "-q", "-b", "main")
-    (site.root / ".gitignore").write_text("site/\n", encoding="utf-8")
+    (site.root / ".gitignore").write_text("site/\n.cache/\n", encoding="utf-8")
     git(site.root, "add", "-A")
     git(site.root, "commit", "-q", "-m", "Chuyên mục mới")
     site.port = port

@@ -88,7 +88,7 @@ def test_a_sideways_phone_photo_is_published_upright_at_most_1600_wide_with_phon
 
 
 def test_the_page_offers_phone_sizes_and_reserves_room_for_each_photo(built_photo_column):
-    images = built_photo_column.html("bai-viet/bai-co-anh/index.html").select("article.column-article > img, article p img")
+    images = built_photo_column.html("bai-viet/bai-co-anh/index.html").select(".column-article > img, article p img")
     body = [img for img in images if "column-cover" not in (img.get("class") or [])]
     first, second = body
     assert (
