@@ -680,7 +680,7 @@ def test_a_paragraph_of_unclosed_link_addresses_is_read_once_not_once_per_opener
 LINK_TEXT = st.lists(st.sampled_from(["(", ")", '"', "'", " ", "a", "<", ">", "[", "]", "](", "[a](", "\n", "\t"]), max_size=40)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(pieces=LINK_TEXT, window=st.sampled_from([1, 2, 5, 9, 17, 2000]))
 def test_a_link_address_ends_where_markdown_reading_it_within_the_window_ends(pieces, window):
     # The address map must answer what Markdown's character-by-character reading answers,
@@ -711,7 +711,7 @@ def test_a_link_address_ends_where_markdown_reading_it_within_the_window_ends(pi
 TABLE_ROW = st.lists(st.sampled_from(["|", "`", "``", "\\`", "\\|", "\\\\", "a", " ", "-", ":"]), max_size=30)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(pieces=TABLE_ROW, rows=st.lists(TABLE_ROW, max_size=3))
 def test_a_table_row_splits_into_the_cells_markdown_makes(pieces, rows):
     # Markdown paired each run of backticks with the next of its length by searching the rest
@@ -738,7 +738,7 @@ FENCED_TEXT = st.lists(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(pieces=FENCED_TEXT)
 def test_fenced_code_blocks_are_found_and_rendered_as_markdown_does(pieces):
     # Markdown made the whole text anew for every code block, and searched from every opening
