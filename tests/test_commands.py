@@ -16,7 +16,7 @@ import sys
 import tomllib
 
 import pytest
-from conftest import ROOT, post
+from conftest import ROOT, post, run_python
 
 from gecolumn.__main__ import COMMANDS as COMMANDS_FOUND
 from gecolumn.column import Validation, open_column
@@ -135,10 +135,19 @@ def test_every_command_is_a_console_script_declared_in_pyproject_and_installed()
 @pytest.mark.parametrize("name", sorted([*EVERY_COMMAND, *STARTERS]))
 def test_installed_console_script_runs_the_command(name):
     script = (EVERY_COMMAND.get(name) or STARTERS[name])[1]
+    # One width for both help texts, whatever terminal runs the tests.
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "GECOLUMN_DEBUG")}
+    environment |= {"NO_MKDOCS_2_WARNING": "1", "COLUMNS": "80"}
     result = subprocess.run(
-        [str(os.path.join(os.path.dirname(sys.executable), script)), "--help"], capture_output=True, text=True, encoding="utf-8"
+        [str(os.path.join(os.path.dirname(sys.executable), script)), "--help"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment,
     )
-    assert result.returncode == 0 and result.stdout == run("-m", "gecolumn", name, "--help").stdout
+    # The module's help in this process (conftest.run_python): the installed script is the process under test.
+    module = run_python(["-m", "gecolumn", name, "--help"], env=environment, cwd=ROOT)
+    assert result.returncode == 0 and module.returncode == 0 and result.stdout == module.stdout
 
 
 # --- one front door for every command -------------------------------------------------------
