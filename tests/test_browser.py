@@ -71,7 +71,7 @@ def test_home_page_lists_the_latest_posts(page, demo_url):
 )
 def test_search_finds_a_post_with_or_without_diacritics(page, demo_url, query):
     page.goto(demo_url)
-    assert 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"' in search(page, query)
+    assert "Kết quả cuộc thi vẽ tranh “Ngôi nhà bình đẳng”" in search(page, query)
 
 
 @pytest.mark.parametrize("query", ["ngoi nha binh dang", "ngôi nhà bình đẳng"])
@@ -443,7 +443,7 @@ def test_the_404_page_searches_the_column_and_lists_the_latest_posts(tab, demo_u
     tab.wait_for_url("**/binh-dang-gioi/?q=*")  # the home page, where Material's search opens with the query
     tab.locator(".md-search-result__item").first.wait_for()
     titles = tab.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()
-    assert 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"' in [title.strip() for title in titles]
+    assert "Kết quả cuộc thi vẽ tranh “Ngôi nhà bình đẳng”" in [title.strip() for title in titles]
     assert tab.errors == []
 
 
@@ -470,7 +470,7 @@ def test_the_header_search_of_the_404_page_loads_the_index_from_the_sites_folder
     requested = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(demo_url + PAGE_TYPES["404"])
-    assert 'Kết quả cuộc thi vẽ tranh "Ngôi nhà bình đẳng"' in search(page, "ngoi nha binh dang")
+    assert "Kết quả cuộc thi vẽ tranh “Ngôi nhà bình đẳng”" in search(page, "ngoi nha binh dang")
     loaded = [path for path in requested if "pagefind" in path]
     assert loaded and all(path.startswith("/" + FOLDER + "pagefind/") for path in loaded), loaded
 

@@ -4,6 +4,7 @@ import csv
 import datetime
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -89,3 +90,48 @@ def test_staff_commands_work_as_the_guide_writes_them_with_a_bare_python(tmp_pat
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "Mọi quý đến hạn đều đã có bài" in result.stdout
+
+
+FILE_NAME = re.compile(r"^[\w.-]+\.(jpe?g|png|webp|gif|avif|svg|heic)$", re.IGNORECASE)
+
+
+def reader_pages(site):
+    """Every built page of the demo, parsed, that a reader opens (not the editor's admin page)."""
+    for path in sorted(site.rglob("*.html")):
+        if "quan-tri" not in path.relative_to(site).parts:
+            yield path.relative_to(site), BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def true_alt(image) -> bool:
+    """The alt text says something: not nothing, not the file's name."""
+    alt = image.get("alt", "").strip()
+    stem = image.get("src", "").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return bool(alt) and not FILE_NAME.match(alt) and alt != stem
+
+
+def decorative_card_image(image) -> bool:
+    """A card's thumb, marked decorative on purpose (alt="") beside the title that names the post."""
+    card = image.find_parent(class_="column-card")
+    title = card.select_one(".column-card__title a") if card else None
+    return image.get("alt") == "" and title is not None and title.get_text().strip() != ""
+
+
+def test_the_demo_shows_its_images_with_true_alt_text_and_its_prose_with_vietnamese_quotes(demo_site):
+    # The demo is the product's showcase: a picture says what it shows (never a file name or
+    # nothing), and quotes in the text a reader sees are typographic, not typed straight.
+    home = BeautifulSoup((demo_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    first = home.select_one(".md-content img")
+    assert first is None or true_alt(first) or decorative_card_image(first), first
+    photos, straight = [], []
+    for path, page in reader_pages(demo_site):
+        for image in page.select(".md-content img"):
+            assert true_alt(image) or decorative_card_image(image), f"{path}: {image}"
+            photos += [image.get("alt")] if true_alt(image) else []
+        for hidden in page.select(".md-content code, .md-content pre, .md-content script, .md-content style"):
+            hidden.decompose()
+        content = page.select_one(".md-content")
+        shown = [page.title.get_text() if page.title else "", content.get_text() if content else ""]
+        shown += [image.get("alt", "") for image in page.select(".md-content img")]
+        straight += [f"{path}: …{text[max(0, i - 30) : i + 30]}…" for text in shown if (i := text.find('"')) >= 0]
+    assert any(alt.startswith("Hình minh hoạ:") for alt in photos)  # the illustration says it is one
+    assert straight == []
