@@ -92,6 +92,7 @@ def hostile(tmp_path_factory):
     site = Site(root, {"start": "2024-Q1", "units": units}, {**settings, "theme": {**theme, "features": ["search.highlight"]}})
     if (ROOT / "docs" / "huong-dan.md").is_file():
         shutil.copy(ROOT / "docs" / "huong-dan.md", root / "docs")
+        shutil.copytree(ROOT / "docs" / "anh-huong-dan", root / "docs" / "anh-huong-dan")  # its screenshots
     for path, (title, date, quarter, unit, fields, body) in POSTS.items():
         site.add(path, f"---\n{_front_matter(title, date, quarter, unit, fields)}\n---\n\n{body}")
     served = root / "www"

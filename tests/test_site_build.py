@@ -636,6 +636,8 @@ def test_every_page_speaks_vietnamese_names_its_landmarks_and_is_titled_by_itsel
     built(site)
     titles = {}
     for path in sorted(site.site_dir.rglob("*.html")):
+        if path.parent.name == "nhung":  # the embed page has no header or search box: tested on its own
+            continue
         page = site.html(path.relative_to(site.site_dir).as_posix())
         assert [img["alt"] for img in page.select(".md-logo img")] == ["Biểu trưng Trường THCS Bảo Khê"] * 2, path
         assert page.select_one("nav.md-tabs")["aria-label"] == "Mục chính", path
