@@ -223,11 +223,11 @@ def test_a_column_from_a_git_revision_pins_every_package_with_hashes_and_gecolum
     assert installs == [f"python -m {first}", f"python -m {then}"] * 2  # to install, and after an upgrade
 
 
-def test_upgrade_rewrites_both_files_in_step_and_splits_a_column_made_before_them(tmp_path, new_from_git):
+def test_upgrade_rewrites_both_files_in_step_and_splits_a_column_made_before_them(tmp_path, monkeypatch, new_from_git):
     assert new_from_git("new", "cot", *SCHOOL, "--no-build")[0] == 0
     column = tmp_path / "cot"
     made = {name: (column / name).read_text(encoding="utf-8") for name in ("requirements.txt", "requirements-gecolumn.txt")}
-    os.chdir(column)
+    monkeypatch.chdir(column)
     status, said = new_from_git("upgrade")
     assert status == 0 and "0 gói đổi phiên bản" in said and "--no-deps -r requirements-gecolumn.txt" in said
     assert {name: (column / name).read_text(encoding="utf-8") for name in made} == made
