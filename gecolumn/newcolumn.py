@@ -4,8 +4,8 @@ The settings it is given are checked here too (:func:`check_name`, :func:`check_
 each refusal a ``new_bad_option`` problem. A school's folder holds only its content and settings: ``mkdocs.yml``, ``docs/``, ``posts/``
 with a welcome post, ``hooks/column.py`` (a few lines that call the installed package), a
 Vietnamese ``README.md``, CI files for GitHub and GitLab, ``.gitignore`` and a
-``requirements.txt`` pinning this generator and every package of its build (with hashes when
-the district's package index is named). Templates, rules and commands stay in the package, so
+``requirements.txt`` pinning every package of its build with hashes (and gecolumn, when the
+district's package index serves it; otherwise gecolumn's line is ``requirements-gecolumn.txt``). Templates, rules and commands stay in the package, so
 upgrading is rewriting that file (``gecolumn upgrade``).
 
 >>> settings = NewColumn("Trường THCS Bảo Khê", "thcs-bao-khe", "https://thcs-baokhe.edu.vn/bdg/", Quarter(2025, 1))
@@ -36,7 +36,7 @@ from gecolumn.district.roster import Roster
 from gecolumn.editor import DECAP_SERVER_VERSION, DECAP_VERSION
 from gecolumn.engine import DEFAULT_ENGINE
 from gecolumn.front_matter import clean
-from gecolumn.pins import Pin, build_pins, write_requirements
+from gecolumn.pins import GECOLUMN_REQUIREMENTS, Pin, build_pins, write_requirements
 from gecolumn.problems import Problem
 from gecolumn.quarters import Quarter
 from gecolumn.scaffold import scaffold
@@ -98,12 +98,13 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
         "python": column.python,
         "requirement": column.requirement,
         "engine": column.engine,
+        **_requirements_words(column),
     }
     # safe_substitute: GitLab's own $CI_… variables stay as they are.
     files = {target: string.Template(_template(name)).safe_substitute(engine=column.engine) for target, name in _FILES.items()}
     files["README.md"] = string.Template(_template("README.md")).substitute(values)
     files["mkdocs.yml"] = mkdocs_yml(column, today)
-    files["requirements.txt"] = requirements_txt(column.requirement, column.python, column.index, column.pins)
+    files.update(requirements_files(column.requirement, column.python, column.index, column.pins))
     files["docs/index.md"] = (
         "# Chuyên mục tuyên truyền bình đẳng giới\n\n"
         f"Chuyên mục tuyên truyền bình đẳng giới của {markdown_text(column.school)}: mỗi quý ít nhất một tin, "
@@ -130,24 +131,57 @@ def plan_files(column: NewColumn, today: datetime.date) -> dict[str, str]:
     return files
 
 
-def requirements_txt(requirement: str, python: str, index: str | None = None, pins: tuple[Pin, ...] = ()) -> str:
-    """A column's ``requirements.txt``: gecolumn and every package of its build, pinned; with hashes when ``pins`` come from an index.
+def requirements_files(requirement: str, python: str, index: str | None = None, pins: tuple[Pin, ...] = ()) -> dict[str, str]:
+    """A column's requirements files, name → text: gecolumn and every package of its build, pinned with hashes.
 
-    Without an index gecolumn's own hash is unknown (it is the hash of a wheel no index serves),
-    and pip checks hashes for every line or none: the packages are then pinned by version only.
+    With the district's index (``pins`` from it) one file holds all, gecolumn's hashes included.
+    Without one, gecolumn's own file hash is unknown (a git revision, or a wheel no index serves)
+    and pip checks hashes for every line or none: ``requirements.txt`` then holds the build's
+    packages with the hashes of ``build.lock``, and :data:`GECOLUMN_REQUIREMENTS` gecolumn's line,
+    installed after it with ``--no-deps``.
     """
+    upgrade = f"{python} -m gecolumn upgrade"
     if index and pins:
         header = (
             "# gecolumn và mọi gói cần để dựng trang, đúng phiên bản đã kiểm thử, kèm mã băm: pip chỉ cài tệp\n"
-            "# có mã băm khớp. Không sửa tay; nâng cấp: "
-            f"{python} -m gecolumn upgrade [PHIÊN_BẢN], rồi {python} -m pip install -r requirements.txt"
+            f"# có mã băm khớp. Không sửa tay; nâng cấp: {upgrade} [PHIÊN_BẢN], rồi {python} -m pip install -r requirements.txt"
         )
-        return write_requirements(list(pins), header=header, index=index)
+        return {"requirements.txt": write_requirements(list(pins), header=header, index=index)}
+    own = f"{python} -m pip install --no-deps -r {GECOLUMN_REQUIREMENTS}"
     header = (
-        "# gecolumn và mọi gói cần để dựng trang, đúng phiên bản đã kiểm thử. Nâng cấp: sửa dòng gecolumn hoặc\n"
-        f"# {python} -m gecolumn upgrade, rồi {python} -m pip install -r requirements.txt"
+        "# Mọi gói cần để dựng trang, đúng phiên bản đã kiểm thử, kèm mã băm: pip chỉ cài tệp có mã băm khớp.\n"
+        f"# gecolumn ghi ở {GECOLUMN_REQUIREMENTS}, cài sau tệp này. Không sửa tay; nâng cấp: {upgrade}, rồi\n"
+        f"# {python} -m pip install -r requirements.txt và {own}"
     )
-    return write_requirements([Pin(pin.name, pin.version) for pin in build_pins()], header=header, before=(requirement,))
+    own_header = (
+        "# Dòng cài gecolumn. Bản lấy từ kho git không có mã băm tệp (mã commit đủ 40 ký tự thay cho nó), mà pip\n"
+        "# kiểm mã băm cho mọi dòng hoặc không dòng nào, nên dòng này ở riêng một tệp. Cài sau requirements.txt,\n"
+        f"# không kèm gói phụ thuộc (chúng đã có mã băm ở đó): {own}"
+    )
+    return {
+        "requirements.txt": write_requirements(build_pins(), header=header, require_hashes=True),
+        GECOLUMN_REQUIREMENTS: f"{own_header}\n{requirement}\n",
+    }
+
+
+def _requirements_words(column: NewColumn) -> dict[str, str]:
+    """What the column's README says of its requirements files: the install commands, in order, and what each holds."""
+    install = f"{column.python} -m pip install -r requirements.txt"
+    if column.index and column.pins:
+        said = (
+            "`requirements.txt` ghi gecolumn và mọi gói cần để dựng trang, đúng phiên bản đã được kiểm thử, "
+            "kèm mã băm (từ kho gói của phòng/sở)."
+        )
+        return {"install": install, "requirements_said": said, "requirements_files": "`requirements.txt`"}
+    said = (
+        "`requirements.txt` ghi mọi gói cần để dựng trang, đúng phiên bản đã được kiểm thử, kèm mã băm; "
+        f"`{GECOLUMN_REQUIREMENTS}` ghi dòng cài gecolumn, cài sau tệp kia và không kèm gói phụ thuộc (chúng đã có mã băm ở đó)."
+    )
+    return {
+        "install": f"{install}\n{column.python} -m pip install --no-deps -r {GECOLUMN_REQUIREMENTS}",
+        "requirements_said": said,
+        "requirements_files": f"`requirements.txt` và `{GECOLUMN_REQUIREMENTS}`",
+    }
 
 
 def mkdocs_yml(column: NewColumn, today: datetime.date) -> str:
@@ -338,7 +372,9 @@ def default_requirement() -> tuple[str, str | None]:
     source = json.loads(direct)
     url, vcs = source.get("url", ""), source.get("vcs_info")
     if vcs and url.startswith(("https://", "http://")):
-        revision = vcs.get("requested_revision") or vcs.get("commit_id")
+        # The full commit, never the branch or tag asked for: it names gecolumn's content as a
+        # hash would (its line is installed without one, see requirements_files).
+        revision = vcs.get("commit_id") or vcs.get("requested_revision")
         return f"gecolumn @ {vcs.get('vcs', 'git')}+{url}@{revision}", None
     if url.startswith(("https://", "http://")):
         return f"gecolumn @ {url}", None

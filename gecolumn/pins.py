@@ -6,7 +6,10 @@ the repository's ``requirements.lock``, each with the SHA-256 of every file PyPI
 installs the same bytes on a school's computer and on CI, and a look-alike file from another
 index cannot match. A school's ``requirements.txt`` is written from it by ``gecolumn new`` and
 rewritten by ``gecolumn upgrade``, always in one layout: one package a line, sorted, one hash a
-line, so an upgrade's diff reads as the list of what changed.
+line, so an upgrade's diff reads as the list of what changed. Without the district's index
+gecolumn's own line (a git revision, which has no file hash) goes in a file of its own,
+:data:`GECOLUMN_REQUIREMENTS`, installed after with ``--no-deps``: pip checks hashes for every
+line of an install or for none.
 
 >>> pins = read_pins("b==2 \\\\\\n    --hash=sha256:22\\n# a comment\\nA_x==1.0 --hash=sha256:11\\n")
 >>> [(pin.name, pin.version, pin.hashes) for pin in pins]
@@ -29,6 +32,13 @@ from importlib import resources
 
 BUILD_LOCK = "build.lock"
 """The file of the package that pins the build (made by ``scripts/release.py lock``)."""
+
+GECOLUMN_REQUIREMENTS = "requirements-gecolumn.txt"
+"""A column's second requirements file, when no index serves gecolumn: its one line (``gecolumn @ git+…@<commit>``).
+
+CI installs it after ``requirements.txt``, with ``--no-deps``: every dependency is already
+installed from the hashed file, and a full commit names gecolumn's content as a hash would.
+"""
 
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)\s*==\s*([A-Za-z0-9.+!_-]+)\s*(.*)$")
 _HASH = re.compile(r"--hash[=\s]+(sha256:[0-9a-f]{64}|sha256:\w+)")
@@ -72,17 +82,22 @@ def index_of(text: str) -> str | None:
     return found[1] if found else None
 
 
-def write_requirements(pins: list[Pin], *, header: str = "", index: str | None = None, before: tuple[str, ...] = ()) -> str:
+def write_requirements(
+    pins: list[Pin], *, header: str = "", index: str | None = None, before: tuple[str, ...] = (), require_hashes: bool = False
+) -> str:
     """A requirements file: ``header`` (comment lines), then the lines ``before`` the pins, then the pins sorted by name.
 
-    With ``index`` every pin must carry hashes: ``--require-hashes`` and ``--extra-index-url``
-    lead. ``before`` holds a requirement pip reads as written (``gecolumn @ git+…``).
+    With ``index`` (or ``require_hashes``) every pin must carry hashes and ``--require-hashes``
+    leads (then ``--extra-index-url``). ``before`` holds a requirement pip reads as written
+    (``gecolumn @ git+…``).
     """
     lines = [line for line in header.splitlines() if line]
+    if index or require_hashes:
+        lines.append("--require-hashes")
     if index:
         # --extra-index-url, not --index-url: the build's other packages come from PyPI, and the
         # hashes below refuse any file of another index, a look-alike gecolumn included.
-        lines += ["--require-hashes", f"--extra-index-url {index}"]
+        lines.append(f"--extra-index-url {index}")
     lines += before
     return "".join(line + "\n" for line in lines) + ("\n" if lines else "") + "".join(pin.line() + "\n" for pin in sorted(pins))
 

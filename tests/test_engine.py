@@ -2,13 +2,15 @@
 
 ProperDocs builds the demo to the site MkDocs builds; a new column builds without an English
 banner; its ``requirements.txt`` pins every package of the build as the suite tested them, with
-hashes from the district's index, and ``gecolumn upgrade`` rewrites it readably; a release is
+hashes (gecolumn's own from the district's index, or by its git commit in a second file), and
+``gecolumn upgrade`` rewrites them readably; a release is
 installed from a served index into a fresh environment; nginx serves the built site right.
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 import subprocess
@@ -130,10 +132,116 @@ def test_the_shipped_build_lock_pins_the_tested_version_of_every_package_the_bui
     assert {"mkdocs", "properdocs", "mkdocs-material"} <= {pin.name for pin in pins}
 
 
-def test_a_new_column_without_an_index_pins_every_package_of_the_build_by_version(tmp_path):
-    assert new_column(tmp_path, "cot", *SCHOOL, "--no-build").returncode == 0
-    pins = {pin.name: pin.version for pin in read_pins((tmp_path / "cot/requirements.txt").read_text(encoding="utf-8"))}
-    assert pins == {"gecolumn": __version__, **{pin.name: pin.version for pin in build_pins()}}
+GIT_COMMIT = "3f1c2a9b8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a"
+FROM_GIT = f"gecolumn @ git+https://git.pgd.example.edu.vn/pgd/gecolumn.git@{GIT_COMMIT}"
+
+
+@pytest.fixture
+def new_from_git(tmp_path, monkeypatch, capsys):
+    """``gecolumn new`` run in-process by a gecolumn pip installed from a git forge at a branch (PEP 610's record)."""
+    from importlib import metadata
+
+    from gecolumn import newcolumn
+    from gecolumn.__main__ import main as gecolumn
+
+    direct = {
+        "url": "https://git.pgd.example.edu.vn/pgd/gecolumn.git",
+        "vcs_info": {"vcs": "git", "requested_revision": "main", "commit_id": GIT_COMMIT},
+    }
+    real = metadata.distribution
+
+    class FromGit:
+        def __init__(self, name):
+            self.installed = real(name)
+
+        def read_text(self, name):
+            return json.dumps(direct) if name == "direct_url.json" else self.installed.read_text(name)
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: FromGit(name) if name == "gecolumn" else real(name))
+    monkeypatch.setattr(sys, "stdout", sys.stdout)  # the command wraps stdout for `| head`: put it back after
+    monkeypatch.chdir(tmp_path)
+    newcolumn.default_requirement.cache_clear()
+
+    def run(*argv: str) -> tuple[int, str]:
+        status = gecolumn(list(argv))
+        out, err = capsys.readouterr()
+        return status, out + err
+
+    yield run
+    newcolumn.default_requirement.cache_clear()
+
+
+def _parsed(path: Path) -> list:
+    """The requirements of a file as pip itself reads them."""
+    import warnings
+
+    from pip._internal.network.session import PipSession
+    from pip._internal.req.req_file import parse_requirements
+
+    with warnings.catch_warnings():  # pip's own use of pkg_resources
+        warnings.simplefilter("ignore", DeprecationWarning)
+        parsed = list(parse_requirements(str(path), session=PipSession()))
+    for req in parsed:
+        req.requirement = req.requirement.strip()  # the spaces before a line's continuation
+    return parsed
+
+
+def test_a_column_from_a_git_revision_pins_every_package_with_hashes_and_gecolumn_by_its_commit(tmp_path, new_from_git):
+    import yaml
+
+    status, said = new_from_git("new", "cot", *SCHOOL, "--no-build")
+    assert status == 0, said
+    column = tmp_path / "cot"
+    # requirements.txt: every package of the build, as build.lock has it, each with its hashes, and nothing else.
+    assert "--require-hashes" in (column / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    parsed = _parsed(column / "requirements.txt")
+    assert all(re.fullmatch(r"[a-z0-9-]+==[\w.]+", req.requirement) for req in parsed)
+    pinned = {normalised(req.requirement.split("==")[0]): req.requirement.split("==")[1] for req in parsed}
+    assert pinned == {pin.name: pin.version for pin in build_pins()} and "gecolumn" not in pinned
+    hashes = {
+        normalised(req.requirement.split("==")[0]): {f"sha256:{h}" for h in req.options["hashes"]["sha256"]} for req in parsed
+    }
+    assert hashes == {pin.name: set(pin.hashes) for pin in build_pins()}
+    # gecolumn alone in its own file, by its full commit (not the branch it was installed from).
+    [own] = _parsed(column / "requirements-gecolumn.txt")
+    assert own.requirement == FROM_GIT and re.search(r"@[0-9a-f]{40}$", own.requirement)
+    assert [
+        line
+        for line in (column / "requirements-gecolumn.txt").read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ] == [FROM_GIT]
+    # CI, and the README's commands, install the hashed file, then gecolumn without its dependencies.
+    first, then = "pip install -r requirements.txt", "pip install --no-deps -r requirements-gecolumn.txt"
+    workflow = yaml.safe_load((column / ".github/workflows/chuyen-muc.yml").read_text(encoding="utf-8"))
+    for job in ("check", "build"):
+        runs = [step.get("run", "") for step in workflow["jobs"][job]["steps"]]
+        assert runs.index(first) + 1 == runs.index(then), job
+    gitlab = yaml.safe_load((column / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["before_script"][0] == first and then in gitlab["before_script"][1]
+    readme = (column / "README.md").read_text(encoding="utf-8")
+    installs = [line for line in readme.splitlines() if line.startswith("python -m pip install")]
+    assert installs == [f"python -m {first}", f"python -m {then}"] * 2  # to install, and after an upgrade
+
+
+def test_upgrade_rewrites_both_files_in_step_and_splits_a_column_made_before_them(tmp_path, monkeypatch, new_from_git):
+    assert new_from_git("new", "cot", *SCHOOL, "--no-build")[0] == 0
+    column = tmp_path / "cot"
+    made = {name: (column / name).read_text(encoding="utf-8") for name in ("requirements.txt", "requirements-gecolumn.txt")}
+    monkeypatch.chdir(column)
+    status, said = new_from_git("upgrade")
+    assert status == 0 and "0 gói đổi phiên bản" in said and "--no-deps -r requirements-gecolumn.txt" in said
+    assert {name: (column / name).read_text(encoding="utf-8") for name in made} == made
+    # A column made before: one file, gecolumn's git line and the others by version (one of them older); its CI installs that file only.
+    old = [FROM_GIT, *(f"{pin.name}=={'0.0.1' if pin.name == 'nh3' else pin.version}" for pin in build_pins())]
+    (column / "requirements.txt").write_text("\n".join(old) + "\n", encoding="utf-8")
+    (column / "requirements-gecolumn.txt").unlink()
+    gitlab = column / ".gitlab-ci.yml"
+    gitlab.write_text(re.sub(r"(?m)^.*requirements-gecolumn.*\n", "", gitlab.read_text(encoding="utf-8")), encoding="utf-8")
+    status, said = new_from_git("upgrade")
+    assert status == 0, said
+    assert {name: (column / name).read_text(encoding="utf-8") for name in made} == made
+    assert "nh3: 0.0.1 → " in said and "gecolumn: - → " not in said
+    assert "Lưu ý: .gitlab-ci.yml chưa cài requirements-gecolumn.txt" in said and ".github/workflows" not in said
 
 
 def _fake_release(index: Path, version: str, bump: dict[str, str] | None = None) -> None:

@@ -139,7 +139,8 @@ def test_a_column_made_by_an_installed_wheel_builds_strictly_takes_a_post_and_is
     column = tmp_path / "Trường Bảo Khê"
     assert "Đang dựng trang (--strict)" in made.stdout and "đủ bài các quý, không có lỗi" in made.stdout
     assert "Ba bước tiếp theo:" in made.stdout and "-m properdocs serve" in made.stdout and "new-post" in made.stdout
-    assert f"gecolumn=={__version__}" in (column / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert f"gecolumn=={__version__}" in (column / "requirements-gecolumn.txt").read_text(encoding="utf-8").splitlines()
+    assert "requirements-gecolumn.txt ghi 'gecolumn==" in made.stdout and "GitHub/GitLab không tới được" in made.stdout
     assert (column / "site/bai-viet/chao-mung-ban-den-voi-chuyen-muc/index.html").is_file()
     # The school's folder holds content and settings only: no templates, no package.
     assert not (column / "overrides").exists() and not (column / "gecolumn").exists()
@@ -402,9 +403,10 @@ def test_the_school_ci_files_report_a_missing_quarter_but_still_build_the_site(t
     assert "python -m gecolumn check --format github" in steps["check"] and "pip install -r requirements.txt" in steps["check"]
     assert "python -m properdocs build" in steps["build"] and "needs" not in github["jobs"]["build"]
     gitlab = yaml.safe_load((tmp_path / "cot/.gitlab-ci.yml").read_text(encoding="utf-8"))
-    assert gitlab["check"]["script"] == ["python -m gecolumn check"] and gitlab["before_script"] == [
-        "pip install -r requirements.txt"
-    ]
+    assert (
+        gitlab["check"]["script"] == ["python -m gecolumn check"]
+        and gitlab["before_script"][0] == "pip install -r requirements.txt"
+    )
     assert gitlab["pages"]["needs"] == [] and gitlab["pages"]["artifacts"]["paths"] == ["public"]
 
 
@@ -425,6 +427,13 @@ def test_a_requirements_pin_other_than_the_installed_generator_is_said_at_every_
     assert f"requirements.txt ghi gecolumn 0.0.9, nhưng trang đang được dựng bằng gecolumn {__version__}" in built.stderr
     (site.root / "requirements.txt").write_text(f"gecolumn=={__version__}\n", encoding="utf-8")
     assert "requirements.txt ghi" not in site.build(today="2024-03-20").stderr
+    # Without the district's index gecolumn's line is in a file of its own.
+    (site.root / "requirements.txt").write_text("nh3==0.3.8\n", encoding="utf-8")
+    (site.root / "requirements-gecolumn.txt").write_text("gecolumn==0.0.9\n", encoding="utf-8")
+    assert (
+        "requirements-gecolumn.txt: THÔNG TIN: requirements-gecolumn.txt ghi gecolumn 0.0.9"
+        in site.build(today="2024-03-20").stderr
+    )
 
 
 def test_the_installed_version_is_one_command_away():

@@ -65,16 +65,16 @@ MESSAGES = (
     ),
     Message(
         "generator_version_differs",
-        when="The column's ``requirements.txt`` pins another gecolumn than the one building it.",
+        when="The column's ``requirements.txt`` (or ``requirements-gecolumn.txt``) pins another gecolumn than the one building it.",
         vi=(
-            "requirements.txt ghi gecolumn {pinned}, nhưng trang đang được dựng bằng gecolumn {installed}, nên CI sẽ "
+            "{file} ghi gecolumn {pinned}, nhưng trang đang được dựng bằng gecolumn {installed}, nên CI sẽ "
             "dựng bằng bản khác với máy này. Cách sửa: nếu đã nâng cấp, đổi dòng đó thành gecolumn=={installed}; nếu "
-            "không, cài lại đúng bản đã ghi: python -m pip install -r requirements.txt"
+            "không, cài lại đúng bản đã ghi: python -m pip install -r {file}"
         ),
         en=(
-            "requirements.txt pins gecolumn {pinned}, but gecolumn {installed} is building the site, so CI builds with "
+            "{file} pins gecolumn {pinned}, but gecolumn {installed} is building the site, so CI builds with "
             "another version than this computer. Fix: after an upgrade, change that line to gecolumn=={installed}; "
-            "otherwise reinstall the pinned one: python -m pip install -r requirements.txt"
+            "otherwise reinstall the pinned one: python -m pip install -r {file}"
         ),
     ),
     Message(

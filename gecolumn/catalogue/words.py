@@ -307,6 +307,19 @@ WORDS = (
         "Install again: {py} -m pip install -r {file}  then build; commit the file so CI installs these versions.",
     ),
     Words(
+        "upgrade_next_own",
+        "Cài lại: {py} -m pip install -r {file}  rồi  {py} -m pip install --no-deps -r {own}  rồi dựng trang; "
+        "đưa hai tệp lên để CI cài đúng các bản này.",
+        "Install again: {py} -m pip install -r {file}  then  {py} -m pip install --no-deps -r {own}  then build; "
+        "commit both files so CI installs these versions.",
+    ),
+    Words(
+        "upgrade_ci_file",
+        "Lưu ý: {ci} chưa cài {own}. Thêm sau dòng cài requirements.txt: pip install --no-deps -r {own}",
+        "Note: {ci} does not install {own} yet. Add after the line that installs requirements.txt: "
+        "pip install --no-deps -r {own}",
+    ),
+    Words(
         "next_editor",
         "  Viết bài trên trình duyệt: cd {where}  rồi  npm ci  (lần đầu), chạy  npx decap-server  và\n"
         "     {py} -m {engine} serve -f mkdocs.yml  trong hai cửa sổ lệnh, rồi mở http://127.0.0.1:8000/quan-tri/",
@@ -320,10 +333,10 @@ WORDS = (
     ),
     Words(
         "local_install",
-        "\nLưu ý: gecolumn trên máy này được cài từ {local}, nơi GitHub/GitLab không tới được. requirements.txt ghi "
-        "'{requirement}': CI cài được khi gói có trên PyPI hoặc trên kho gói của phòng/sở. Nếu phòng/sở để "
+        "\nLưu ý: gecolumn trên máy này được cài từ {local}, nơi GitHub/GitLab không tới được. requirements-gecolumn.txt "
+        "ghi '{requirement}': CI cài được khi gói có trên PyPI hoặc trên kho gói của phòng/sở. Nếu phòng/sở để "
         'gecolumn trên một kho git, tạo lại với --requirement "gecolumn @ git+https://…/gecolumn.git@v{version}".',
-        "\nNote: gecolumn on this computer was installed from {local}, which GitHub/GitLab cannot reach. requirements.txt "
+        "\nNote: gecolumn on this computer was installed from {local}, which GitHub/GitLab cannot reach. requirements-gecolumn.txt "
         "says '{requirement}': CI can install it when the package is on PyPI or on the district's package index. If the "
         'district keeps gecolumn in a git repository, run again with --requirement "gecolumn @ git+https://…/gecolumn.git@v{version}".',
     ),

@@ -7,7 +7,9 @@
 With a package index in the file (``--extra-index-url``, written by ``gecolumn new --index``),
 the release's pins are read from the index (:func:`gecolumn.package_index.published`): gecolumn
 and every package of its build, each with its hashes. Without one, the file is rewritten for
-the installed version from the lock it ships (versions only). The layout is always the same,
+the installed version from the lock it ships (every hash), and gecolumn's line, kept as the
+school wrote it, goes to ``requirements-gecolumn.txt`` beside it (a column made before that
+file existed gets it too). The layout is always the same,
 one package a line, sorted, one hash a line, so the diff lists what changed; the command prints
 that list too. Exit 0: rewritten (or already so); 2: nothing written.
 """
@@ -25,9 +27,9 @@ from gecolumn.commands import refuse, run
 from gecolumn.commands._options import command_parser, common_options, helps
 from gecolumn.files import write_atomically
 from gecolumn.messages import label
-from gecolumn.newcolumn import requirements_txt
+from gecolumn.newcolumn import requirements_files
 from gecolumn.package_index import PROJECT, IndexUnusable, published
-from gecolumn.pins import index_of, read_pins
+from gecolumn.pins import GECOLUMN_REQUIREMENTS, index_of, read_pins
 from gecolumn.problems import Problem
 
 
@@ -51,27 +53,46 @@ def _upgrade(args: argparse.Namespace) -> int:
         old = path.read_text(encoding="utf-8-sig")
     except OSError:
         return refuse(Problem(str(path), "upgrade_no_requirements", params={"file": str(path)}), lang)
+    own = path.with_name(GECOLUMN_REQUIREMENTS)
+    try:
+        old_own = own.read_text(encoding="utf-8-sig")
+    except OSError:
+        old_own = ""
     index = index_of(old)
     if index:
         try:
             version, pins = published(index, args.version)
         except IndexUnusable as exc:
             return refuse(exc.problem(str(path)), lang)
-        new = requirements_txt("", python, index, pins)
+        new = requirements_files("", python, index, pins)
     else:
         if args.version not in (None, __version__):
             problem = Problem(str(path), "upgrade_other_version", params={"version": args.version, "installed": __version__})
             return refuse(problem, lang)
         version = __version__
-        direct = re.search(rf"^\s*{PROJECT}\s*@\s*\S+.*$", old, re.MULTILINE)  # a git or URL line stays as the school wrote it
-        new = requirements_txt(direct[0].strip() if direct else f"{PROJECT}=={version}", python)
-    before = {pin.name: pin.version for pin in read_pins(old)}
-    after = {pin.name: pin.version for pin in read_pins(new)}
+        # A git or URL line stays as the school wrote it; before requirements-gecolumn.txt existed it was in requirements.txt.
+        direct = re.search(rf"^\s*{PROJECT}\s*@\s*\S+.*$", old_own or old, re.MULTILINE)
+        new = requirements_files(direct[0].strip() if direct else f"{PROJECT}=={version}", python)
+    new = {path.with_name(name): text for name, text in new.items()}
+    before = {pin.name: pin.version for pin in read_pins(old + "\n" + old_own)}
+    after = {pin.name: pin.version for pin in read_pins("\n".join(new.values()))}
     changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-    if new != old:
-        write_atomically(path, new.encode("utf-8"))
+    for target, text in new.items():
+        if text != {path: old, own: old_own}.get(target):
+            write_atomically(target, text.encode("utf-8"))
     print(label("upgrade_done", lang, file=path, version=version, changed=len(changed)))
     for name in changed:
         print(f"  {name}: {before.get(name, '-')} → {after.get(name, '-')}")
-    print(label("upgrade_next", lang, py=python, file=path))
+    if own in new:
+        print(label("upgrade_next_own", lang, py=python, file=path, own=own.name))
+        # A column made before requirements-gecolumn.txt existed: its CI would install no gecolumn.
+        for ci in (".github/workflows/chuyen-muc.yml", ".gitlab-ci.yml"):
+            try:
+                stale = own.name not in (path.parent / ci).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if stale:
+                print(label("upgrade_ci_file", lang, ci=ci, own=own.name))
+    else:
+        print(label("upgrade_next", lang, py=python, file=path))
     return ExitCode.OK

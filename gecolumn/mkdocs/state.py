@@ -21,7 +21,7 @@ from gecolumn.codes import Code
 from gecolumn.column import OpenedColumn
 from gecolumn.dates import BadToday
 from gecolumn.messages import pick_language, render_located
-from gecolumn.pins import read_pins
+from gecolumn.pins import GECOLUMN_REQUIREMENTS, read_pins
 from gecolumn.problems import Problem, Severity
 from gecolumn.search_index import ShardedSearchIndex
 from gecolumn.site import SitePlan, plan_site
@@ -131,15 +131,18 @@ def compare_pinned_version(build: Build, config) -> None:
     # After `pip install -U gecolumn` the site builds with the new version at once, while CI
     # installs what requirements.txt says: said at every build until the two agree (INFO:
     # a local try of a new version must still build strictly).
-    requirements = Path(config.config_file_path).parent / "requirements.txt"
-    try:
-        text = requirements.read_text(encoding="utf-8", errors="replace")[:1_000_000]  # ~100 KB with every hash
-    except OSError:
-        return
-    pinned = next((pin.version for pin in read_pins(text) if pin.name == "gecolumn"), None)  # hashes may follow it
-    if pinned and pinned != __version__:
-        params = {"pinned": pinned, "installed": __version__}
-        build.say(Problem("requirements.txt", "generator_version_differs", params=params, severity=Severity.INFO))
+    # gecolumn's line is in requirements.txt when the district's index serves it, else in its own file.
+    for name in ("requirements.txt", GECOLUMN_REQUIREMENTS):
+        try:
+            text = (Path(config.config_file_path).parent / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        pinned = next(
+            (pin.version for pin in read_pins(text[:1_000_000]) if pin.name == "gecolumn"), None
+        )  # ~100 KB with every hash
+        if pinned and pinned != __version__:
+            params = {"file": name, "pinned": pinned, "installed": __version__}
+            build.say(Problem(name, "generator_version_differs", params=params, severity=Severity.INFO))
 
 
 def report_findings(build: Build) -> None:
