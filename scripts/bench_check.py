@@ -56,9 +56,9 @@ print(count)
 TOPICS = ["Bình đẳng giới trong trường học", "Phòng chống bạo lực học đường", "Ngày Gia đình Việt Nam", "Luật Bình đẳng giới"]
 
 
-def generate(root: Path, posts: int) -> Path:
-    """A column of ``posts`` posts spread over five units and 2020-Q1 onwards."""
-    units = {f"truong-{n}": {"name": f"Trường THCS số {n}"} for n in range(1, 6)}
+def generate(root: Path, posts: int, units: int = 5) -> Path:
+    """A column of ``posts`` posts spread over ``units`` units and 2020-Q1 onwards."""
+    unit_ids = {f"truong-{n}": {"name": f"Trường THCS số {n}"} for n in range(1, units + 1)}
     (root / "docs").mkdir(parents=True)
     (root / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
     lines = [
@@ -71,7 +71,7 @@ def generate(root: Path, posts: int) -> Path:
         "    start: 2020-Q1",
         "    units:",
     ]
-    lines += [f"      {uid}: {{name: {unit['name']}}}" for uid, unit in units.items()]
+    lines += [f"      {uid}: {{name: {unit['name']}}}" for uid, unit in unit_ids.items()]
     (root / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     first = datetime.date(2020, 1, 1)
     for n in range(posts):
@@ -84,7 +84,7 @@ def generate(root: Path, posts: int) -> Path:
         body = "\n\n".join([paragraphs[0], "## Nội dung chính", *paragraphs[1:], items, "## Kết quả", PARAGRAPH])
         (folder / f"bai-{n}.md").write_text(
             f"---\ntitle: {TOPICS[n % 4]} số {n}\ndate: {day:%d/%m/%Y} 07:30\nquarter: {quarter}\n"
-            f"unit: truong-{n % 5 + 1}\ntags: [Bình đẳng giới, Gia đình]\nsummary: Bài số {n}.\n---\n\n{body}\n",
+            f"unit: truong-{n % units + 1}\ntags: [Bình đẳng giới, Gia đình]\nsummary: Bài số {n}.\n---\n\n{body}\n",
             encoding="utf-8",
         )
     return root

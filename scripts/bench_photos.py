@@ -41,8 +41,8 @@ def camera_photos(count: int, distinct: int = 20) -> list[bytes]:
     return [bases[n % distinct] + f"copy {n}".encode() for n in range(count)]
 
 
-def add_photos(root: Path, count: int) -> None:
-    posts = sorted((root / "posts").rglob("*.md"))
+def add_photos(root: Path, count: int, posts: list[Path] | None = None) -> None:
+    posts = posts or sorted((root / "posts").rglob("*.md"))
     for n, (photo, post) in enumerate(zip(camera_photos(count), posts, strict=False)):
         (post.parent / f"anh-{n}.jpg").write_bytes(photo)
         text = post.read_text(encoding="utf-8")

@@ -163,9 +163,9 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(site_dir: Path):
+def serve(site_dir: Path, port: int = 0):
     handler = functools.partial(_GzipHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

@@ -206,3 +206,14 @@ def test_in_a_browser_the_photo_stands_upright_and_a_phone_takes_the_small_copy(
         context.close()
     assert current.endswith("-anh-1-480w.jpg")
     assert height > width  # upright: the sideways camera file is portrait once turned
+
+
+def test_a_first_photo_far_down_a_post_loads_lazily_one_at_its_top_at_once():
+    from gecolumn.images import responsive
+
+    photo = '<p><img alt="Ảnh hoạt động" src="anh.jpg"></p>'
+    paragraphs = "".join(f"<p>Đoạn {n}: {'bình đẳng giới trong trường học, ' * 8}</p>" for n in range(6))
+    at_top, _ = responsive(photo + paragraphs, "bai-viet/bai/index.html", {})
+    far_down, _ = responsive(paragraphs + photo, "bai-viet/bai/index.html", {})
+    assert 'loading="lazy"' not in at_top  # it may be what a phone shows first: fetched at once
+    assert 'loading="lazy"' in far_down  # below the first screen: it must not slow the text above it
