@@ -22,6 +22,8 @@ import io
 import unicodedata
 from pathlib import Path
 
+import resvg_py
+from lxml import etree
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from gecolumn.images import PhotoCache, ProcessedImage
@@ -31,9 +33,10 @@ SIZE = (1200, 630)
 FONT = Path(__file__).resolve().parent / "fonts" / "NotoSans-Bold.ttf"
 """Noto Sans Bold, cut to Latin and Vietnamese (``fonts/README.md`` says how); its licence is ``fonts/OFL.txt``."""
 EMBLEM_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
-"""What an emblem may be opened as (an SVG logo is not drawn: Pillow does not read SVG)."""
+"""What a raster emblem may be opened as; an SVG logo is drawn by resvg first (:func:`svg_emblem`)."""
+_EMBLEM_SIDE = 120
 MAX_EMBLEM_BYTES = 5_000_000
-_VERSION = "1"  # bump when the drawing changes: the cache key includes it
+_VERSION = "2"  # bump when the drawing changes: the cache key includes it
 _BACKGROUND = (26, 35, 126)  # Material's indigo 900: white text on it is 14:1
 _BAND = (255, 193, 7)  # amber, the column's accent
 _WHITE = 239
@@ -115,10 +118,52 @@ def _title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[s
     return face, lines
 
 
+def _svg_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+
+
+def svg_emblem(data: bytes) -> bytes | None:
+    """An SVG logo drawn as a PNG by resvg, or ``None`` when it is no SVG or reaches outside itself.
+
+    resvg reads an ``<image href="…">`` from the disk (an absolute path, or one relative to the
+    working folder): a logo naming ``/etc/…`` or a CI secret's file would put it on every card.
+    So the logo is parsed first (no DTD, no entities) and refused if any ``href`` is more than a
+    reference inside the file (``#id``) or inline data (``data:``); resvg never sees system fonts,
+    only the card's own, so a card is the same on every computer.
+
+    >>> svg_emblem(b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')[:4]
+    b'\x89PNG'
+    >>> svg_emblem(b'<svg xmlns="http://www.w3.org/2000/svg"><image href="/etc/hostname" width="9" height="9"/></svg>') is None
+    True
+    """
+    try:
+        root = etree.fromstring(data, _svg_parser())
+    except (etree.XMLSyntaxError, ValueError):
+        return None
+    if root is None or etree.QName(root).localname != "svg" or root.getroottree().docinfo.doctype:
+        return None
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if etree.QName(name).localname == "href" and not value.strip().startswith(("#", "data:")):
+                return None
+    try:
+        return bytes(
+            resvg_py.svg_to_bytes(
+                svg_string=data.decode("utf-8"), width=_EMBLEM_SIDE, skip_system_fonts=True, font_files=[str(FONT)]
+            )
+        )
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
 def open_emblem(data: bytes | None) -> Image.Image | None:
-    """The column's logo as a picture to draw, or ``None`` (no logo, an SVG, or a file that is no image)."""
+    """The column's logo as a picture to draw, or ``None`` (no logo, an SVG that reaches outside itself, or no image)."""
     if not data or len(data) > MAX_EMBLEM_BYTES:
         return None
+    if data.lstrip()[:1] == b"<":  # SVG (an XML declaration, a comment or <svg>): drawn as PNG first
+        data = svg_emblem(data)
+        if data is None:
+            return None
     try:
         with Image.open(io.BytesIO(data), formats=EMBLEM_FORMATS) as opened:
             if opened.width * opened.height > 25_000_000:
@@ -126,7 +171,7 @@ def open_emblem(data: bytes | None) -> Image.Image | None:
             emblem = opened.convert("RGBA")
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
         return None
-    emblem.thumbnail((120, 120), Image.LANCZOS)
+    emblem.thumbnail((_EMBLEM_SIDE, _EMBLEM_SIDE), Image.LANCZOS)
     return emblem
 
 

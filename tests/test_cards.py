@@ -121,3 +121,22 @@ def test_a_column_without_site_url_draws_no_card(make_site):
     assert built.returncode == 0, built.stderr
     assert not (site.site_dir / "anh-chia-se").exists()
     assert site.html("index.html").find("meta", property="og:image") is None  # a relative address would be of no use
+
+
+def test_an_svg_logo_is_drawn_on_the_card_as_the_school_made_it():
+    logo = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#14c814"/></svg>'
+    card = cards.draw("Bài", "Trường THCS Bảo Khê", cards.open_emblem(logo)).convert("RGB")
+    assert card.getpixel((cards._MARGIN + 20, cards._MARGIN + 20)) == (20, 200, 20)
+
+
+@pytest.mark.parametrize("href", ["{secret}", "file://{secret}", "../../{name}"])
+def test_an_svg_logo_that_reaches_for_a_file_is_not_drawn_and_the_file_never_read(tmp_path, monkeypatch, href):
+    # resvg would read the file an <image> names and put it on every card: a CI machine's secret.
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (50, 50), (200, 20, 20)).save(secret)
+    link = href.format(secret=secret, name=secret.name)
+    logo = f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="{link}" width="50" height="50"/></svg>'
+    monkeypatch.setattr(cards.resvg_py, "svg_to_bytes", lambda **_: pytest.fail("resvg was given the logo"))
+    assert cards.open_emblem(logo.encode()) is None
+    entity = f'<!DOCTYPE svg [<!ENTITY e SYSTEM "{secret}">]><svg xmlns="http://www.w3.org/2000/svg">&e;</svg>'
+    assert cards.open_emblem(entity.encode()) is None
