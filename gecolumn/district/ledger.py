@@ -51,7 +51,7 @@ from gecolumn.quarters import Quarter
 LEDGER_FILE = "so-theo-doi.jsonl"
 """The ledger's name beside the roster when ``--ledger`` names none."""
 MAX_BYTES = 64 * 1024 * 1024
-"""About 300,000 posts: a province's 3,000 schools posting monthly for eight years."""
+"""About 200,000 posts (a post line is about 300 bytes with its id): a province's 3,000 schools posting monthly for five years."""
 MAX_LINE = 8 * 1024
 """A record is a few hundred bytes; a longer line is not one the monitor wrote."""
 MAX_TITLE = 300
