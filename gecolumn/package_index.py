@@ -21,8 +21,8 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import time
 import shutil
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit

@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import difflib
 import http.server
-import time
 import json
 import os
 import re
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
 import pytest
 from conftest import DEMO_FOLDER, DEMO_TODAY, ROOT, run_python, serving
 
-from gecolumn import __version__
-from gecolumn import package_index
+from gecolumn import __version__, package_index
 from gecolumn.package_index import IndexUnusable, write_index
 from gecolumn.pins import build_pins, normalised, read_pins
 
