@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import re
 import unicodedata
 from pathlib import Path
 
@@ -119,7 +120,29 @@ def _title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[s
 
 
 def _svg_parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    # encoding: the text is read as UTF-8 whatever it declares, as resvg reads it (a UTF-7
+    # declaration once made lxml see a comment where resvg saw an <image>).
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, encoding="utf-8")
+
+
+_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(?:px)?\s*")
+_MAX_ASPECT = 4
+"""An emblem is about square: one side at most four times the other (resvg draws 120 px wide)."""
+
+
+def _aspect(root) -> float | None:
+    """Width over height of an SVG (its viewBox, else width and height in px), or ``None`` when unreadable or flat."""
+    box = root.get("viewBox")
+    if box is not None:
+        parts = box.replace(",", " ").split()
+        sides = parts[2:4] if len(parts) == 4 else []
+    else:
+        sides = [root.get("width", "100"), root.get("height", "100")]
+    try:
+        width, height = (float(_LENGTH.fullmatch(side)[1]) for side in sides)
+    except (TypeError, ValueError):  # no match (a unit, a percentage), or not two sides
+        return None
+    return width / height if width > 0 and height > 0 else None
 
 
 def svg_emblem(data: bytes) -> bytes | None:
@@ -127,32 +150,35 @@ def svg_emblem(data: bytes) -> bytes | None:
 
     resvg reads an ``<image href="…">`` from the disk (an absolute path, or one relative to the
     working folder): a logo naming ``/etc/…`` or a CI secret's file would put it on every card.
-    So the logo is parsed first (no DTD, no entities) and refused if any ``href`` is more than a
-    reference inside the file (``#id``) or inline data (``data:``); resvg never sees system fonts,
-    only the card's own, so a card is the same on every computer.
+    So the logo is read as UTF-8 (as resvg reads it) and parsed first (no DTD, no entities), and
+    refused if any ``href`` is more than a reference inside the file (``#id``) or inline data
+    (``data:``), or if it is far from square (a 1 × 1,000,000 logo drawn 120 px wide is 57 GB).
+    resvg never sees system fonts, only the card's own, so a card is the same on every computer.
 
     >>> svg_emblem(b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')[:4]
-    b'\x89PNG'
+    b'\\x89PNG'
     >>> svg_emblem(b'<svg xmlns="http://www.w3.org/2000/svg"><image href="/etc/hostname" width="9" height="9"/></svg>') is None
+    True
+    >>> svg_emblem(b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1000000"/>') is None
     True
     """
     try:
-        root = etree.fromstring(data, _svg_parser())
+        text = data.decode("utf-8")
+        root = etree.fromstring(text.encode("utf-8"), _svg_parser())
     except (etree.XMLSyntaxError, ValueError):
         return None
     if root is None or etree.QName(root).localname != "svg" or root.getroottree().docinfo.doctype:
+        return None
+    aspect = _aspect(root)
+    if aspect is None or not 1 / _MAX_ASPECT <= aspect <= _MAX_ASPECT:
         return None
     for element in root.iter():
         for name, value in element.attrib.items():
             if etree.QName(name).localname == "href" and not value.strip().startswith(("#", "data:")):
                 return None
     try:
-        return bytes(
-            resvg_py.svg_to_bytes(
-                svg_string=data.decode("utf-8"), width=_EMBLEM_SIDE, skip_system_fonts=True, font_files=[str(FONT)]
-            )
-        )
-    except (ValueError, UnicodeDecodeError):
+        return bytes(resvg_py.svg_to_bytes(svg_string=text, width=_EMBLEM_SIDE, skip_system_fonts=True, font_files=[str(FONT)]))
+    except ValueError:
         return None
 
 

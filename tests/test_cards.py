@@ -140,3 +140,22 @@ def test_an_svg_logo_that_reaches_for_a_file_is_not_drawn_and_the_file_never_rea
     assert cards.open_emblem(logo.encode()) is None
     entity = f'<!DOCTYPE svg [<!ENTITY e SYSTEM "{secret}">]><svg xmlns="http://www.w3.org/2000/svg">&e;</svg>'
     assert cards.open_emblem(entity.encode()) is None
+
+
+def test_an_svg_logo_declared_in_another_encoding_is_read_as_resvg_reads_it(tmp_path, monkeypatch):
+    # In UTF-7, "+ADw-" is "<": lxml saw the <image> inside a comment, resvg (UTF-8 only) drew the file.
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (50, 50), (200, 20, 20)).save(secret)
+    logo = (
+        '<?xml version="1.0" encoding="UTF-7"?><svg xmlns="http://www.w3.org/2000/svg" width="50" height="50">'
+        f'<desc>+ADw-!--</desc><image href="{secret}" width="50" height="50"/><desc>--+AD4-</desc></svg>'
+    )
+    monkeypatch.setattr(cards.resvg_py, "svg_to_bytes", lambda **_: pytest.fail("resvg was given the logo"))
+    assert cards.open_emblem(logo.encode()) is None
+
+
+@pytest.mark.parametrize("size", ['width="1" height="1000000"', 'viewBox="0 0 1 30000"', 'width="30000" height="1"'])
+def test_an_svg_logo_far_from_square_is_not_drawn(size, monkeypatch):
+    # Drawn 120 px wide, a 1 × 1,000,000 logo asked resvg for 57 GB and aborted the build.
+    monkeypatch.setattr(cards.resvg_py, "svg_to_bytes", lambda **_: pytest.fail("resvg was given the logo"))
+    assert cards.open_emblem(f'<svg xmlns="http://www.w3.org/2000/svg" {size}/>'.encode()) is None
