@@ -35,6 +35,9 @@ from gecolumn.reporting import PeriodReport, tag_table, unit_table
 
 TEMPLATE = Path(__file__).resolve().parent / "templates" / "bao-cao.docx"
 MAX_TEMPLATE_BYTES = 20_000_000
+MAX_TEMPLATE_UNPACKED = 100_000_000
+"""What a template's parts may unpack to (the shipped one: 60 KB; a Word file with photos: a few MB)."""
+MAX_TEMPLATE_PARTS = 2_000
 """An office's template is a page or two of Word: a larger file is not one."""
 MAX_LISTED_POSTS = 1000
 """Posts the document lists one by one: docxtpl fills a table row in about 10 ms, and a six-month
@@ -301,24 +304,39 @@ def write_docx(path: str | Path, report: OfficialReport, template: str | Path | 
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate  # only when a document is asked for: python-docx is slow to import
     from jinja2 import StrictUndefined, TemplateError
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import SandboxedEnvironment
+    from lxml.etree import LxmlError
+
+    class Environment(SandboxedEnvironment):
+        # Sandboxed: an office's template is a Word file passed around by e-mail, and runs nothing but
+        # tags. Jinja's sandbox stops code, not size: ('x' * 400000000) is refused here.
+        intercepted_binops = frozenset(("*", "**"))
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" or any(isinstance(side, str | list | tuple) for side in (left, right)):
+                raise SecurityError(f"'{operator}' is not allowed in a report template")
+            return super().call_binop(context, operator, left, right)
 
     source = Path(template) if template else TEMPLATE
-    # Sandboxed: an office's template is a Word file passed around by e-mail, and runs nothing but tags.
-    environment = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    environment = Environment(autoescape=True, undefined=StrictUndefined)
     try:
         if not source.is_file() or source.stat().st_size > MAX_TEMPLATE_BYTES:
             raise TemplateUnusable(f"not a file of at most {MAX_TEMPLATE_BYTES // 1_000_000} MB")
+        with zipfile.ZipFile(source) as archive:  # the 20 MB is packed: a bomb inflates to gigabytes
+            unpacked = sum(part.file_size for part in archive.infolist())
+            if unpacked > MAX_TEMPLATE_UNPACKED or len(archive.infolist()) > MAX_TEMPLATE_PARTS:
+                raise TemplateUnusable(f"unpacks to {unpacked} bytes in {len(archive.infolist())} parts")
         document = DocxTemplate(source)
         document.render(context(report), environment)
+        _share_loop_columns(document.docx)
     except OSError as exc:  # reading the template: writing comes after
         raise TemplateUnusable(exc.strerror or str(exc)) from exc
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LxmlError) as exc:
         raise TemplateUnusable(f"{type(exc).__name__}: {exc}") from exc
     except TemplateError as exc:
         where = f" (line {exc.lineno})" if getattr(exc, "lineno", None) else ""
         raise TemplateUnusable(f"{type(exc).__name__}: {exc}{where}") from exc
-    _share_loop_columns(document.docx)
     document.save(str(path))
 
 

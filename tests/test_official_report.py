@@ -194,14 +194,32 @@ def test_an_offices_own_template_lays_out_the_same_report(column, tmp_path):
         (b"not a zip", "BadZipFile"),
         (None, "'khong_co' is undefined"),  # a name the report does not give
         (None, "unexpected '}'"),  # a tag Word's autocorrect broke
+        (None, "'*' is not allowed"),  # ('x' * 400000000): the sandbox stops code, not size
+        ("bomb", "unpacks to"),  # 1.5 MB packed, 1.5 GB unpacked
+        ("broken", "XMLSyntaxError"),  # a part that is no XML: an error of the template, not of the program
     ],
 )
 def test_a_template_that_cannot_be_used_is_refused_naming_why(column, tmp_path, content, said):
     template = tmp_path / "mau.docx"
     if content is None:
         own = docx.Document()
-        own.add_paragraph("{{ khong_co }}" if "undefined" in said else "{{ issuing_body } }}")
+        tags = {"undefined": "{{ khong_co }}", "'*'": "{{ ('x' * 400000000) | length }}"}
+        own.add_paragraph(next((tag for key, tag in tags.items() if key in said), "{{ issuing_body } }}"))
         own.save(template)
+    elif content in ("bomb", "broken"):
+        import zipfile
+
+        docx.Document().save(template)
+        with zipfile.ZipFile(template, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+            if content == "bomb":
+                archive.writestr("word/media/bom.bin", b"\0" * 150_000_000)
+        if content == "broken":
+            with zipfile.ZipFile(template) as original:
+                parts = {name: original.read(name) for name in original.namelist()}
+            parts["word/document.xml"] = b"<w:document><w:body>"
+            with zipfile.ZipFile(template, "w") as archive:
+                for name, data in parts.items():
+                    archive.writestr(name, data)
     else:
         template.write_bytes(content)
     result, out, _ = write_report(column, tmp_path, "--template", str(template))
