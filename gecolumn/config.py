@@ -7,6 +7,8 @@ reported like post problems, naming ``mkdocs.yml`` and the key.
 
 from __future__ import annotations
 
+import re
+
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -234,6 +236,10 @@ def _editor(raw: Any, error) -> EditorSettings | None:
         key: _text(raw, key, lambda code, key, **params: error(code, f"editor.{key}", **params))
         for key in ("repo", "branch", "base_url", "app_id")
     }
+    base = texts["base_url"]
+    if base and not re.fullmatch(r"https?://[^\s\"'<>`\\]+", base):  # the editor's page links it: never javascript:
+        error("config_bad_value", "editor.base_url", value=base, expected="https://… (địa chỉ máy chủ đăng nhập)")
+        texts["base_url"] = None
     if backend != "local" and not (texts["repo"] and "/" in texts["repo"]):
         error("config_bad_value", "editor.repo", value=texts["repo"] or "", expected="truong/chuyen-muc (tên tài khoản/tên kho)")
         return None

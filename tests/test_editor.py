@@ -152,6 +152,14 @@ def test_an_editor_setting_of_the_wrong_kind_names_the_key():
     assert [(p.field, p.params["expected"]) for p in problems] == [("extra.column.editor.backend", "local / github / gitlab")]
 
 
+@pytest.mark.parametrize("base_url", ["javascript:alert(document.domain)//", 'https://a.vn/"><script>', "dang-nhap.vn"])
+def test_a_sign_in_address_that_is_not_a_web_address_is_refused(base_url):
+    editor = {"backend": "github", "repo": "truong/cot", "base_url": base_url}
+    column, problems = read_column_config({"column": {**TWO_UNITS, "editor": editor}})
+    assert [p.field for p in problems] == ["extra.column.editor.base_url"]
+    assert column is None or column.editor is None or column.editor.base_url is None
+
+
 # --- a post written in the browser -------------------------------------------------------------
 
 
