@@ -7,9 +7,8 @@ reported like post problems, naming ``mkdocs.yml`` and the key.
 
 from __future__ import annotations
 
-import re
-
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
