@@ -139,20 +139,21 @@ def build_realistic(root: Path, posts: int, site_url: str) -> Path:
     return root
 
 
-def blog_post_path(site: Path, title: str) -> str:
-    for page in sorted(site.glob("blog/20*/**/index.html")):
+def post_path(site: Path, pattern: str, title: str) -> str:
+    """The address (relative to ``site``) of the page matching ``pattern`` whose heading is ``title``."""
+    for page in sorted(site.glob(pattern)):
         heading = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("h1")
         if heading and heading.get_text(strip=True) == title:
             return page.parent.relative_to(site).as_posix() + "/"
-    raise SystemExit(f"the blog has no post titled {title!r}")
+    raise SystemExit(f"{site} has no post titled {title!r}")
+
+
+def blog_post_path(site: Path, title: str) -> str:
+    return post_path(site, "blog/20*/**/index.html", title)
 
 
 def column_post_path(site: Path, title: str) -> str:
-    for page in sorted(site.glob("bai-viet/*/index.html")):
-        heading = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("h1")
-        if heading and heading.get_text(strip=True) == title:
-            return page.parent.relative_to(site).as_posix() + "/"
-    raise SystemExit(f"the column has no post titled {title!r}")
+    return post_path(site, "bai-viet/*/index.html", title)
 
 
 def lighthouse(url: str, out: Path) -> dict:

@@ -17,6 +17,7 @@ import io
 import logging
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -280,14 +281,28 @@ def read_column(make_site) -> Callable[..., tuple[Corpus, ColumnConfig]]:
     return read
 
 
-def require_chromium() -> None:
-    """Skip (fail under CI) when Debian's Chromium is not installed."""
-    if Path(CHROMIUM).is_file():
+def require_tool(what: str, present: bool, how: str, tests: str = "these tests") -> None:
+    """Skip when a browser, checker or server the tests need is missing; fail under CI, which must run them."""
+    if present:
         return
-    message = f"Chromium not found ({CHROMIUM}): browser tests SKIPPED. Install Debian's package: apt-get install chromium"
+    message = f"{what} not found: {tests} SKIPPED. {how}"
     if os.environ.get("CI"):
         pytest.fail(message + " (CI must run them: .ci/run installs it)")
     pytest.skip(message)
+
+
+def require_chromium() -> None:
+    """Skip (fail under CI) when Debian's Chromium is not installed."""
+    require_tool(
+        f"Chromium ({CHROMIUM})", Path(CHROMIUM).is_file(), "Install Debian's package: apt-get install chromium", "browser tests"
+    )
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 free now, for a server the test starts (decap-server, nginx)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

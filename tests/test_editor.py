@@ -21,7 +21,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 import yaml
-from conftest import ROOT, Site, post, require_chromium, serving
+from conftest import ROOT, Site, free_port, post, require_chromium, require_tool, serving
 from PIL import Image, ImageDraw
 
 from gecolumn import editor
@@ -39,18 +39,7 @@ SCREENSHOTS = os.environ.get("GECOLUMN_SCREENSHOTS")
 
 
 def _require(what: str, present: bool, how: str) -> None:
-    if present:
-        return
-    message = f"{what} not found: editor tests SKIPPED. {how}"
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI must run them: .ci/run installs it)")
-    pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    require_tool(what, present, how, "editor tests")
 
 
 def git(root: Path, *args: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import ROOT, post, run_python
+from conftest import ROOT, post, require_tool, run_python
 from district_server import wordpress_rss
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -301,13 +301,8 @@ def test_the_district_document_has_the_kpi_line_and_the_json_numbers(tmp_path):
 def printed(tmp_path_factory) -> str:
     """The text of the demo's report converted to PDF by LibreOffice (headless): one conversion a session."""
     soffice = shutil.which("soffice")
-    if soffice is None:
-        message = (
-            "LibreOffice not found: the PDF test is SKIPPED. Install Debian's package: apt-get install libreoffice-writer-nogui"
-        )
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run it: .ci/run installs it)")
-        pytest.skip(message)
+    how = "Install Debian's package: apt-get install libreoffice-writer-nogui"
+    require_tool("LibreOffice", soffice is not None, how, "the PDF test")
     assert shutil.which("pdftotext"), "pdftotext not found: apt-get install poppler-utils"
     folder = tmp_path_factory.mktemp("printed")
     result = run(

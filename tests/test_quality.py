@@ -23,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 import http.server
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -32,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import CHROMIUM, ROOT, serving
+from conftest import CHROMIUM, ROOT, require_tool, serving
 
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -114,12 +113,7 @@ underlined links in running text in column.css; Material's copyright line is gon
 
 
 def _require(what: str, present: bool, how: str) -> None:
-    if present:
-        return
-    message = f"{what} not found: quality checks SKIPPED. {how}"
-    if os.environ.get("CI"):
-        pytest.fail(message + " (CI must run them: .ci/run installs it)")
-    pytest.skip(message)
+    require_tool(what, present, how, "quality checks")
 
 
 def _require_vnu() -> None:

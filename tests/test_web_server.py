@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 import shutil
 import socket
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import DEMO_FOLDER, ROOT
+from conftest import DEMO_FOLDER, ROOT, free_port, require_tool
 
 
 def files_of(folder: Path) -> list[str]:
@@ -39,21 +38,12 @@ def test_the_build_writes_an_htaccess_for_apache_with_the_column_folder(demo_sit
     assert not [name for name in hashed if name.endswith((".html", ".xml", ".json", "/pagefind.js", "/column.js"))]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextlib.contextmanager
 def nginx(root: Path, work: Path):
     """Debian's nginx on 127.0.0.1 serving ``root`` with the package's snippet; yields its address."""
     binary = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail("nginx not found (CI must run this: .ci/run installs nginx-light)")
-        pytest.skip("nginx not found: apt-get install nginx-light")
-    port = _free_port()
+    require_tool("nginx", binary is not None, "Install Debian's package: apt-get install nginx-light", "web-server tests")
+    port = free_port()
     temp = {name: work / name for name in ("client", "proxy", "fastcgi", "uwsgi", "scgi")}
     for folder in temp.values():
         folder.mkdir(parents=True)
