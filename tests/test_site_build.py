@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import feedparser
+import jinja2
 import pytest
 from bs4 import BeautifulSoup
 from conftest import Site, photo, post
@@ -683,3 +684,27 @@ def test_the_coverage_page_never_says_every_quarter_is_covered_above_a_missing_c
 def test_the_units_page_lists_each_unit_with_its_posts_and_no_due_date(built_column):
     units = [words(li) for li in built_column.html("don-vi/index.html").select("ul.column-units li")]
     assert units == ["Trường MN Hoa Sen (1 bài)", "Trường THCS Bảo Khê (1 bài)"]  # not "tính từ Quý II/2024"
+
+
+def test_a_rebuild_in_the_same_process_compiles_only_the_template_that_changed(make_site, monkeypatch):
+    # `mkdocs serve` rebuilds in one process: the column's environments compile a template once,
+    # and again only once its file changed. (Material's search plugin compiles its language
+    # partial in environments of its own, at its on_config, which the column leaves alone.)
+    site = make_site(theme={"name": "material", "language": "vi", "font": False, "custom_dir": "overrides"})
+    site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe"))
+    logo = site.root / "overrides" / "partials" / "logo.html"
+    logo.parent.mkdir(parents=True)
+    logo.write_text("<span>Biểu trưng một</span>", encoding="utf-8")
+    built(site, today="2024-03-20")
+    compiled, compile_template = [], jinja2.Environment.compile
+
+    def compile_and_note(env, source, name=None, *args, **kwargs):
+        if env.filters.get("href") is not None:  # an environment of the column's (filters.install)
+            compiled.append(name)
+        return compile_template(env, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_note)
+    logo.write_text("<span>Biểu trưng hai</span>", encoding="utf-8")
+    built(site, today="2024-03-20")
+    assert compiled == ["partials/logo.html"]
+    assert "Biểu trưng hai" in words(site.html("bai-viet/binh-dang-gioi/index.html").select_one("header"))

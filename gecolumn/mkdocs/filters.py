@@ -16,7 +16,7 @@ from mkdocs.utils.templates import url_filter
 from gecolumn import routes
 from gecolumn.coverage import Status
 from gecolumn.mkdocs.state import Build
-from gecolumn.mkdocs.theme import escaped_template
+from gecolumn.mkdocs.theme import COMPILED, escaped_template
 from gecolumn.views import Share, Thumbnail
 
 
@@ -43,6 +43,8 @@ def install(env, build: Build, config) -> None:
     # The column's templates escape everything they print (MkDocs turns autoescape off for
     # Material's sake); only a cleaned body is marked safe, where it is printed.
     env.autoescape = escaped_template
+    # Set before the first template is loaded (on_env, and the search record's environment).
+    env.bytecode_cache = COMPILED
 
 
 def href(build: Build, context, target) -> str:
