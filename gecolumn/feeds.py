@@ -240,13 +240,20 @@ def _generator(channel: Channel, items: list[FeedItem], kind: FeedKind) -> FeedG
 
 
 def items_for(
-    views, urls: dict[str, str], bodies: dict[str, str], site_url: str, sizes: dict[str, int] | None = None
+    views,
+    urls: dict[str, str],
+    bodies: dict[str, str],
+    site_url: str,
+    sizes: dict[str, int] | None = None,
+    made: dict[str, str] | None = None,
 ) -> list[FeedItem]:
     """Feed items for published post views.
 
     ``urls`` maps a src_uri (post or asset) to its URL below ``site_url``; ``bodies`` maps a
-    post's src_uri to its rendered HTML.
+    post's src_uri to its rendered HTML. ``made`` keeps each post's absolute HTML for the
+    next feed that carries it (a post is in the column's feed, its unit's and its tags').
     """
+    made = {} if made is None else made
     items = []
     for view in views:
         if view.post.welcome:
@@ -259,6 +266,8 @@ def items_for(
             size = (sizes or {}).get(view.image.src_uri, view.image.size)  # a photo is published processed
             enclosure = enclosure_for(urljoin(site_url, urls[view.image.src_uri]), size)
         post = view.post
+        if view.src_uri not in made:
+            made[view.src_uri] = absolute_html(bodies.get(view.src_uri, ""), link)
         items.append(
             FeedItem(
                 id=post_id(site_url, post.date, post.path),
@@ -266,7 +275,7 @@ def items_for(
                 link=link,
                 published=post.published,
                 summary=view.excerpt,
-                content_html=absolute_html(bodies.get(view.src_uri, ""), link),
+                content_html=made[view.src_uri],
                 categories=(view.unit.title, *post.tags),
                 author=post.author,
                 enclosure=enclosure,

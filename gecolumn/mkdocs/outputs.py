@@ -252,8 +252,9 @@ def write_feeds(build: Build, config) -> None:
     site_dir, site_url = Path(config.site_dir), config.site_url
     description = build.site.description or "Chuyên mục tuyên truyền bình đẳng giới"
     sizes = {src: published.processed.main.size for src, published in build.photos.items()}
+    made: dict[str, str] = {}  # each post's body made absolute once, whatever the feeds it is in
     for feed in build.plan.feeds:
-        items = feeds.items_for(feed.posts, build.urls, build.bodies, site_url, sizes)
+        items = feeds.items_for(feed.posts, build.urls, build.bodies, site_url, sizes, made)
         channel = feeds.Channel(
             feed.title,
             description,
