@@ -21,6 +21,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import traceback
 import warnings
 from collections.abc import Callable, Iterator
@@ -317,6 +318,49 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[*flags, "--disable-sync", "--no-first-run"])
         yield chromium
         chromium.close()
+
+
+QUIET_SECONDS = 0.15
+"""How long no request may be in flight before :func:`settled` takes a page's network as done."""
+
+
+@contextlib.contextmanager
+def settled(page, timeout: float = 30) -> Iterator[None]:
+    """Wait, after the block (a ``goto``, a click that navigates), until no request of ``page`` has been in flight for :data:`QUIET_SECONDS`.
+
+    Playwright's ``wait_until="networkidle"`` waits for 500 ms without a request, on every
+    page: a fixed half-second per visit, most of the browser tests' time. This waits as long
+    as requests go on (Material's fetches, lazy photos, fonts) and a short quiet after them.
+    """
+    in_flight, last = set(), [time.monotonic()]
+
+    def started(request):
+        in_flight.add(request)
+        last[0] = time.monotonic()
+
+    def ended(request):
+        in_flight.discard(request)
+        last[0] = time.monotonic()
+
+    events = {"request": started, "requestfinished": ended, "requestfailed": ended}
+    for event, listener in events.items():
+        page.on(event, listener)
+    try:
+        yield
+        deadline = time.monotonic() + timeout
+        while in_flight or time.monotonic() - last[0] < QUIET_SECONDS:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"still loading after {timeout} s: {sorted(request.url for request in in_flight)}")
+            page.wait_for_timeout(25)
+    finally:
+        for event, listener in events.items():
+            page.remove_listener(event, listener)
+
+
+def goto_settled(page, url: str) -> None:
+    """``page.goto(url)``, returning once the page and whatever it fetched have loaded (:func:`settled`)."""
+    with settled(page):
+        page.goto(url)
 
 
 @contextlib.contextmanager

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEMO_FOLDER, ONE_UNIT, Site, post, require_chromium, serving
+from conftest import DEMO_FOLDER, ONE_UNIT, Site, goto_settled, post, require_chromium, serving
 
 FOLDER = DEMO_FOLDER
 
@@ -89,7 +89,7 @@ def test_search_results_show_a_snippet_the_date_and_the_unit(page, demo_url, que
 def test_search_loads_nothing_until_the_reader_searches(page, demo_url):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(demo_url, wait_until="networkidle")
+    goto_settled(page, demo_url)
     assert not [url for url in requested if "/pagefind/" in url or "search_index.json" in url]
     search(page, "binh dang")
     assert any("/pagefind/" in url for url in requested)
@@ -199,7 +199,7 @@ def test_the_search_panel_speaks_vietnamese_and_materials_search_worker_never_lo
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     for path in ("", PAGE_TYPES["post"], PAGE_TYPES["coverage"], PAGE_TYPES["404"]):
-        page.goto(demo_url + path, wait_until="networkidle")
+        goto_settled(page, demo_url + path)
     page.locator("label.md-header__button[for=__search]").click()
     panel = page.locator(".md-search__output")
     panel.wait_for()
@@ -228,7 +228,7 @@ def test_the_embed_page_lists_the_latest_posts_without_script_and_reads_in_a_280
         frame = context.new_page()
         requested = []
         frame.on("request", lambda request: requested.append(request.url))
-        frame.goto(demo_url + "nhung/", wait_until="networkidle")
+        goto_settled(frame, demo_url + "nhung/")
         assert requested == [demo_url + "nhung/"]  # nothing else: no script, style sheet, font or picture
         assert frame.evaluate("document.documentElement.scrollWidth") <= 280
         assert frame.evaluate("getComputedStyle(document.body).fontSize") == "15px"
@@ -309,13 +309,13 @@ def tab(request, browser, demo_url):
 
 def test_no_console_error_and_nothing_from_other_hosts_on_any_page_type(tab, demo_url):
     for name, path in PAGE_TYPES.items():
-        tab.goto(demo_url + path, wait_until="networkidle")
+        goto_settled(tab, demo_url + path)
         assert (tab.errors, tab.elsewhere) == ([], []), name
 
 
 @pytest.mark.parametrize("name", CARD_PAGES)
 def test_posts_render_as_cards_with_a_thumbnail_and_no_sideways_scrolling(tab, demo_url, name):
-    tab.goto(demo_url + PAGE_TYPES[name], wait_until="networkidle")
+    goto_settled(tab, demo_url + PAGE_TYPES[name])
     cards = tab.locator("li.column-card")
     assert cards.count() > 0
     for index in range(cards.count()):
@@ -454,7 +454,7 @@ def test_no_page_downloads_the_sitemap_and_the_feeds_stay_announced(page, demo_u
     # feed for another language of the site: 2-3 downloads of the whole site's list a page.
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(demo_url + PAGE_TYPES[name], wait_until="networkidle")
+    goto_settled(page, demo_url + PAGE_TYPES[name])
     assert [url for url in requested if "sitemap" in url] == []
     announced = page.evaluate("[...document.querySelectorAll('head link[rel=alternate]')].map(link => [link.type, link.href])")
     types = {kind for kind, _ in announced}
@@ -487,7 +487,7 @@ def test_the_coverage_page_of_fourteen_units_never_scrolls_sideways_on_a_phone(b
     try:
         tab = context.new_page()
         with serving(tmp_path / "www") as origin:
-            tab.goto(f"{origin}/{FOLDER}theo-doi/", wait_until="networkidle")
+            goto_settled(tab, f"{origin}/{FOLDER}theo-doi/")
             assert tab.evaluate("document.documentElement.scrollWidth") <= 360
             box = tab.locator(".column-coverage-scroll")
             assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # the table scrolls inside its box

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, Site, require_chromium, serving
+from conftest import ROOT, Site, goto_settled, require_chromium, serving, settled
 
 pytestmark = pytest.mark.browser
 
@@ -170,7 +170,7 @@ def search(page, query: str) -> None:
 
 @pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
 def test_no_payload_runs_on_any_page_type(page, site_url, path):
-    page.goto(site_url + path, wait_until="networkidle")  # Material's own fetches and every image load have ended
+    goto_settled(page, site_url + path)  # Material's own fetches and every image load have ended
     assert page.evaluate(LIVE_IN_DOM) == []
     assert page.ran == []
 
@@ -180,7 +180,7 @@ def test_searching_the_payload_words_runs_nothing(page, site_url):
     for query in ("img", "alert", "script", "title", "onerror", "lt gt", IMG, PAYLOADS[2], "Bình đẳng giới"):
         search(page, query)
         assert page.evaluate(LIVE_IN_DOM) == [], query
-    with page.expect_navigation(wait_until="networkidle"):  # a result opens its page with ?h= highlighting
+    with settled(page), page.expect_navigation():  # a result opens its page with ?h= highlighting
         page.locator(".md-search-result__item a").first.click()
     assert page.evaluate(LIVE_IN_DOM) == []
     assert page.ran == []
