@@ -708,3 +708,17 @@ def test_a_rebuild_in_the_same_process_compiles_only_the_template_that_changed(m
     built(site, today="2024-03-20")
     assert compiled == ["partials/logo.html"]
     assert "Biểu trưng hai" in words(site.html("bai-viet/binh-dang-gioi/index.html").select_one("header"))
+
+
+def test_lunr_is_not_published_unless_the_school_has_partials_of_its_own(built_column, make_site):
+    # The column's search box is Pagefind's: lunr's 34 files (964 KB) are loaded only by
+    # Material's search worker, which no page starts (the browser tests see no request for it).
+    published = {path.relative_to(built_column.site_dir).as_posix() for path in built_column.site_dir.rglob("*")}
+    assert not [path for path in published if path.startswith("assets/javascripts/lunr")]
+    assert [path for path in published if path.startswith("assets/javascripts/bundle.")]  # Material's own script stays
+    site = make_site(theme={"name": "material", "language": "vi", "font": False, "custom_dir": "overrides"})
+    site.add("2024/a.md", post(title="Bình đẳng giới", unit="thcs-bao-khe"))
+    (site.root / "overrides" / "partials").mkdir(parents=True)
+    (site.root / "overrides" / "partials" / "footer.html").write_text("<footer>Chân trang riêng</footer>", encoding="utf-8")
+    built(site, today="2024-03-20")
+    assert (site.site_dir / "assets/javascripts/lunr/min/lunr.vi.min.js").is_file()

@@ -71,6 +71,7 @@ def on_files(files: Files, config) -> Files:
     build = _current()
     state.report_findings(build)
     outputs.add_posts_and_pages(build, files, config)
+    search.leave_out_lunr(build, files, config)
     return files
 
 

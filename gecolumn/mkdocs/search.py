@@ -60,6 +60,25 @@ def keep_only_search_box(config) -> None:
             handlers[:] = [handler for handler in handlers if getattr(handler, "__self__", None) is not search]
 
 
+LUNR = "assets/javascripts/lunr/"
+"""Material's search engine's language packs and stemmers in its theme files (34 files, 964 KB)."""
+
+
+def leave_out_lunr(build: Build, files: Files, config) -> None:
+    """Publish none of lunr's files: the column's search box never starts Material's search worker that loads them.
+
+    The worker itself stays, small: every page's settings name it (``__config``), and every
+    address a page names exists. A school with partials of its own keeps lunr: its header may
+    still hold Material's own search.
+    """
+    if build.own_partials:
+        return
+    theme_dirs = {Path(folder).resolve() for folder in config.theme.dirs}
+    for file in [file for file in files if file.src_uri.startswith(LUNR)]:
+        if file.src_dir and Path(file.src_dir).resolve() in theme_dirs:  # a school's own file of that name stays
+            files.remove(file)
+
+
 def moved_handlers() -> list[str]:
     """What moved in Material's search plugin since :func:`keep_only_search_box` was written; empty when nothing did."""
     try:
