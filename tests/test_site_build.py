@@ -722,3 +722,11 @@ def test_lunr_is_not_published_unless_the_school_has_partials_of_its_own(built_c
     (site.root / "overrides" / "partials" / "footer.html").write_text("<footer>Chân trang riêng</footer>", encoding="utf-8")
     built(site, today="2024-03-20")
     assert (site.site_dir / "assets/javascripts/lunr/min/lunr.vi.min.js").is_file()
+    # Without partials of its own, a school's own file of that name is still published.
+    (site.root / "overrides" / "partials" / "footer.html").unlink()
+    (site.root / "overrides" / "partials").rmdir()
+    (site.root / "overrides" / "assets" / "javascripts" / "lunr").mkdir(parents=True)
+    (site.root / "overrides" / "assets" / "javascripts" / "lunr" / "cua-truong.js").write_text("// riêng", encoding="utf-8")
+    built(site, today="2024-03-20")
+    assert (site.site_dir / "assets/javascripts/lunr/cua-truong.js").is_file()
+    assert not (site.site_dir / "assets/javascripts/lunr/min/lunr.vi.min.js").exists()

@@ -73,9 +73,11 @@ def leave_out_lunr(build: Build, files: Files, config) -> None:
     """
     if build.own_partials:
         return
-    theme_dirs = {Path(folder).resolve() for folder in config.theme.dirs}
+    # Only the themes' files: one of that name in the school's docs/ or custom_dir stays.
+    custom = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
+    theme_dirs = {Path(folder).resolve() for folder in config.theme.dirs} - {custom}
     for file in [file for file in files if file.src_uri.startswith(LUNR)]:
-        if file.src_dir and Path(file.src_dir).resolve() in theme_dirs:  # a school's own file of that name stays
+        if file.src_dir and Path(file.src_dir).resolve() in theme_dirs:
             files.remove(file)
 
 
