@@ -332,15 +332,17 @@ def settled(page, timeout: float = 30) -> Iterator[None]:
     page: a fixed half-second per visit, most of the browser tests' time. This waits as long
     as requests go on (Material's fetches, lazy photos, fonts) and a short quiet after them.
     """
-    in_flight, last = set(), [time.monotonic()]
+    in_flight, last = set(), time.monotonic()
 
     def started(request):
+        nonlocal last
         in_flight.add(request)
-        last[0] = time.monotonic()
+        last = time.monotonic()
 
     def ended(request):
+        nonlocal last
         in_flight.discard(request)
-        last[0] = time.monotonic()
+        last = time.monotonic()
 
     events = {"request": started, "requestfinished": ended, "requestfailed": ended}
     for event, listener in events.items():
@@ -348,7 +350,7 @@ def settled(page, timeout: float = 30) -> Iterator[None]:
     try:
         yield
         deadline = time.monotonic() + timeout
-        while in_flight or time.monotonic() - last[0] < QUIET_SECONDS:
+        while in_flight or time.monotonic() - last < QUIET_SECONDS:
             if time.monotonic() > deadline:
                 raise AssertionError(f"still loading after {timeout} s: {sorted(request.url for request in in_flight)}")
             page.wait_for_timeout(25)
